@@ -1,0 +1,101 @@
+import type { JsonObject } from './bundle';
+import type { ZodModule } from './emit-zod';
+import { deref, listOperations, type OperationNode, type SchemaNode } from './spec-model';
+
+const INTERACTIONS = new Set(['pull-sync', 'push-sync', 'push-async', 'notification']);
+
+function literal(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** Scope-gated attributes of the object an operation returns (for arrays, of its items). */
+function attributeScopes(doc: JsonObject, operation: OperationNode, successStatus: string): Record<string, string> {
+  if (!operation['x-eduv-scope-attributes']) return {};
+  let schema = deref(doc, deref(doc, operation.responses[successStatus]!).content?.['application/json']?.schema);
+  if (!schema) return {};
+  schema = deref(doc, schema);
+  if (schema.type === 'array' && schema.items) schema = deref(doc, schema.items);
+  const required = new Set(operation.security?.[0] ? Object.values(operation.security[0]).flat() : []);
+  const scopes: Record<string, string> = {};
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const scope = (property as SchemaNode)['x-eduv-scope'] ?? deref(doc, property)['x-eduv-scope'];
+    if (typeof scope === 'string' && !required.has(scope)) scopes[name] = scope;
+  }
+  return scopes;
+}
+
+function schoolSelection(doc: JsonObject, operation: OperationNode): 'query' | 'body' | 'none' {
+  const parameters = (operation.parameters ?? []).map((parameter) => deref(doc, parameter));
+  if (parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'orgMasterId')) return 'query';
+  const body = operation.requestBody?.content['application/json']?.schema;
+  if (body && deref(doc, body).properties?.school) return 'body';
+  return 'none';
+}
+
+export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: string, header: string): string {
+  const info = doc.info as JsonObject;
+  const version = String(info.version);
+  const api = info['x-eduv-api'];
+  if (typeof api !== 'string') throw new Error('info.x-eduv-api is required');
+  const roles = info['x-eduv-roles'] as { implementing: string; calling: string[] } | undefined;
+  if (!roles) throw new Error('info.x-eduv-roles is required');
+  const major = Number(version.split('.')[0]);
+  const scheme = Object.values(((doc.components as JsonObject).securitySchemes ?? {}) as Record<string, JsonObject>)[0];
+  const flows = scheme?.flows as { clientCredentials?: { scopes: Record<string, string> } } | undefined;
+  const allScopes = Object.keys(flows?.clientCredentials?.scopes ?? {});
+
+  const operations = listOperations(doc).map(({ method, path, operation }) => {
+    const id = operation.operationId;
+    const interaction = operation['x-eduv-interaction'];
+    if (!interaction || !INTERACTIONS.has(interaction)) throw new Error(`${id}: x-eduv-interaction missing or unknown`);
+    const names = zod.operations[id]!;
+    const statuses = Object.keys(operation.responses);
+    const successStatus = statuses.find((status) => status.startsWith('2'));
+    if (!successStatus) throw new Error(`${id}: no 2xx response`);
+    const idempotent = method === 'post' || method === 'patch' ? operation['x-eduv-idempotent'] === true : true;
+    const security = operation.security ?? (doc.security as OperationNode['security']);
+    const scopes = security?.[0] ? Object.values(security[0]).flat() : [];
+    const parameters = (operation.parameters ?? [])
+      .map((parameter) => deref(doc, parameter))
+      .map((parameter) => ({ name: parameter.name, in: parameter.in, required: parameter.required === true }));
+    const responses = statuses
+      .map((status) => `        ${status}: ${names.responses[status] ? `s.${names.responses[status]}` : 'undefined'},`)
+      .join('\n');
+    const fields = [
+      `operationId: ${literal(id)}`,
+      `method: ${literal(method.toUpperCase())}`,
+      `path: ${literal(path)}`,
+      `summary: ${literal(operation.summary ?? '')}`,
+      `interaction: ${literal(interaction)}`,
+      `idempotent: ${idempotent}`,
+      `scopes: ${literal(scopes)}`,
+      `attributeScopes: ${literal(attributeScopes(doc, operation, successStatus))}`,
+      `parameters: ${literal(parameters)}`,
+      `schoolSelection: ${literal(schoolSelection(doc, operation))}`,
+      ...(names.query ? [`query: s.${names.query}`] : []),
+      ...(names.path ? [`pathParams: s.${names.path}`] : []),
+      ...(names.body ? [`body: s.${names.body}`] : []),
+      `bodyRequired: ${operation.requestBody?.required === true}`,
+      `successStatus: ${Number(successStatus)}`,
+    ];
+    return `    ${id}: {\n${fields.map((field) => `      ${field},`).join('\n')}\n      responses: {\n${responses}\n      },\n    },`;
+  });
+
+  return `${header}import { defineApi } from '@eduvkit/core';
+import * as s from './schemas';
+
+export const ${exportName} = defineApi({
+  api: ${literal(api)},
+  title: ${literal(info.title)},
+  version: ${literal(version)},
+  major: ${major},
+  basePath: ${literal(`/${api}/v${major}`)},
+  roles: ${literal({ implementing: roles.implementing, calling: roles.calling })},
+  consentRequired: ${info['x-eduv-consent-required'] === true},
+  scopes: ${literal(allScopes)},
+  operations: {
+${operations.join('\n')}
+  },
+});
+`;
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+
+/** How an Edu-V exchange flows; named after the testlab's classification. */
+export type InteractionType = 'pull-sync' | 'push-sync' | 'push-async' | 'notification';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+
+/** Where an operation takes the school it acts for, derived from the spec by codegen. */
+export type SchoolSelectionSource = 'query' | 'body' | 'none';
+
+export interface OperationParameter {
+  readonly name: string;
+  readonly in: 'query' | 'path' | 'header';
+  readonly required: boolean;
+}
+
+/**
+ * One operation of an Edu-V API as codegen derives it from the OpenAPI document. Clients, bron
+ * helpers, MSW handlers, the mock server and the conformance kit all read this, never the spec.
+ */
+export interface OperationDefinition {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** Path relative to the API base URL, OpenAPI template syntax (`/things/{id}`). */
+  readonly path: string;
+  readonly summary: string;
+  readonly interaction: InteractionType;
+  /** Safe to retry: GET/PUT/DELETE, or a POST the spec marks `x-eduv-idempotent` (a search). */
+  readonly idempotent: boolean;
+  /** Scopes the access token must carry to call the operation at all. */
+  readonly scopes: readonly string[];
+  /** Response attributes released only with an extra scope (attribute name → scope). */
+  readonly attributeScopes: Readonly<Record<string, string>>;
+  readonly parameters: readonly OperationParameter[];
+  readonly schoolSelection: SchoolSelectionSource;
+  /** Validates (and coerces) the query string; undefined when the operation has no query parameters. */
+  readonly query?: z.ZodType;
+  /** Validates (and coerces) the path parameters. */
+  readonly pathParams?: z.ZodType;
+  /** Validates the JSON request body. */
+  readonly body?: z.ZodType;
+  readonly bodyRequired: boolean;
+  /** HTTP status of a successful answer. */
+  readonly successStatus: number;
+  /** Response body schemas by HTTP status; a status without a body maps to undefined. */
+  readonly responses: Readonly<Record<number, z.ZodType | undefined>>;
+}
+
+export interface ApiRoles {
+  /** The reference component that offers (implements) the API: the bron or ontvanger. */
+  readonly implementing: string;
+  /** Reference components that call it: afnemers or verzenders. */
+  readonly calling: readonly string[];
+}
+
+/** Everything eduvkit knows about one Edu-V API (gegevensdienst), generated from its spec. */
+export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = Record<string, OperationDefinition>> {
+  /** The name Edu-V uses in consent and notifications, e.g. `students-api`. */
+  readonly api: string;
+  readonly title: string;
+  /** Full semantic version, sent in the `API-Version` response header. */
+  readonly version: string;
+  readonly major: number;
+  /** Path prefix under which eduvkit serves the API: `/<api>/v<major>`. */
+  readonly basePath: string;
+  readonly roles: ApiRoles;
+  readonly consentRequired: boolean;
+  readonly scopes: readonly string[];
+  readonly operations: Ops;
+}
+
+export function defineApi<const Ops extends Record<string, OperationDefinition>>(
+  registry: ApiRegistry<Ops>,
+): ApiRegistry<Ops> {
+  return registry;
+}
+
+export type OperationIds<R extends ApiRegistry> = keyof R['operations'] & string;

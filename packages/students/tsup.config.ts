@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'msw/index': 'src/msw/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  treeshake: true,
+  external: ['msw'],
+});
