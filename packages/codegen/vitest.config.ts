@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedVitestConfig } from '../../vitest.shared';
 
-export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 },
-});
+export default mergeConfig(sharedVitestConfig, defineConfig({ test: { testTimeout: 60_000 } }));

@@ -1,11 +1,6 @@
-import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.shared';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  treeshake: true,
-});
+export default libraryConfig(
+  { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'msw/index': 'src/msw/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
+  { external: ['msw'] },
+);

@@ -1,7 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { sharedVitestConfig } from '../../vitest.shared';
 
-export default defineConfig({
-  resolve: { conditions: ['@eduvkit/source'] },
-  ssr: { resolve: { conditions: ['@eduvkit/source'] } },
-  test: { include: ['test/**/*.test.ts'] },
-});
+export default sharedVitestConfig;

@@ -35,7 +35,7 @@ export function collectProvenance(doc: JsonObject): ProvenanceEntry[] {
   for (const server of (doc.servers ?? []) as Marked[]) entries.push(entry(doc, `server ${(server as JsonObject).url}`, server));
   for (const { method, path, operation } of listOperations(doc)) {
     const label = `${method.toUpperCase()} ${path}`;
-    entries.push(entry(doc, label, operation));
+    entries.push(entry(doc, label, operation as Marked));
     for (const parameter of operation.parameters ?? []) {
       entries.push(entry(doc, `${label} ${deref(doc, parameter).in} ${deref(doc, parameter).name}`, parameter));
     }

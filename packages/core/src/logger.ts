@@ -34,11 +34,11 @@ const SECRET_JSON_FIELD =
 export function redact(text: string): string {
   return text
     .replace(PRIVATE_KEY_BLOCK, '[REDACTED PRIVATE KEY]')
-    .replace(JWT, '[REDACTED JWT]')
     .replace(BEARER, `$1 ${REDACTED}`)
     .replace(BASIC, `$1 ${REDACTED}`)
     .replace(SECRET_FORM_FIELD, `$1=${REDACTED}`)
-    .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`);
+    .replace(SECRET_JSON_FIELD, `$1"${REDACTED}"`)
+    .replace(JWT, '[REDACTED JWT]');
 }
 
 const SECRET_KEY = /authorization|token|secret|assertion|password|private.?key|cookie/i;

@@ -1,0 +1,275 @@
+import openapiFetch from 'openapi-fetch';
+import type { TokenProvider } from './auth';
+import {
+  EduvApiError,
+  EduvConfigError,
+  EduvNetworkError,
+  EduvTimeoutError,
+  EduvValidationError,
+  formatValidationMessage,
+  parseStatusResponse,
+  urlWithoutQuery,
+  type RequestContext,
+} from './errors';
+import { redact, redactingLogger, silentLogger, type Logger } from './logger';
+import type { ApiRegistry, OperationDefinition, OperationIds } from './registry';
+import { decideRetry, resolveRetryOptions, type RetryOptions } from './retry';
+import { abortReason, attemptSignal } from './signals';
+import { VALIDATION_MODES, validateResponse, type ValidationMode } from './validation';
+
+export interface ApiClientOptions {
+  /** The API base URL including the major version, e.g. `https://bron.example/students-api/v1`. */
+  readonly baseUrl: string;
+  readonly tokenProvider?: TokenProvider;
+  /** Defaults to the global fetch, looked up at call time. */
+  readonly fetch?: typeof fetch;
+  /** Response validation; default `warn`. */
+  readonly validation?: ValidationMode;
+  /** Retry policy for idempotent operations; `false` disables retries. */
+  readonly retry?: Partial<RetryOptions> | false;
+  /** Per-attempt timeout; default 30000. `Infinity` disables it. */
+  readonly timeoutMs?: number;
+  /** Extra headers on every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly logger?: Logger;
+  /** Receives validation warnings; defaults to `logger.warn` when a logger is given, else console.warn. */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface CallOptions {
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly path?: Readonly<Record<string, string | number>>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** Overrides the client's timeoutMs for this call. */
+  readonly timeoutMs?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface EduvResponse<T> {
+  readonly data: T;
+  /** The full API version from the `API-Version` response header. */
+  readonly apiVersion: string | undefined;
+  readonly httpStatus: number;
+  readonly headers: Headers;
+}
+
+export interface ApiClient<R extends ApiRegistry = ApiRegistry> {
+  readonly registry: R;
+  readonly baseUrl: string;
+  call<T = unknown>(operationId: OperationIds<R>, options?: CallOptions): Promise<EduvResponse<T>>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+// openapi-fetch's CJS build puts the function on `exports.default`; the Node-style interop of our
+// own CJS build then hands over the whole exports object as the default import.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === 'function' ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+
+// openapi-fetch is typed per OpenAPI paths object; the registry drives this client instead.
+interface UntypedClient {
+  request(
+    method: string,
+    url: string,
+    init: Record<string, unknown>,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+type AttemptOutcome =
+  | { readonly kind: 'response'; readonly response: Response; readonly body: unknown; readonly token?: string }
+  | { readonly kind: 'failure'; readonly error: EduvNetworkError | EduvTimeoutError };
+
+function checkBaseUrl(baseUrl: unknown): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(baseUrl));
+  } catch {
+    throw new EduvConfigError('baseUrl must be an absolute http(s) URL');
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new EduvConfigError(`baseUrl must use http or https, got ${parsed.protocol}`);
+  }
+  if (parsed.search || parsed.hash) {
+    throw new EduvConfigError('baseUrl must not contain a query string or fragment');
+  }
+  return String(baseUrl).replace(/\/+$/, '');
+}
+
+function checkTimeout(timeoutMs: number): number {
+  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs <= 0) {
+    throw new EduvConfigError(`timeoutMs must be a positive number (or Infinity), got ${String(timeoutMs)}`);
+  }
+  return timeoutMs;
+}
+
+function checkPathParams(operation: OperationDefinition, path: CallOptions['path']): void {
+  for (const [, name] of operation.path.matchAll(/\{([^{}]+)\}/g)) {
+    const value = name === undefined ? undefined : path?.[name];
+    if (value === undefined || value === '') {
+      throw new EduvConfigError(`${operation.operationId} needs path parameter "${name}"`);
+    }
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Builds the client for one API from its registry: one call() for every operation. */
+export function createApiClient<R extends ApiRegistry>(registry: R, options: ApiClientOptions): ApiClient<R> {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  const validation = options.validation ?? 'warn';
+  if (!VALIDATION_MODES.includes(validation)) {
+    throw new EduvConfigError(`validation must be one of ${VALIDATION_MODES.join(', ')}`);
+  }
+  const retryOptions = resolveRetryOptions(options.retry);
+  const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const logger = redactingLogger(options.logger ?? silentLogger);
+  const onWarning =
+    options.onWarning ?? (options.logger ? (message: string) => logger.warn(message) : (message: string) => console.warn(message));
+  const { tokenProvider } = options;
+  const client = createClient({
+    baseUrl,
+    headers: { Accept: 'application/json', ...options.headers },
+  }) as unknown as UntypedClient;
+
+  async function attempt(
+    operation: OperationDefinition,
+    callOptions: CallOptions,
+    timeoutMs: number,
+    context: { url: string },
+  ): Promise<AttemptOutcome> {
+    const signal = attemptSignal(callOptions.signal, timeoutMs);
+    const requestContext = (): RequestContext => ({
+      operationId: operation.operationId,
+      method: operation.method,
+      url: context.url,
+    });
+    let fetchStarted = false;
+    try {
+      const token = tokenProvider
+        ? await tokenProvider.getToken({ scopes: operation.scopes, signal: signal.signal })
+        : undefined;
+      const { data, error, response } = await client.request(operation.method, operation.path, {
+        params: { query: callOptions.query, path: callOptions.path },
+        body: callOptions.body,
+        headers: { ...callOptions.headers, Authorization: token === undefined ? undefined : `Bearer ${token}` },
+        signal: signal.signal,
+        // Read bodies as text and parse here: a malformed body must not surface as a bare SyntaxError.
+        parseAs: 'text',
+        fetch: (request: Request) => {
+          fetchStarted = true;
+          context.url = urlWithoutQuery(request.url);
+          logger.debug(`${operation.operationId}: ${operation.method} ${context.url}`);
+          return (options.fetch ?? globalThis.fetch)(request);
+        },
+      });
+      return { kind: 'response', response, body: response.ok ? data : error, token };
+    } catch (error) {
+      if (signal.callerAborted() && callOptions.signal) {
+        throw abortReason(callOptions.signal);
+      }
+      if (signal.timedOut()) {
+        return { kind: 'failure', error: new EduvTimeoutError(requestContext(), timeoutMs, { cause: error }) };
+      }
+      if (fetchStarted) {
+        return { kind: 'failure', error: new EduvNetworkError(requestContext(), error) };
+      }
+      throw error;
+    }
+  }
+
+  function successData<T>(operation: OperationDefinition, response: Response, body: unknown): T {
+    const context = { operationId: operation.operationId, httpStatus: response.status, onWarning };
+    let data: unknown = body;
+    if (typeof body === 'string') {
+      const parsed = body === '' ? { ok: true as const, value: undefined } : parseJson(body);
+      if (parsed.ok) {
+        data = parsed.value;
+      } else if (validation !== 'off') {
+        const subject = `Response of ${operation.operationId} (HTTP ${response.status})`;
+        const issues = [{ path: '$', message: 'response body is not valid JSON' }];
+        if (validation === 'strict') {
+          throw new EduvValidationError(subject, issues, context);
+        }
+        onWarning(redact(formatValidationMessage(subject, issues)));
+        return body as T;
+      }
+    }
+    return validateResponse<T>(operation.responses[response.status], data, validation, context);
+  }
+
+  async function call<T = unknown>(operationId: OperationIds<R>, callOptions: CallOptions = {}): Promise<EduvResponse<T>> {
+    const operation: OperationDefinition | undefined = registry.operations[operationId];
+    if (operation === undefined) {
+      throw new EduvConfigError(`${registry.api} has no operation "${String(operationId)}"`);
+    }
+    checkPathParams(operation, callOptions.path);
+    const timeoutMs = checkTimeout(callOptions.timeoutMs ?? defaultTimeoutMs);
+    const retries = operation.idempotent ? retryOptions.retries : 0;
+    const policy: RetryOptions = { ...retryOptions, retries };
+    const callerSignal = callOptions.signal;
+    const context = { url: `${baseUrl}${operation.path}` };
+    let retriesDone = 0;
+    let tokenRefreshed = false;
+
+    for (;;) {
+      if (callerSignal?.aborted) {
+        throw abortReason(callerSignal);
+      }
+      const outcome = await attempt(operation, callOptions, timeoutMs, context);
+      let failure: EduvApiError | EduvNetworkError | EduvTimeoutError;
+      let retryAfter: string | null = null;
+
+      if (outcome.kind === 'failure') {
+        failure = outcome.error;
+      } else {
+        const { response, body, token } = outcome;
+        const apiVersion = response.headers.get('API-Version') ?? undefined;
+        if (response.ok) {
+          const data = successData<T>(operation, response, body);
+          return { data, apiVersion, httpStatus: response.status, headers: response.headers };
+        }
+        // A rejected token may only be stale; one fresh token is worth a try even for a POST,
+        // because the server refused the request before acting on it.
+        if (response.status === 401 && token !== undefined && tokenProvider?.invalidate && !tokenRefreshed) {
+          tokenRefreshed = true;
+          tokenProvider.invalidate(token);
+          logger.info(`${operationId}: HTTP 401, retrying once with a fresh token`);
+          continue;
+        }
+        const { status, statusMessage } = parseStatusResponse(body);
+        failure = new EduvApiError({
+          operationId: operation.operationId,
+          method: operation.method,
+          url: context.url,
+          httpStatus: response.status,
+          status,
+          statusMessage,
+          apiVersion,
+          body,
+          headers: response.headers,
+        });
+        retryAfter = response.headers.get('Retry-After');
+      }
+
+      const decision = decideRetry(retriesDone, policy, {
+        httpStatus: failure instanceof EduvApiError ? failure.httpStatus : undefined,
+        retryAfter,
+      });
+      if (!decision.retry) {
+        throw failure;
+      }
+      retriesDone += 1;
+      logger.warn(`${failure.message}; retry ${retriesDone} of ${policy.retries} in ${decision.delayMs} ms`);
+      await policy.sleep(decision.delayMs, callerSignal);
+    }
+  }
+
+  return { registry, baseUrl, call };
+}

@@ -1,0 +1,66 @@
+import { http, type HttpHandler } from 'msw';
+import type { ApiRegistry, OperationIds } from '../registry';
+import type { Bron } from '../server/bron';
+import { jsonResponse } from '../server/responses';
+import { statusCodeDefinition, EduvStatus } from '../status-codes';
+
+/** `/students/{id}` → `/students/:id`, as MSW writes path parameters. */
+function mswPath(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path.replace(/\{([^}]+)\}/g, ':$1')}`;
+}
+
+function methodHandler(method: string) {
+  const factory = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch }[method];
+  if (!factory) throw new Error(`no MSW handler factory for ${method}`);
+  return factory;
+}
+
+/**
+ * One MSW handler per registry operation, each answered by the same bron the mock server runs,
+ * so a test against MSW sees exactly what the mock server would answer.
+ */
+export function bronHandlers(registry: ApiRegistry, bron: Bron, baseUrl: string): HttpHandler[] {
+  return Object.values(registry.operations).map((operation) =>
+    methodHandler(operation.method)(mswPath(baseUrl, operation.path), async ({ request }) => {
+      const response = await bron.handle(request);
+      return response ?? new Response(null, { status: 404 });
+    }),
+  );
+}
+
+export interface OverrideReply {
+  /** HTTP status to answer with. */
+  readonly status: number;
+  /** JSON body; for an error status it defaults to the StatusResponse of the matching Edu-V code. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Answer like this only once, then fall back to the regular handlers. */
+  readonly once?: boolean;
+}
+
+function defaultBody(status: number): unknown {
+  if (status < 400) return undefined;
+  const code =
+    { 400: EduvStatus.SchemaIncorrect, 401: EduvStatus.ScopeRequired, 403: EduvStatus.ConsentRequired }[status] ?? EduvStatus.Other;
+  return { status: code, statusMessage: statusCodeDefinition(code)?.message ?? 'error' };
+}
+
+/**
+ * A handler for `server.use(...)` that makes one operation answer with a chosen status and body:
+ * for testing how a client copes with refusals, outages and odd data.
+ */
+export function overrideHandler<R extends ApiRegistry>(
+  registry: R,
+  operationId: OperationIds<R>,
+  reply: OverrideReply,
+  baseUrl: string,
+): HttpHandler {
+  const operation = registry.operations[operationId];
+  if (!operation) throw new Error(`${registry.api} has no operation ${operationId}`);
+  const body = 'body' in reply ? reply.body : defaultBody(reply.status);
+  return methodHandler(operation.method)(
+    mswPath(baseUrl, operation.path),
+    () => jsonResponse(registry.version, reply.status, body, reply.headers),
+    { once: reply.once ?? false },
+  );
+}

@@ -1,0 +1,45 @@
+import { EduvStatus } from '../status-codes';
+
+/**
+ * A refusal a bron sends as a StatusResponse. Throw it from an operation handler (or return it)
+ * and the bron helpers turn it into the HTTP status and Edu-V status code it names.
+ */
+export class BronError extends Error {
+  override readonly name = 'BronError';
+
+  constructor(
+    readonly httpStatus: number,
+    readonly status: number,
+    readonly statusMessage: string,
+  ) {
+    super(statusMessage);
+  }
+
+  static schema(detail: string): BronError {
+    return new BronError(400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${detail}`);
+  }
+
+  static unauthenticated(detail: string): BronError {
+    return new BronError(401, EduvStatus.Other, detail);
+  }
+
+  static scopeRequired(scopes: readonly string[]): BronError {
+    return new BronError(401, EduvStatus.ScopeRequired, `scope required: ${scopes.join(' ')}`);
+  }
+
+  static unknownSchool(detail = 'the school in the request is not known here'): BronError {
+    return new BronError(400, EduvStatus.EduOrgIdUnknown, `edu_org_id unknown: ${detail}`);
+  }
+
+  static consentRequired(detail = 'the school has not activated this exchange for this client'): BronError {
+    return new BronError(403, EduvStatus.ConsentRequired, `consent required: ${detail}`);
+  }
+
+  static notFound(status: number, detail: string): BronError {
+    return new BronError(404, status, detail);
+  }
+
+  static business(status: number, detail: string, httpStatus = 400): BronError {
+    return new BronError(httpStatus, status, detail);
+  }
+}

@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import type { ApiRegistry, OperationDefinition } from '../registry';
+import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
+import { releaseScopedAttributes } from './attribute-scopes';
+import { BronError } from './bron-error';
+import { readOperationInput } from './read-input';
+import { jsonResponse, statusResponse } from './responses';
+import { createRouteMatcher } from './route-matcher';
+import { EduvStatus } from '../status-codes';
+
+/** Who is calling, as the authentication step established it. */
+export interface CallerContext {
+  readonly clientId?: string;
+  /** Scopes in the access token; 'all' when the bron does not check scopes. */
+  readonly scopes: ReadonlySet<string> | 'all';
+}
+
+type Output<Op, Key extends string> = Op extends { [K in Key]: infer S } ? (S extends z.ZodType ? z.output<S> : undefined) : undefined;
+
+export interface OperationInput<Op extends OperationDefinition = OperationDefinition, S extends SchoolRecord = SchoolRecord> {
+  readonly operation: Op;
+  readonly query: Output<Op, 'query'>;
+  readonly path: Output<Op, 'pathParams'>;
+  readonly body: Output<Op, 'body'>;
+  /** The school selection as the request gave it. */
+  readonly selection: SchoolSelection | undefined;
+  /** The school, resolved through the bron's directory; undefined for operations without a school. */
+  readonly school: ResolvedSchool<S> | undefined;
+  readonly caller: CallerContext;
+  readonly request: Request;
+}
+
+/** The body an operation handler returns: the input type of its success response schema. */
+export type OperationResult<Op extends OperationDefinition> = Op extends { successStatus: infer Status; responses: infer R }
+  ? Status extends keyof R
+    ? R[Status] extends z.ZodType
+      ? z.input<R[Status]>
+      : undefined
+    : never
+  : never;
+
+export type BronHandlers<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord> = {
+  [K in keyof R['operations']]: (
+    input: OperationInput<R['operations'][K], S>,
+  ) => OperationResult<R['operations'][K]> | Promise<OperationResult<R['operations'][K]>>;
+};
+
+export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
+  /**
+   * Establishes the caller from the request or throws a BronError (401). The default only demands
+   * that a bearer token is present and grants every scope: a stand-in until token verification is
+   * plugged in.
+   */
+  authenticate?: (request: Request, operation: OperationDefinition) => CallerContext | Promise<CallerContext>;
+  /** The schools this bron serves; a school outside it is refused with 400 / 0023. */
+  schools?: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
+  /** Checks the school's activation for this caller; throw BronError.consentRequired() to refuse (403 / 0022). */
+  authorize?: (caller: CallerContext, school: ResolvedSchool<S>, operation: OperationDefinition) => void | Promise<void>;
+  /** Validate handler output against the response schema (a bron bug becomes a 500). Default true. */
+  validateResponses?: boolean;
+  /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
+  basePath?: string;
+  /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
+  onUnexpectedError?: (error: unknown, operation: OperationDefinition | undefined) => void;
+}
+
+export interface Bron {
+  readonly registry: ApiRegistry;
+  readonly basePath: string;
+  /** Answers a request under this API's base path; undefined when the path belongs elsewhere. */
+  handle(request: Request): Promise<Response | undefined>;
+}
+
+const BEARER = /^Bearer\s+\S+$/i;
+
+export const requireBearerToken = (request: Request): CallerContext => {
+  if (!BEARER.test(request.headers.get('authorization') ?? '')) {
+    throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
+  }
+  return { scopes: 'all' };
+};
+
+function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['schools']) {
+  if (!schools) return undefined;
+  if (typeof schools === 'function') return schools;
+  return (selection: SchoolSelection): ResolvedSchool<S> | undefined => {
+    const result = resolveSchool(selection, schools);
+    return result.ok ? result : undefined;
+  };
+}
+
+/**
+ * Builds a framework-neutral bron (implementing role) for one API from its registry: routing,
+ * authentication, scope and school checks, input validation, attribute scopes, `API-Version` on
+ * every answer and StatusResponse bodies for every refusal. Handlers only hold business logic.
+ */
+export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
+  registry: R,
+  handlers: BronHandlers<R, S>,
+  options: BronOptions<S> = {},
+): Bron {
+  const basePath = options.basePath ?? registry.basePath;
+  const match = createRouteMatcher(registry, basePath);
+  const authenticate = options.authenticate ?? requireBearerToken;
+  const validateResponses = options.validateResponses ?? true;
+  const version = registry.version;
+  const resolveSelection = schoolResolver(options.schools);
+
+  const run = async (operation: OperationDefinition, request: Request, params: Record<string, string>): Promise<Response> => {
+    const caller = await authenticate(request, operation);
+    if (caller.scopes !== 'all') {
+      const granted = caller.scopes;
+      const missing = operation.scopes.filter((scope) => !granted.has(scope));
+      if (missing.length) throw BronError.scopeRequired(missing);
+    }
+    const raw = await readOperationInput(operation, request, params);
+    let school: ResolvedSchool<S> | undefined;
+    if (raw.selection && resolveSelection) {
+      school = resolveSelection(raw.selection);
+      if (!school) throw BronError.unknownSchool();
+      await options.authorize?.(caller, school, operation);
+    }
+    const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;
+    const result = await handler({ operation, ...raw, school, caller, request } as OperationInput);
+    if (result instanceof Response) return result;
+    const schema = operation.responses[operation.successStatus];
+    if (validateResponses && schema) {
+      const checked = schema.safeParse(result);
+      if (!checked.success) {
+        throw new Error(`${operation.operationId} handler returned a body that does not match the spec: ${checked.error.message}`);
+      }
+    }
+    return jsonResponse(version, operation.successStatus, releaseScopedAttributes(result, operation.attributeScopes, caller.scopes));
+  };
+
+  return {
+    registry,
+    basePath,
+    async handle(request) {
+      const { pathname } = new URL(request.url);
+      if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+      const found = match(request.method, pathname);
+      if (found.kind === 'none') {
+        return statusResponse(version, 404, EduvStatus.Other, `no endpoint ${pathname} in ${registry.title} ${version}`);
+      }
+      if (found.kind === 'method-not-allowed') {
+        const response = statusResponse(version, 405, EduvStatus.Other, `method ${request.method} not allowed; use ${found.allowed.join(', ')}`);
+        response.headers.set('allow', found.allowed.join(', '));
+        return response;
+      }
+      try {
+        return await run(found.operation, request, found.params);
+      } catch (error) {
+        if (error instanceof BronError) return statusResponse(version, error.httpStatus, error.status, error.statusMessage);
+        options.onUnexpectedError?.(error, found.operation);
+        return statusResponse(version, 500, EduvStatus.Other, 'internal error in the bron');
+      }
+    },
+  };
+}

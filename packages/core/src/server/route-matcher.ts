@@ -1,0 +1,53 @@
+import type { ApiRegistry, OperationDefinition } from '../registry';
+
+interface CompiledRoute {
+  operation: OperationDefinition;
+  pattern: RegExp;
+  names: string[];
+}
+
+export type RouteMatch =
+  | { kind: 'operation'; operation: OperationDefinition; params: Record<string, string> }
+  | { kind: 'method-not-allowed'; allowed: string[] }
+  | { kind: 'none' };
+
+function compile(operation: OperationDefinition, basePath: string): CompiledRoute {
+  const names: string[] = [];
+  const source = `${basePath}${operation.path}`
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name) {
+        names.push(name);
+        return '([^/]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return { operation, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+/** Finds the registry operation for a method and URL path (which includes the API base path). */
+export function createRouteMatcher(registry: ApiRegistry, basePath = registry.basePath): (method: string, pathname: string) => RouteMatch {
+  // Literal paths win over templates: `/things/school` must not be read as `/things/{id}`.
+  const routes = Object.values(registry.operations)
+    .map((operation) => compile(operation, basePath))
+    .sort((a, b) => a.names.length - b.names.length);
+  return (method, pathname) => {
+    const allowed = new Set<string>();
+    for (const route of routes) {
+      const match = route.pattern.exec(pathname);
+      if (!match) continue;
+      if (route.operation.method !== method.toUpperCase()) {
+        allowed.add(route.operation.method);
+        continue;
+      }
+      const params: Record<string, string> = {};
+      route.names.forEach((name, index) => {
+        params[name] = decodeURIComponent(match[index + 1] ?? '');
+      });
+      return { kind: 'operation', operation: route.operation, params };
+    }
+    return allowed.size ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'none' };
+  };
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineApi } from '../src/registry';
+import { BronError, createBron, createRouteMatcher, releaseScopedAttributes } from '../src/server';
+
+const Thing = z.object({ id: z.string(), name: z.string(), secret: z.string().optional() });
+const StatusResponse = z.object({ status: z.int(), statusMessage: z.string().optional() });
+
+const api = defineApi({
+  api: 'things-api',
+  title: 'Things',
+  version: '2.3.4',
+  major: 2,
+  basePath: '/things-api/v2',
+  roles: { implementing: 'Bron', calling: ['Afnemer'] },
+  consentRequired: true,
+  scopes: ['things.basic', 'things.secret'],
+  operations: {
+    listThings: {
+      operationId: 'listThings',
+      method: 'GET',
+      path: '/things/school',
+      summary: '',
+      interaction: 'pull-sync',
+      idempotent: true,
+      scopes: ['things.basic'],
+      attributeScopes: { secret: 'things.secret' },
+      parameters: [],
+      schoolSelection: 'query',
+      query: z.object({ orgMasterId: z.string().optional(), orgId: z.string().optional(), orgIdType: z.enum(['OIE_CODE', 'V_ID']).optional(), limit: z.string().regex(/^\d+$/).optional() }),
+      bodyRequired: false,
+      successStatus: 200,
+      responses: { 200: z.array(Thing), 400: StatusResponse },
+    },
+    getThing: {
+      operationId: 'getThing',
+      method: 'GET',
+      path: '/things/{id}',
+      summary: '',
+      interaction: 'pull-sync',
+      idempotent: true,
+      scopes: ['things.basic'],
+      attributeScopes: {},
+      parameters: [],
+      schoolSelection: 'none',
+      pathParams: z.object({ id: z.string().min(3) }),
+      bodyRequired: false,
+      successStatus: 200,
+      responses: { 200: Thing },
+    },
+  },
+});
+
+const schools = [{ orgMasterId: '104A158', name: 'De Regenboog', sector: 'po' as const, ids: [{ id: '09QQ00', type: 'V_ID' as const, unit: 'Noord' }] }];
+
+function bron(overrides: Parameters<typeof createBron<typeof api>>[2] = {}) {
+  return createBron(
+    api,
+    {
+      listThings: ({ school }) => [{ id: '1', name: `thing of ${school!.school.name}${school!.unit ? ` ${school!.unit}` : ''}`, secret: 's' }],
+      getThing: ({ path }) => {
+        if (path.id === 'missing') throw BronError.notFound(2099, 'thing unknown');
+        return { id: path.id, name: 'x' };
+      },
+    },
+    { schools, ...overrides },
+  );
+}
+
+const call = async (target: ReturnType<typeof bron>, path: string, init: RequestInit = {}) => {
+  const response = await target.handle(new Request(`http://bron.test${path}`, { headers: { authorization: 'Bearer t' }, ...init }));
+  return { response: response!, body: response ? ((await response.json()) as Record<string, unknown>) : undefined };
+};
+
+describe('createBron', () => {
+  it('answers a valid request with the handler body and API-Version', async () => {
+    const { response, body } = await call(bron(), '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('api-version')).toBe('2.3.4');
+    expect(body).toEqual([{ id: '1', name: 'thing of De Regenboog', secret: 's' }]);
+  });
+
+  it('leaves requests outside its base path to others', async () => {
+    expect(await bron().handle(new Request('http://bron.test/other-api/v1/x'))).toBeUndefined();
+  });
+
+  it('resolves a unit-level school id with the po default filterByOrgId=true', async () => {
+    const { body } = await call(bron(), '/things-api/v2/things/school?orgId=09QQ00&orgIdType=V_ID');
+    expect(body).toEqual([expect.objectContaining({ name: 'thing of De Regenboog Noord' })]);
+  });
+
+  it.each([
+    ['/things-api/v2/things/school?orgMasterId=104A158&limit=ten', 400, 11, 'query parameter "limit"'],
+    ['/things-api/v2/things/school?orgIdType=V_ID', 400, 11, 'orgId'],
+    ['/things-api/v2/things/school?orgMasterId=999X999', 400, 23, 'edu_org_id unknown'],
+    ['/things-api/v2/things/ab', 400, 11, 'path parameter "id"'],
+    ['/things-api/v2/things/missing', 404, 2099, 'thing unknown'],
+    ['/things-api/v2/nothing', 404, 99, 'no endpoint'],
+  ])('%s → %i / %i', async (path, httpStatus, status, message) => {
+    const { response, body } = await call(bron(), path);
+    expect(response.status).toBe(httpStatus);
+    expect(body).toMatchObject({ status, statusMessage: expect.stringContaining(message) });
+  });
+
+  it('refuses a missing token with 401 and a wrong method with 405 + Allow', async () => {
+    const unauthenticated = await bron().handle(new Request('http://bron.test/things-api/v2/things/school?orgMasterId=104A158'));
+    expect(unauthenticated!.status).toBe(401);
+    const { response } = await call(bron(), '/things-api/v2/things/school', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+  });
+
+  it('checks scopes (401 / 0021), strips attributes a scope does not release, and asks authorize about consent', async () => {
+    const scoped = (scopes: string[]) => bron({ authenticate: () => ({ clientId: 'c', scopes: new Set(scopes) }) });
+    const noScope = await call(scoped([]), '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(noScope.response.status).toBe(401);
+    expect(noScope.body).toMatchObject({ status: 21, statusMessage: expect.stringContaining('things.basic') });
+    const basic = await call(scoped(['things.basic']), '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(basic.body).toEqual([{ id: '1', name: 'thing of De Regenboog' }]);
+    const denied = bron({ authorize: () => { throw BronError.consentRequired(); } });
+    const refused = await call(denied, '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(refused.response.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 22 });
+  });
+
+  it('turns a handler bug or an invalid handler body into 500 / 0099 and reports it', async () => {
+    const errors: unknown[] = [];
+    const broken = createBron(api, { listThings: () => [{ id: 1 }] as never, getThing: () => { throw new Error('boom'); } }, { schools, onUnexpectedError: (error) => errors.push(error) });
+    expect((await call(broken, '/things-api/v2/things/school?orgMasterId=104A158')).response.status).toBe(500);
+    expect((await call(broken, '/things-api/v2/things/abc')).body).toMatchObject({ status: 99 });
+    expect(errors).toHaveLength(2);
+  });
+});
+
+describe('route matcher and attribute scopes', () => {
+  it('matches templates and decodes parameters', () => {
+    const match = createRouteMatcher(api);
+    expect(match('GET', '/things-api/v2/things/a%20b')).toMatchObject({ kind: 'operation', params: { id: 'a b' } });
+    expect(match('PUT', '/things-api/v2/things/x')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
+    expect(match('GET', '/things-api/v2/things/x/y')).toEqual({ kind: 'none' });
+  });
+
+  it('removes only attributes whose scope is not granted', () => {
+    const body = [{ a: 1, b: 2, c: 3 }];
+    expect(releaseScopedAttributes(body, { b: 's.b', c: 's.c' }, new Set(['s.c']))).toEqual([{ a: 1, c: 3 }]);
+    expect(releaseScopedAttributes(body, { b: 's.b' }, 'all')).toBe(body);
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Every package's vitest config extends this: tests resolve workspace packages to their source
+ * (decision 005) and write a JSON report that `scripts/test-summary.mjs` adds up.
+ */
+export const sharedVitestConfig = defineConfig({
+  resolve: { conditions: ['@eduvkit/source'] },
+  ssr: { resolve: { conditions: ['@eduvkit/source'] } },
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+  },
+});
