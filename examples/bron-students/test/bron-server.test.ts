@@ -1,0 +1,35 @@
+import type { AddressInfo } from 'node:net';
+import { staticToken } from '@eduvkit/core';
+import { createStudentsClient } from '@eduvkit/students';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createBronServer } from '../src/bron-server';
+
+const server = createBronServer();
+let baseUrl: string;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/students-api/v1`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const client = () => createStudentsClient({ baseUrl, tokenProvider: staticToken('t'), validation: 'strict', retry: false });
+
+it('serves spec-valid students that an eduvkit client accepts in strict mode', async () => {
+  const { data, apiVersion } = await client().listForSchool({ orgMasterId: '123A456' });
+  expect(apiVersion).toBe('1.1.0');
+  expect(data.map((student) => student.familyName)).toEqual(['Bakker', 'Meer']);
+  expect(data[1]).toMatchObject({ familyNamePrefix: 'van der', preferredFirstName: 'Sem' });
+});
+
+it('finds a student by a secondary id and refuses unknown schools with 0023', async () => {
+  const { data } = await client().find({ orgId: '23CD', orgIdType: 'OIE_CODE' }, { userIds: [{ userId: '2001@1.school.example.nl', userIdType: 'NEPPI' }] });
+  expect(data.givenName).toBe('Yara');
+  await expect(client().listForSchool({ orgMasterId: '000X000' })).rejects.toMatchObject({ httpStatus: 400, statusCode: '0023' });
+});
+
+it('gets the protocol checks for free: no token → 401, bad input → 400 naming the field', async () => {
+  expect((await fetch(`${baseUrl}/students/school?orgMasterId=123A456`)).status).toBe(401);
+  const response = await fetch(`${baseUrl}/students/school?orgId=12AB`, { headers: { authorization: 'Bearer t' } });
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
+});
