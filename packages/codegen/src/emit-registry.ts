@@ -24,7 +24,18 @@ function attributeScopes(doc: JsonObject, operation: OperationNode, successStatu
   return scopes;
 }
 
-function schoolSelection(doc: JsonObject, operation: OperationNode): 'query' | 'body' | 'none' {
+const SCHOOL_SELECTIONS = ['query', 'body', 'none'] as const;
+
+/**
+ * Where the bron helpers read the school from: `x-eduv-school-selection` when the spec says so (an
+ * operation whose school parameters are optional handles them itself), else derived.
+ */
+function schoolSelection(doc: JsonObject, operation: OperationNode): (typeof SCHOOL_SELECTIONS)[number] {
+  const declared = operation['x-eduv-school-selection'];
+  if (declared !== undefined) {
+    if (!SCHOOL_SELECTIONS.includes(declared as never)) throw new Error(`${operation.operationId}: x-eduv-school-selection must be one of ${SCHOOL_SELECTIONS.join(', ')}`);
+    return declared as (typeof SCHOOL_SELECTIONS)[number];
+  }
   const parameters = (operation.parameters ?? []).map((parameter) => deref(doc, parameter));
   if (parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'orgMasterId')) return 'query';
   const body = operation.requestBody?.content['application/json']?.schema;
