@@ -1,3 +1,4 @@
 import { libraryConfig } from '../../tsup.shared';
 
-export default libraryConfig({ index: 'src/index.ts' });
+// shims: the CJS build needs import.meta.url to find the demo client registry.
+export default libraryConfig({ index: 'src/index.ts' }, { shims: true });

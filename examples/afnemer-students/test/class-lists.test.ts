@@ -4,7 +4,7 @@ import { studentNames } from '../src/class-lists';
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, seed: 1 });
+  server = await startMockServer({ port: 0, seed: 1, auth: 'any-bearer', consent: 'all' });
 });
 afterAll(() => server.close());
 

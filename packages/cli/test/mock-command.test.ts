@@ -26,7 +26,7 @@ afterEach(() => {
 
 describe('eduvkit mock', () => {
   it('prints its URL, the seeded schools and a curl line that works', async () => {
-    const { child, output } = start(['mock', '--port', '0', '--seed', '2']);
+    const { child, output } = start(['mock', '--port', '0', '--seed', '2', '--auth', 'any-bearer']);
     const banner = await output;
     expect(banner).toMatch(/Students API 1\.1\.0/);
     expect(banner).toMatch(/\bpo\s+\d{3}[A-Z]\d{3}/);

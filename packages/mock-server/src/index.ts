@@ -1,44 +1,50 @@
-import type { Bron } from '@eduvkit/core/server';
-import { createMockBrons, type MockBronOptions } from './apis';
 import { listen } from './http-server';
-import { createMockHandler, type FetchHandler } from './mock-handler';
-import { createMockWorld, type MockWorld, type WorldSize } from './world';
+import { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
+import { EduvStatus } from '@eduvkit/core';
+import { statusResponse } from '@eduvkit/core/server';
+import { MOCK_SERVER_VERSION, type FetchHandler } from './mock-handler';
 
-export { createMockBrons, type MockBronOptions } from './apis';
-export { createMockHandler, MOCK_SERVER_VERSION, type FetchHandler } from './mock-handler';
+const starting = (): Response => statusResponse(MOCK_SERVER_VERSION, 503, EduvStatus.Other, 'the mock server is starting');
+
+export { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
+export { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
+export { createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type Route } from './mock-handler';
 export { createMockWorld, WORLD_SIZES, type MockWorld, type WorldSize } from './world';
+export { loadClients, demoClientsFile, type RegisteredClient, type LoadedClients } from './auth/client-registry';
+export { scopesForRole, SCOPE_RESTRICTIONS } from './auth/role-scopes';
+export type { AuthorizationServer } from './auth/authorization-server';
+export { ConsentRegistry, type Activation, type ExchangeKey, type ConsentChange } from './consent/consent-registry';
+export { DEMO_ACTIVATIONS } from './consent/demo-activations';
 export { renderBanner } from './banner';
 
-export interface MockServerOptions extends MockBronOptions {
+export interface MockServerOptions extends MockAppOptions {
   /** Default 4010; 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Seed of the generated world; the same seed always gives the same schools and students. */
-  seed?: number;
-  size?: WorldSize;
 }
 
-export interface MockServer {
+export interface MockServer extends Omit<MockApp, 'handler'> {
   readonly url: string;
   readonly port: number;
-  readonly seed: number;
-  readonly world: MockWorld;
-  readonly brons: readonly Bron[];
   close(): Promise<void>;
 }
 
-/** The mock's request handler without a network listener, for in-process tests. */
-export function createMockFetchHandler(options: Omit<MockServerOptions, 'port' | 'host'> = {}): { handler: FetchHandler; world: MockWorld } {
-  const world = createMockWorld(options.seed ?? 1, options.size);
-  return { handler: createMockHandler(createMockBrons(world, options)), world };
-}
-
-/** Starts the mock server with every API over a seeded world. */
+/** Starts the mock server with every API, its authorization server and consent over a seeded world. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const seed = options.seed ?? 1;
-  const world = createMockWorld(seed, options.size);
-  const brons = createMockBrons(world, options);
-  const server = await listen(createMockHandler(brons), { port: options.port ?? 4010, host: options.host ?? '127.0.0.1' });
-  return { url: server.url, port: server.port, seed, world, brons, close: server.close };
+  let handler: FetchHandler | undefined;
+  // The issuer is the server's own URL, known once it listens (port 0 picks one).
+  const server = await listen((request) => (handler ? handler(request) : Promise.resolve(starting())), {
+    port: options.port ?? 4010,
+    host: options.host ?? '127.0.0.1',
+  });
+  try {
+    const app = await createMockApp(server.url, options);
+    handler = app.handler;
+    const { handler: _handler, ...rest } = app;
+    return { ...rest, url: server.url, port: server.port, close: server.close };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }

@@ -5,9 +5,11 @@ import { jsonResponse, statusResponse, type Bron } from '@eduvkit/core/server';
 export const MOCK_SERVER_VERSION = '0.1.0';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+/** A part of the mock that answers the paths it owns and returns undefined for the rest. */
+export type Route = (request: Request) => Promise<Response | undefined>;
 
-/** Routes a request to the bron whose base path it falls under; every other path gets a StatusResponse. */
-export function createMockHandler(brons: readonly Bron[]): FetchHandler {
+/** Tries the routes in order, then the brons; every other path gets a StatusResponse. */
+export function createMockHandler(brons: readonly Bron[], routes: readonly Route[] = []): FetchHandler {
   const index = brons.map((bron) => ({
     api: bron.registry.api,
     title: bron.registry.title,
@@ -15,9 +17,10 @@ export function createMockHandler(brons: readonly Bron[]): FetchHandler {
     basePath: bron.basePath,
     operations: Object.values(bron.registry.operations).map((operation) => `${operation.method} ${bron.basePath}${operation.path}`),
   }));
+  const all: Route[] = [...routes, ...brons.map((bron) => (request: Request) => bron.handle(request))];
   return async (request) => {
-    for (const bron of brons) {
-      const response = await bron.handle(request);
+    for (const route of all) {
+      const response = await route(request);
       if (response) return response;
     }
     const { pathname } = new URL(request.url);

@@ -4,7 +4,7 @@ import { startMockServer, type MockServer } from '../src/index';
 
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, seed: 3 });
+  server = await startMockServer({ port: 0, seed: 3, auth: 'any-bearer', consent: 'all' });
 });
 afterAll(() => server.close());
 

@@ -7,7 +7,7 @@ let server: MockServer;
 let client: ReturnType<typeof createStudentsClient>;
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, seed: 7 });
+  server = await startMockServer({ port: 0, seed: 7, auth: 'any-bearer', consent: 'all' });
   client = createStudentsClient({
     baseUrl: `${server.url}/students-api/v1`,
     tokenProvider: staticToken('any-token'),

@@ -1,10 +1,17 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBanner, startMockServer, WORLD_SIZES, type WorldSize } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 
 export const MOCK_USAGE = `Usage: eduvkit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size small|medium|large]
+                   [--auth oauth|any-bearer] [--consent registry|all] [--clients <file>]
 
-Starts the Edu-V mock server with every eduvkit API over a seeded world of Dutch schools.`;
+Starts the Edu-V mock server with every eduvkit API over a seeded world of Dutch schools, its
+OAuth 2.0 authorization server (client credentials with private_key_jwt) and consent registry.
+
+  --auth any-bearer    accept any bearer token instead of the mock's access tokens
+  --consent all        treat every exchange as activated
+  --clients <file>     register your own clients (JSON; see packages/mock-server/demo/clients.json)`;
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -12,6 +19,12 @@ function integer(name: string, value: string | undefined, fallback: number, min:
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return Number(value);
+}
+
+function oneOf<const T extends readonly string[]>(name: string, value: string | undefined, allowed: T): T[number] | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value;
 }
 
 export async function runMock(args: string[], out: (line: string) => void): Promise<() => Promise<void>> {
@@ -22,12 +35,20 @@ export async function runMock(args: string[], out: (line: string) => void): Prom
       host: { type: 'string' },
       seed: { type: 'string' },
       size: { type: 'string' },
+      auth: { type: 'string' },
+      consent: { type: 'string' },
+      clients: { type: 'string' },
     },
     strict: true,
   });
   const size = (values.size ?? 'small') as WorldSize;
   if (!(size in WORLD_SIZES)) throw new UsageError(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
+  const auth = oneOf('auth', values.auth, ['oauth', 'any-bearer'] as const);
+  const consent = oneOf('consent', values.consent, ['registry', 'all'] as const);
   const server = await startMockServer({
+    ...(auth ? { auth } : {}),
+    ...(consent ? { consent } : {}),
+    ...(values.clients ? { clientsFile: resolve(values.clients) } : {}),
     port: integer('port', values.port, 4010, 0, 65_535),
     host: values.host ?? '127.0.0.1',
     seed: integer('seed', values.seed, 1, 0, 2 ** 31 - 1),

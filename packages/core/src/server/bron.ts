@@ -55,7 +55,7 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   /** The schools this bron serves; a school outside it is refused with 400 / 0023. */
   schools?: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   /** Checks the school's activation for this caller; throw BronError.consentRequired() to refuse (403 / 0022). */
-  authorize?: (caller: CallerContext, school: ResolvedSchool<S>, operation: OperationDefinition) => void | Promise<void>;
+  authorize?: (caller: CallerContext, school: ResolvedSchool<S>, operation: OperationDefinition, registry: ApiRegistry) => void | Promise<void>;
   /** Validate handler output against the response schema (a bron bug becomes a 500). Default true. */
   validateResponses?: boolean;
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
@@ -118,7 +118,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     if (raw.selection && resolveSelection) {
       school = resolveSelection(raw.selection);
       if (!school) throw BronError.unknownSchool();
-      await options.authorize?.(caller, school, operation);
+      await options.authorize?.(caller, school, operation, registry);
     }
     const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;
     const result = await handler({ operation, ...raw, school, caller, request } as OperationInput);

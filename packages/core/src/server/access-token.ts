@@ -1,0 +1,68 @@
+import { errors, jwtVerify, type JWTVerifyGetKey, type JWTPayload } from 'jose';
+import type { CallerContext } from './bron';
+import { BronError } from './bron-error';
+
+export interface AccessTokenVerifierOptions {
+  /** The authorization server's issuer URL; the token's `iss` must equal it. */
+  readonly issuer: string;
+  /** Resolves the verification key by the token's `kid`: jose's `createRemoteJWKSet(jwksUri)` or `createLocalJWKSet(jwks)`. */
+  readonly keys: JWTVerifyGetKey;
+  /** Required `aud`, when the authorization server sets one. */
+  readonly audience?: string | string[];
+  /** Accepted signature algorithms; default RS256 and PS256. `none` is never accepted. */
+  readonly algorithms?: string[];
+  /** Leeway for `exp`/`nbf`/`iat`, in seconds; default 30. */
+  readonly clockToleranceSeconds?: number;
+  /** For tests: the current time. */
+  readonly now?: () => Date;
+}
+
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
+
+function reason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim "${error.claim}" is not acceptable (${error.reason})`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'the signature does not verify';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'the signing algorithm is not accepted';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'no key of the authorization server matches its kid';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'it is not a well-formed signed JWT';
+  return 'it could not be verified';
+}
+
+function scopesOf(payload: JWTPayload): Set<string> {
+  const scope = payload.scope;
+  if (typeof scope === 'string') return new Set(scope.split(' ').filter(Boolean));
+  if (Array.isArray(scope)) return new Set(scope.filter((item): item is string => typeof item === 'string'));
+  return new Set();
+}
+
+/**
+ * The first step of a bron's checks: the bearer token must be a JWT signed by the authorization
+ * server, unexpired and issued by it. Yields the client id (`client_id`, else `azp`, else `sub`)
+ * and the token's scopes. Refusals are 401 with a reason, never with the token itself.
+ */
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): (request: Request) => Promise<CallerContext> {
+  const algorithms = options.algorithms ?? ['RS256', 'PS256'];
+  return async (request) => {
+    const header = request.headers.get('authorization');
+    if (!header) throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw BronError.unauthenticated('the Authorization header is not of the form "Bearer <token>"');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, options.keys, {
+        issuer: options.issuer,
+        ...(options.audience ? { audience: options.audience } : {}),
+        algorithms,
+        clockTolerance: options.clockToleranceSeconds ?? 30,
+        requiredClaims: ['exp'],
+        ...(options.now ? { currentDate: options.now() } : {}),
+      }));
+    } catch (error) {
+      throw BronError.unauthenticated(`invalid access token: ${reason(error)}`);
+    }
+    const clientId = [payload.client_id, payload.azp, payload.sub].find((value): value is string => typeof value === 'string' && value !== '');
+    if (!clientId) throw BronError.unauthenticated('invalid access token: it names no client (client_id, azp or sub)');
+    return { clientId, scopes: scopesOf(payload) };
+  };
+}

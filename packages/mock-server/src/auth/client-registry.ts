@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { JSONWebKeySet } from 'jose';
+
+/** A client registered out of band with the mock authorization server (static registration). */
+export interface RegisteredClient {
+  readonly clientId: string;
+  readonly name: string;
+  /** The Edu-V reference component the client acts as; decides which scopes it may get. */
+  readonly role: string;
+  /** The client's public keys: the authorization server verifies client assertions with them. */
+  readonly jwks: JSONWebKeySet;
+  /** Dev-only demo clients ship their private key so `eduvkit token` works out of the box. */
+  readonly privateKeyFile?: string;
+}
+
+export interface ClientRegistryFile {
+  readonly clients: readonly RegisteredClient[];
+}
+
+/** The demo clients published with the mock server (see demo/README.md: development only). */
+export function demoClientsFile(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  // From dist/ (built) or src/auth/ (workspace source) the package's demo folder is one or two up.
+  const candidates = [resolve(here, '../demo/clients.json'), resolve(here, '../../demo/clients.json')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error('demo/clients.json not found next to the mock server');
+  return found;
+}
+
+export interface LoadedClients {
+  readonly file: string;
+  readonly clients: readonly RegisteredClient[];
+}
+
+/** Reads a client registration file; relative `privateKeyFile` paths resolve against it. */
+export function loadClients(file: string = demoClientsFile()): LoadedClients {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as ClientRegistryFile;
+  if (!Array.isArray(parsed.clients)) throw new Error(`${file}: expected { "clients": [...] }`);
+  const seen = new Set<string>();
+  for (const client of parsed.clients) {
+    if (!client.clientId || !client.role || !Array.isArray(client.jwks?.keys) || client.jwks.keys.length === 0) {
+      throw new Error(`${file}: every client needs clientId, role and jwks.keys`);
+    }
+    if (seen.has(client.clientId)) throw new Error(`${file}: clientId ${client.clientId} is registered twice`);
+    seen.add(client.clientId);
+  }
+  return {
+    file,
+    clients: parsed.clients.map((client) =>
+      client.privateKeyFile ? { ...client, privateKeyFile: resolve(dirname(file), client.privateKeyFile) } : client,
+    ),
+  };
+}

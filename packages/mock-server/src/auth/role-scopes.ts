@@ -1,0 +1,23 @@
+import type { ApiRegistry } from '@eduvkit/core';
+
+/**
+ * Scopes Edu-V reserves for particular reference components. The delivery address goes only to
+ * the ordering environment (Students API); every other scope of an API is open to all of its
+ * calling roles (eduvkit's reading where the reference is silent).
+ */
+export const SCOPE_RESTRICTIONS: Readonly<Record<string, readonly string[]>> = {
+  'eduv.student.deliveryaddress': ['Bestelomgeving leermiddelen'],
+};
+
+/** The scopes a reference component may be granted, derived from each API's calling roles. */
+export function scopesForRole(role: string, registries: readonly ApiRegistry[]): Set<string> {
+  const scopes = new Set<string>();
+  for (const registry of registries) {
+    if (!registry.roles.calling.includes(role)) continue;
+    for (const scope of registry.scopes) {
+      const only = SCOPE_RESTRICTIONS[scope];
+      if (!only || only.includes(role)) scopes.add(scope);
+    }
+  }
+  return scopes;
+}

@@ -1,0 +1,76 @@
+import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
+import { createConsentRoutes } from './admin/consent-routes';
+import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
+import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
+import { loadClients, type RegisteredClient } from './auth/client-registry';
+import { ConsentRegistry } from './consent/consent-registry';
+import { seedDemoActivations } from './consent/demo-activations';
+import { createMockHandler, type FetchHandler } from './mock-handler';
+import { createMockWorld, type MockWorld, type WorldSize } from './world';
+
+export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses' | 'onUnexpectedError'> {
+  /** Seed of the generated world; the same seed always gives the same schools and students. */
+  seed?: number;
+  size?: WorldSize;
+  /**
+   * `oauth` (default): every API call needs an access token from the mock's authorization server
+   * (client credentials with private_key_jwt). `any-bearer`: any bearer token passes, for quick looks.
+   */
+  auth?: 'oauth' | 'any-bearer';
+  /** Client registration file; default the dev-only demo clients. */
+  clientsFile?: string;
+  /**
+   * `registry` (default): data flows only for activated exchanges, starting from the demo
+   * activations. `all`: every exchange counts as activated.
+   */
+  consent?: 'registry' | 'all';
+  /** APIs served as open data (no activation needed); Edu-V allows it for Education. */
+  openDataApis?: string[];
+  tokenLifetimeSeconds?: number;
+  /** For tests: milliseconds since the epoch. */
+  now?: () => number;
+}
+
+export interface MockApp {
+  readonly handler: FetchHandler;
+  readonly seed: number;
+  readonly world: MockWorld;
+  readonly brons: readonly Bron[];
+  readonly clients: readonly RegisteredClient[];
+  readonly consent: ConsentRegistry;
+  readonly authorizationServer: AuthorizationServer;
+  readonly auth: 'oauth' | 'any-bearer';
+}
+
+/** Everything the mock serves, wired together, without a network listener. */
+export async function createMockApp(issuer: string, options: MockAppOptions = {}): Promise<MockApp> {
+  const seed = options.seed ?? 1;
+  const world = createMockWorld(seed, options.size);
+  const { clients } = loadClients(options.clientsFile);
+  const authorizationServer = await createAuthorizationServer({
+    issuer,
+    clients,
+    registries: MOCK_REGISTRIES,
+    ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const consent = new ConsentRegistry(options.now ? () => new Date(options.now!()) : undefined);
+  if (options.consent !== 'all') seedDemoActivations(consent, world, clients, MOCK_REGISTRIES);
+  const openDataApis = options.openDataApis ?? [];
+  const auth = options.auth ?? 'oauth';
+  const brons = createMockBrons(world, {
+    authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
+    ...(options.consent === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
+    ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
+    ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
+  });
+  const consentRoutes = createConsentRoutes({
+    schools: world.schools,
+    clients,
+    apis: MOCK_REGISTRIES.filter((registry) => registry.consentRequired).map((registry) => ({ api: registry.api, title: registry.title, calling: registry.roles.calling })),
+    openDataApis,
+    consent,
+  });
+  const handler = createMockHandler(brons, [(request) => authorizationServer.handle(request), consentRoutes]);
+  return { handler, seed, world, brons, clients, consent, authorizationServer, auth };
+}
