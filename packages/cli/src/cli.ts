@@ -1,10 +1,14 @@
+import { KEYS_USAGE, runKeys } from './commands/keys';
 import { MOCK_USAGE, runMock } from './commands/mock';
+import { runToken, TOKEN_USAGE } from './commands/token';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: eduvkit <command> [options]
 
 Commands
   mock      run the Edu-V mock server (eduvkit mock --help)
+  token     get an access token with private_key_jwt (eduvkit token --help)
+  keys      generate a client key pair and JWKS (eduvkit keys generate --help)
 `;
 
 // eslint-disable-next-line no-console
@@ -28,6 +32,20 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;
+  }
+  if (command === 'token') {
+    if (args.includes('--help')) {
+      print(TOKEN_USAGE);
+      return 0;
+    }
+    return runToken(args, print);
+  }
+  if (command === 'keys') {
+    if (args.includes('--help')) {
+      print(KEYS_USAGE);
+      return 0;
+    }
+    return runKeys(args, print);
   }
   throw new UsageError(`unknown command "${command}"`);
 }

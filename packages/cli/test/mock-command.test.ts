@@ -1,5 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The built CLI, exactly what `npm start` runs.
@@ -24,8 +26,38 @@ afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
 });
 
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [cli, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
 describe('eduvkit mock', () => {
-  it('prints its URL, the seeded schools and a curl line that works', async () => {
+  it('prints the demo clients and a token command plus curl line that work as printed', async () => {
+    const { output } = start(['mock', '--port', '0', '--seed', '2']);
+    const banner = await output;
+    expect(banner).toMatch(/demo-bestelomgeving\s+Bestelomgeving leermiddelen/);
+    expect(banner).toContain('DEVELOPMENT ONLY');
+    const tokenLine = /TOKEN=\$\(npx eduvkit (token [^)]+)\)/.exec(banner);
+    expect(tokenLine).not.toBeNull();
+    const token = await run(tokenLine![1]!.split(' '));
+    expect(token.code).toBe(0);
+    expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const curl = /curl -i -H "Authorization: Bearer \$TOKEN" '([^']+)'/.exec(banner);
+    const response = await fetch(curl![1]!, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('api-version')).toBe('1.1.0');
+    const refused = await run(['token', '--client', 'demo-dashboard', '--url', curl![1]!.split('/students-api')[0]!]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('invalid_scope');
+  });
+
+  it('with --auth any-bearer prints a curl line that works as printed', async () => {
     const { child, output } = start(['mock', '--port', '0', '--seed', '2', '--auth', 'any-bearer']);
     const banner = await output;
     expect(banner).toMatch(/Students API 1\.1\.0/);
@@ -46,8 +78,21 @@ describe('eduvkit mock', () => {
   });
 
   it('is deterministic: the same seed prints the same schools', async () => {
-    const schools = async () => (await start(['mock', '--port', '0', '--seed', '9']).output).split('Seeded schools')[1]!.split('Demo credentials')[0];
+    const schools = async () => (await start(['mock', '--port', '0', '--seed', '9']).output).split('Seeded schools')[1]!.split('Demo clients')[0];
     expect(await schools()).toEqual(await schools());
+  });
+
+  it('generates a key pair and refuses to overwrite it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eduvkit-keys-'));
+    const first = await run(['keys', 'generate', '--out', dir, '--kid', 'my-key']);
+    expect(first.code).toBe(0);
+    const jwks = JSON.parse(readFileSync(join(dir, 'jwks.json'), 'utf8')) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys[0]).toMatchObject({ kty: 'RSA', kid: 'my-key', use: 'sig' });
+    expect(jwks.keys[0]).not.toHaveProperty('d');
+    expect(statSync(join(dir, 'private-key.pem')).mode & 0o777).toBe(0o600);
+    expect(first.stdout).not.toContain('PRIVATE KEY');
+    const second = await run(['keys', 'generate', '--out', dir]);
+    expect(second.code).not.toBe(0);
   });
 
   it('rejects a bad option with exit code 2 and says which', async () => {

@@ -6,7 +6,8 @@ export type EduvErrorCode =
   | 'EDUV_VALIDATION_ERROR'
   | 'EDUV_NETWORK_ERROR'
   | 'EDUV_TIMEOUT_ERROR'
-  | 'EDUV_CONFIG_ERROR';
+  | 'EDUV_CONFIG_ERROR'
+  | 'EDUV_AUTH_ERROR';
 
 /** Base of every error eduvkit throws; switch on `code`. Messages are always redacted. */
 export abstract class EduvError extends Error {

@@ -20,8 +20,9 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
   /** Client registration file; default the dev-only demo clients. */
   clientsFile?: string;
   /**
-   * `registry` (default): data flows only for activated exchanges, starting from the demo
-   * activations. `all`: every exchange counts as activated.
+   * `registry` (default with oauth): data flows only for activated exchanges, starting from the
+   * demo activations. `all` (default with any-bearer, where callers are anonymous): every exchange
+   * counts as activated.
    */
   consent?: 'registry' | 'all';
   /** APIs served as open data (no activation needed); Edu-V allows it for Education. */
@@ -45,6 +46,8 @@ export interface MockApp {
 /** Everything the mock serves, wired together, without a network listener. */
 export async function createMockApp(issuer: string, options: MockAppOptions = {}): Promise<MockApp> {
   const seed = options.seed ?? 1;
+  const auth = options.auth ?? 'oauth';
+  const consentMode = options.consent ?? (auth === 'any-bearer' ? 'all' : 'registry');
   const world = createMockWorld(seed, options.size);
   const { clients } = loadClients(options.clientsFile);
   const authorizationServer = await createAuthorizationServer({
@@ -55,12 +58,11 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.now ? { now: options.now } : {}),
   });
   const consent = new ConsentRegistry(options.now ? () => new Date(options.now!()) : undefined);
-  if (options.consent !== 'all') seedDemoActivations(consent, world, clients, MOCK_REGISTRIES);
+  if (consentMode === 'registry') seedDemoActivations(consent, world, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
-  const auth = options.auth ?? 'oauth';
   const brons = createMockBrons(world, {
     authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
-    ...(options.consent === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
+    ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
   });

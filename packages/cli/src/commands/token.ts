@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createClientCredentialsTokenProvider, keyIdOf, loadPrivateKey } from '@eduvkit/auth';
+import { loadClients } from '@eduvkit/mock-server';
+import { UsageError } from '../usage-error';
+
+export const TOKEN_USAGE = `Usage: eduvkit token --client <clientId> [--scope "<scope> <scope>"] [--url http://127.0.0.1:4010]
+                    [--key <private-key.pem>] [--kid <key id>] [--clients <file>]
+
+Requests an access token with OAuth 2.0 client credentials and private_key_jwt from the
+authorization server at --url (found through its discovery document) and prints the token.
+Without --key the client must be one of the mock's registered clients whose private key ships
+with it (the dev-only demo clients, or --clients <file> entries with privateKeyFile).
+Without --scope the server grants every scope the client's role may have.`;
+
+export async function runToken(args: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      client: { type: 'string' },
+      scope: { type: 'string' },
+      url: { type: 'string' },
+      key: { type: 'string' },
+      kid: { type: 'string' },
+      clients: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.client) throw new UsageError('--client is required');
+  let keyFile = values.key ? resolve(values.key) : undefined;
+  let keyId = values.kid;
+  if (!keyFile) {
+    const registered = loadClients(values.clients ? resolve(values.clients) : undefined).clients.find((client) => client.clientId === values.client);
+    if (!registered?.privateKeyFile) {
+      throw new UsageError(`client "${values.client}" has no private key on file here; pass --key <private-key.pem>`);
+    }
+    keyFile = registered.privateKeyFile;
+    keyId ??= registered.jwks.keys[0]?.kid;
+  }
+  const privateKey = loadPrivateKey(await readFile(keyFile, 'utf8'));
+  const provider = createClientCredentialsTokenProvider({
+    clientId: values.client,
+    privateKey,
+    keyId: keyId ?? keyIdOf(privateKey),
+    issuer: (values.url ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
+  });
+  try {
+    out(await provider.getToken({ scopes: (values.scope ?? '').split(' ').filter(Boolean) }));
+  } finally {
+    await provider.close();
+  }
+  return 0;
+}
