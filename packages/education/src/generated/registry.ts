@@ -22,7 +22,7 @@ export const educationApi = defineApi({
       scopes: ["eduv.education"],
       attributeScopes: {},
       parameters: [{"name":"orgMasterId","in":"query","required":false},{"name":"orgId","in":"query","required":false},{"name":"orgIdType","in":"query","required":false},{"name":"boardMasterId","in":"query","required":false},{"name":"boardId","in":"query","required":false},{"name":"boardIdType","in":"query","required":false},{"name":"name","in":"query","required":false}],
-      schoolSelection: "query",
+      schoolSelection: "none",
       query: s.listOrganisationsQuerySchema,
       bodyRequired: false,
       successStatus: 200,

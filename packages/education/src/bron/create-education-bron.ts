@@ -1,0 +1,122 @@
+import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection, readSchoolSelection } from '@eduvkit/core';
+import { BronError, createBron, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
+import { readBoardSelection, type BoardSelection } from '../board';
+import { educationApi } from '../generated/registry';
+import type { EducationDataSource } from './data-source';
+import { EducationStatus } from './status';
+
+export type EducationBronOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
+
+type OrganisationsOperation = (typeof educationApi.operations)['listOrganisations'];
+
+interface OrganisationsQuery {
+  readonly orgMasterId?: string | undefined;
+  readonly orgId?: string | undefined;
+  readonly orgIdType?: string | undefined;
+  readonly boardMasterId?: string | undefined;
+  readonly boardId?: string | undefined;
+  readonly boardIdType?: string | undefined;
+}
+
+type OrganisationsSelection = { readonly kind: 'school'; readonly selection: SchoolSelection } | { readonly kind: 'board'; readonly selection: BoardSelection };
+
+const SCHOOL_FIELDS = ['orgMasterId', 'orgId', 'orgIdType'] as const;
+const BOARD_FIELDS = ['boardMasterId', 'boardId', 'boardIdType'] as const;
+
+/**
+ * `GET /organisations` takes a school or a board (its school parameters are optional, so the spec
+ * marks it `x-eduv-school-selection: none` and the bron helpers leave the selection to this code).
+ * Neither, or both, is 400 / 0011 naming the fields.
+ */
+function readOrganisationsSelection(query: OrganisationsQuery): OrganisationsSelection {
+  const hasSchool = SCHOOL_FIELDS.some((field) => query[field] !== undefined);
+  const hasBoard = BOARD_FIELDS.some((field) => query[field] !== undefined);
+  if (hasSchool && hasBoard) {
+    throw BronError.schema('orgMasterId/orgId/orgIdType cannot be combined with boardMasterId/boardId/boardIdType; give a school or a board');
+  }
+  if (!hasSchool && !hasBoard) {
+    throw BronError.schema('orgMasterId or orgId + orgIdType (a school), or boardMasterId or boardId + boardIdType (a board), is required');
+  }
+  const result = hasSchool ? readSchoolSelection(query) : readBoardSelection(query);
+  if (!result.ok) throw new BronError(result.error.httpStatus, result.error.status, result.error.statusMessage);
+  return hasSchool
+    ? { kind: 'school', selection: result.selection as SchoolSelection }
+    : { kind: 'board', selection: result.selection as BoardSelection };
+}
+
+function isConsentRefusal(error: unknown): error is BronError {
+  return error instanceof BronError && error.httpStatus === 403;
+}
+
+/** A complete Education API bron over a data source: the mock server and the MSW handlers use this. */
+export function createEducationBron<S extends SchoolRecord>(source: EducationDataSource<S>, options: EducationBronOptions<S> = {}): Bron {
+  const directory = source.schools;
+  const resolve =
+    typeof directory === 'function'
+      ? directory
+      : (selection: SchoolSelection): ResolvedSchool<S> | undefined => {
+          const result = resolveSchool(selection, directory);
+          return result.ok ? { school: result.school, filterByOrgId: result.filterByOrgId, ...(result.unit === undefined ? {} : { unit: result.unit }) } : undefined;
+        };
+
+  /**
+   * The school selection of the other operations goes through BronOptions.authorize in the bron
+   * helpers; /organisations resolves its own schools, so it applies the same check here. For a
+   * board the answer holds the schools the caller may see, and a refusal only when that is none.
+   */
+  const authorized = async (caller: CallerContext, operation: OrganisationsOperation, schools: readonly ResolvedSchool<S>[]): Promise<ResolvedSchool<S>[]> => {
+    if (!options.authorize) return [...schools];
+    const allowed: ResolvedSchool<S>[] = [];
+    let refusal: BronError | undefined;
+    for (const school of schools) {
+      try {
+        await options.authorize(caller, school, operation, educationApi);
+        allowed.push(school);
+      } catch (error) {
+        if (!isConsentRefusal(error) || schools.length === 1) throw error;
+        refusal ??= error;
+      }
+    }
+    if (allowed.length === 0 && refusal) throw refusal;
+    return allowed;
+  };
+
+  return createBron<typeof educationApi, S>(
+    educationApi,
+    {
+      listOrganisations: async ({ query, caller, operation }) => {
+        const { name } = query;
+        const selected = readOrganisationsSelection(query);
+        let schools: ResolvedSchool<S>[];
+        if (selected.kind === 'school') {
+          const school = resolve(selected.selection);
+          if (!school) throw BronError.unknownSchool();
+          schools = [school];
+        } else {
+          const members = await source.boardSchools(selected.selection);
+          if (!members) throw BronError.unknownSchool('the board in the request is not known here');
+          schools = members.map((school) => ({ school, filterByOrgId: false }));
+        }
+        const visible = await authorized(caller, operation, schools);
+        return [...(await source.listOrganisations(visible, name === undefined ? {} : { name }))];
+      },
+      listStudyOfferingsForSchool: async ({ school, query: { studyCode, schoolPeriodId } }) => [
+        ...(await source.listStudyOfferings(school!, { studyCode, schoolPeriodId })),
+      ],
+      getStudyOffering: async ({ school, path: { id } }) => {
+        const offering = await source.findStudyOffering(school!, id);
+        if (!offering) throw BronError.notFound(EducationStatus.StudyOfferingUnknown, `StudyOffering unknown: no study offering ${id} at this school`);
+        return offering;
+      },
+      listSubjectOfferingsForSchool: async ({ school, query: { schoolPeriodId, studyOfferingId, subjectCode } }) => [
+        ...(await source.listSubjectOfferings(school!, { schoolPeriodId, studyOfferingId, subjectCode })),
+      ],
+      getSubjectOffering: async ({ school, path: { id } }) => {
+        const offering = await source.findSubjectOffering(school!, id);
+        if (!offering) throw BronError.notFound(EducationStatus.SubjectOfferingUnknown, `SubjectOffering unknown: no subject offering ${id} at this school`);
+        return offering;
+      },
+    },
+    { ...options, schools: source.schools },
+  );
+}

@@ -1,0 +1,60 @@
+import {
+  createApiClient,
+  schoolQuery,
+  type ApiClientOptions,
+  type CallOptions,
+  type EduvResponse,
+  type SchoolQuery,
+  type SchoolSelection,
+} from '@eduvkit/core';
+import { boardQuery, isBoardSelection, type BoardSelection } from './board';
+import type { OrganisationFilters, StudyOfferingFilters, SubjectOfferingFilters } from './bron/data-source';
+import type { Organisation, StudyOffering, SubjectOffering } from './generated/models';
+import { educationApi } from './generated/registry';
+
+export type EducationRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
+
+/** `GET /organisations` asks about a school (`{ orgMasterId }`, `{ orgId, orgIdType }`) or a board (`{ boardMasterId }`, `{ boardId, boardIdType }`). */
+export type OrganisationsSelection = SchoolSelection | BoardSelection;
+
+export interface EducationClient {
+  /** `GET /organisations`: the organisation of a school, or the organisations of a board. */
+  listOrganisations(selection: OrganisationsSelection, filters?: OrganisationFilters, options?: EducationRequestOptions): Promise<EduvResponse<Organisation[]>>;
+  /** `GET /studyofferings/school`: every study offering of the school, optionally filtered. */
+  listStudyOfferings(school: SchoolSelection, filters?: StudyOfferingFilters, options?: EducationRequestOptions): Promise<EduvResponse<StudyOffering[]>>;
+  /** `GET /studyofferings/school/{id}`: one study offering of the school (unknown: 404 / 2003). */
+  getStudyOffering(school: SchoolSelection, studyOfferingId: string, options?: EducationRequestOptions): Promise<EduvResponse<StudyOffering>>;
+  /** `GET /subjectofferings/school`: every subject offering of the school, optionally filtered. */
+  listSubjectOfferings(school: SchoolSelection, filters?: SubjectOfferingFilters, options?: EducationRequestOptions): Promise<EduvResponse<SubjectOffering[]>>;
+  /** `GET /subjectofferings/school/{id}`: one subject offering of the school (unknown: 404 / 2005). */
+  getSubjectOffering(school: SchoolSelection, subjectOfferingId: string, options?: EducationRequestOptions): Promise<EduvResponse<SubjectOffering>>;
+}
+
+/** The school parameters of endpoints without `filterByOrgId` (`…/{id}`, `/organisations`). */
+function schoolIdQuery(school: SchoolSelection): Omit<SchoolQuery, 'filterByOrgId'> {
+  const { filterByOrgId: _dropped, ...query } = schoolQuery(school);
+  return query;
+}
+
+/** Client for the calling role (afnemer) of the Education API. */
+export function createEducationClient(options: ApiClientOptions): EducationClient {
+  const client = createApiClient(educationApi, options);
+  return {
+    listOrganisations(selection, filters = {}, request = {}) {
+      const query = isBoardSelection(selection) ? boardQuery(selection) : schoolIdQuery(selection);
+      return client.call<Organisation[]>('listOrganisations', { ...request, query: { ...query, ...filters } });
+    },
+    listStudyOfferings(school, filters = {}, request = {}) {
+      return client.call<StudyOffering[]>('listStudyOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+    },
+    getStudyOffering(school, studyOfferingId, request = {}) {
+      return client.call<StudyOffering>('getStudyOffering', { ...request, path: { id: studyOfferingId }, query: schoolIdQuery(school) });
+    },
+    listSubjectOfferings(school, filters = {}, request = {}) {
+      return client.call<SubjectOffering[]>('listSubjectOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+    },
+    getSubjectOffering(school, subjectOfferingId, request = {}) {
+      return client.call<SubjectOffering>('getSubjectOffering', { ...request, path: { id: subjectOfferingId }, query: schoolIdQuery(school) });
+    },
+  };
+}
