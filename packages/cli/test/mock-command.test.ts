@@ -52,7 +52,9 @@ describe('eduvkit mock', () => {
     const response = await fetch(curl![1]!, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('api-version')).toBe('1.1.0');
-    const refused = await run(['token', '--client', 'demo-dashboard', '--url', curl![1]!.split('/students-api')[0]!]);
+    const ps256 = await run(['token', '--client', 'demo-toetssysteem', '--url', curl![1]!.split('/students-api')[0]!]);
+    expect(ps256.code).toBe(0);
+    const refused = await run(['token', '--client', 'demo-dashboard', '--scope', 'eduv.student.basic', '--url', curl![1]!.split('/students-api')[0]!]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('invalid_scope');
   });

@@ -11,11 +11,12 @@ export function renderBanner(server: Omit<MockServer, 'close' | 'port'>): string
       lines.push(`    ${pad(operation.method, 5)}${operation.path}`);
     }
   }
-  lines.push('', 'Seeded schools (sector, orgMasterId, name, students, secondary ids)');
+  lines.push('', 'Seeded schools (sector, orgMasterId, name, students, staff, secondary ids)');
   for (const school of server.world.schools) {
     const students = server.world.students.get(school.orgMasterId)?.length ?? 0;
+    const staff = server.world.employees.get(school.orgMasterId)?.length ?? 0;
     const ids = school.ids.map((id) => `${id.type}=${id.id}`).join(' ');
-    lines.push(`  ${school.sector}  ${pad(school.orgMasterId, 8)} ${pad(school.name, 34)} ${pad(String(students), 5)} ${ids}`);
+    lines.push(`  ${school.sector}  ${pad(school.orgMasterId, 8)} ${pad(school.name, 34)} ${pad(String(students), 5)} ${pad(String(staff), 4)} ${ids}`);
   }
   const first = server.world.schools[0];
   const tryUrl = `${server.url}/students-api/v1/students/school?orgMasterId=${first?.orgMasterId ?? ''}`;

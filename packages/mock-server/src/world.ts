@@ -1,16 +1,48 @@
-import { createStudentsWorld, type StudentsWorld } from '@eduvkit/students/fixtures';
+import { createSchools, type FixtureSchool } from '@eduvkit/core/fixtures';
+import { createEducationRecords, type EducationRecords } from '@eduvkit/education/fixtures';
+import { createEmployeeRecords, type EmployeeRecord } from '@eduvkit/employees/fixtures';
+import { createStudentRecords, type StudentRecord } from '@eduvkit/students/fixtures';
 
 export type WorldSize = 'small' | 'medium' | 'large';
 
-/** Schools and students per size; large is the scale the benchmarks use (~100,000 students). */
-export const WORLD_SIZES: Readonly<Record<WorldSize, { po: number; vo: number; studentsPerPo: number; studentsPerVo: number }>> = {
-  small: { po: 2, vo: 1, studentsPerPo: 120, studentsPerVo: 500 },
-  medium: { po: 8, vo: 3, studentsPerPo: 250, studentsPerVo: 1_200 },
-  large: { po: 60, vo: 14, studentsPerPo: 300, studentsPerVo: 5_800 },
+interface SizeSpec {
+  po: number;
+  vo: number;
+  studentsPerPo: number;
+  studentsPerVo: number;
+  employeesPerPo: number;
+  employeesPerVo: number;
+}
+
+/** Schools, students and staff per size; large is the scale the benchmarks use (~100,000 students). */
+export const WORLD_SIZES: Readonly<Record<WorldSize, SizeSpec>> = {
+  small: { po: 2, vo: 1, studentsPerPo: 120, studentsPerVo: 500, employeesPerPo: 15, employeesPerVo: 60 },
+  medium: { po: 8, vo: 3, studentsPerPo: 250, studentsPerVo: 1_200, employeesPerPo: 25, employeesPerVo: 120 },
+  large: { po: 60, vo: 14, studentsPerPo: 300, studentsPerVo: 5_800, employeesPerPo: 30, employeesPerVo: 450 },
 };
 
-export type MockWorld = StudentsWorld;
+/**
+ * One school board's world, the same for every API: the schools and their catalogue (core
+ * fixtures), the students enrolled in that catalogue, the staff, and the Education objects
+ * describing the same catalogue. Every reference between them resolves.
+ */
+export interface MockWorld {
+  readonly seed: number;
+  readonly schools: FixtureSchool[];
+  readonly students: Map<string, StudentRecord[]>;
+  readonly employees: Map<string, EmployeeRecord[]>;
+  readonly education: EducationRecords;
+}
 
 export function createMockWorld(seed: number, size: WorldSize = 'small'): MockWorld {
-  return createStudentsWorld({ seed, ...WORLD_SIZES[size] });
+  const spec = WORLD_SIZES[size];
+  const schools = createSchools({ seed, po: spec.po, vo: spec.vo });
+  const students = new Map<string, StudentRecord[]>();
+  const employees = new Map<string, EmployeeRecord[]>();
+  for (const school of schools) {
+    const po = school.sector === 'po';
+    students.set(school.orgMasterId, createStudentRecords({ seed, school, count: po ? spec.studentsPerPo : spec.studentsPerVo }));
+    employees.set(school.orgMasterId, createEmployeeRecords({ seed, school, count: po ? spec.employeesPerPo : spec.employeesPerVo }));
+  }
+  return { seed, schools, students, employees, education: createEducationRecords({ seed, schools }) };
 }

@@ -62,7 +62,7 @@ describe('mock authorization server', () => {
     ['wrong assertion type', async () => ({ ...(await form('demo-bestelomgeving')), client_assertion_type: 'urn:x' }), 'invalid_client', /client_assertion_type/],
     ['client secret instead of assertion', async () => ({ grant_type: 'client_credentials', client_id: 'demo-bestelomgeving', client_secret: 'x' }), 'invalid_client', /client_assertion_type/],
     ['scope the role may not have', () => form('demo-toetssysteem', {}, { scope: 'eduv.student.basic eduv.student.deliveryaddress' }), 'invalid_scope', /deliveryaddress/],
-    ['client whose role calls no API here', () => form('demo-dashboard'), 'invalid_scope', /may not be granted any scope/],
+    ['a scope of an API the role does not call', () => form('demo-dashboard', {}, { scope: 'eduv.student.basic' }), 'invalid_scope', /not allowed for Leermiddelendashboard: eduv.student.basic/],
     ['other grant type', async () => ({ ...(await form('demo-bestelomgeving')), grant_type: 'password' }), 'unsupported_grant_type', /client_credentials/],
   ];
 

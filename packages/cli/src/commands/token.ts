@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClientCredentialsTokenProvider, keyIdOf, loadPrivateKey } from '@eduvkit/auth';
+import { createClientCredentialsTokenProvider, keyIdOf, loadPrivateKey, SIGNING_ALGORITHMS, type SigningAlgorithm } from '@eduvkit/auth';
 import { loadClients } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 
 export const TOKEN_USAGE = `Usage: eduvkit token --client <clientId> [--scope "<scope> <scope>"] [--url http://127.0.0.1:4010]
-                    [--key <private-key.pem>] [--kid <key id>] [--clients <file>]
+                    [--key <private-key.pem>] [--kid <key id>] [--alg RS256|PS256] [--clients <file>]
 
 Requests an access token with OAuth 2.0 client credentials and private_key_jwt from the
 authorization server at --url (found through its discovery document) and prints the token.
@@ -23,6 +23,7 @@ export async function runToken(args: string[], out: (line: string) => void): Pro
       url: { type: 'string' },
       key: { type: 'string' },
       kid: { type: 'string' },
+      alg: { type: 'string' },
       clients: { type: 'string' },
     },
     strict: true,
@@ -30,6 +31,7 @@ export async function runToken(args: string[], out: (line: string) => void): Pro
   if (!values.client) throw new UsageError('--client is required');
   let keyFile = values.key ? resolve(values.key) : undefined;
   let keyId = values.kid;
+  let algorithm = values.alg;
   if (!keyFile) {
     const registered = loadClients(values.clients ? resolve(values.clients) : undefined).clients.find((client) => client.clientId === values.client);
     if (!registered?.privateKeyFile) {
@@ -37,12 +39,17 @@ export async function runToken(args: string[], out: (line: string) => void): Pro
     }
     keyFile = registered.privateKeyFile;
     keyId ??= registered.jwks.keys[0]?.kid;
+    algorithm ??= registered.jwks.keys[0]?.alg;
+  }
+  if (algorithm !== undefined && !SIGNING_ALGORITHMS.includes(algorithm as SigningAlgorithm)) {
+    throw new UsageError(`--alg must be one of ${SIGNING_ALGORITHMS.join(', ')}`);
   }
   const privateKey = loadPrivateKey(await readFile(keyFile, 'utf8'));
   const provider = createClientCredentialsTokenProvider({
     clientId: values.client,
     privateKey,
     keyId: keyId ?? keyIdOf(privateKey),
+    ...(algorithm ? { algorithm: algorithm as SigningAlgorithm } : {}),
     issuer: (values.url ?? 'http://127.0.0.1:4010').replace(/\/+$/, ''),
   });
   try {

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
+import { EduvApiError } from '@eduvkit/core';
+import { createEducationClient } from '@eduvkit/education';
+import { createEmployeesClient } from '@eduvkit/employees';
+import { createStudentsClient } from '@eduvkit/students';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockServer, type MockServer } from '../src/index';
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ port: 0, seed: 21 });
+});
+afterAll(() => server.close());
+
+/** What a supplier writes: its own client id and private key, discovery at the bron's issuer. */
+function supplierTokens(clientId: string) {
+  const registered = server.clients.find((client) => client.clientId === clientId)!;
+  return createClientCredentialsTokenProvider({
+    clientId,
+    privateKey: loadPrivateKey(readFileSync(registered.privateKeyFile!, 'utf8')),
+    keyId: registered.jwks.keys[0]!.kid!,
+    algorithm: registered.jwks.keys[0]!.alg as 'RS256' | 'PS256',
+    issuer: server.url,
+  });
+}
+
+describe('an afnemer with its own key, end to end against the mock', () => {
+  it('reads students, staff and the catalogue of a school with consent, all through eduvkit clients', async () => {
+    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const options = { tokenProvider, validation: 'strict' as const, retry: false as const };
+    const school = { orgMasterId: server.world.schools[2]!.orgMasterId };
+    const students = createStudentsClient({ ...options, baseUrl: `${server.url}/students-api/v1` });
+    const employees = createEmployeesClient({ ...options, baseUrl: `${server.url}/employees-api/v1` });
+    const education = createEducationClient({ ...options, baseUrl: `${server.url}/education-api/v1` });
+
+    const [studentList, staff, offerings] = await Promise.all([
+      students.listForSchool(school),
+      employees.listForSchool(school),
+      education.listStudyOfferings(school),
+    ]);
+    expect(studentList.data).toHaveLength(server.world.students.get(school.orgMasterId)!.length);
+    expect(staff.data).toHaveLength(server.world.employees.get(school.orgMasterId)!.length);
+    expect(offerings.data.map((offering) => offering.studyOfferingId).sort()).toEqual(
+      server.world.schools[2]!.catalogue.studyOfferings.map((offering) => offering.id).sort(),
+    );
+    expect([studentList.apiVersion, staff.apiVersion, offerings.apiVersion]).toEqual(['1.1.0', '1.1.0', '1.1.1']);
+    await tokenProvider.close();
+  });
+
+  it('shares one token request among 50 concurrent calls', async () => {
+    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const students = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider, validation: 'off' });
+    const before = server.authorizationServer.stats.tokenRequests;
+    const school = { orgMasterId: server.world.schools[0]!.orgMasterId };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => students.listForSchool(school)));
+    expect(answers.every((answer) => answer.httpStatus === 200)).toBe(true);
+    expect(server.authorizationServer.stats.tokenRequests - before).toBe(1);
+    await tokenProvider.close();
+  });
+
+  it('reads students only while the school keeps the exchange active', async () => {
+    const tokenProvider = supplierTokens('demo-toetssysteem');
+    const students = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider, retry: false });
+    const school = server.world.schools[1]!;
+    const key = { clientId: 'demo-toetssysteem', orgMasterId: school.orgMasterId, api: 'students-api' };
+    await expect(students.listForSchool({ orgMasterId: school.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, statusCode: '0022' });
+    server.consent.activate(key);
+    expect((await students.listForSchool({ orgMasterId: school.orgMasterId })).httpStatus).toBe(200);
+    server.consent.deactivate(key);
+    const error = await students.listForSchool({ orgMasterId: school.orgMasterId }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EduvApiError);
+    expect(error).toMatchObject({ httpStatus: 403, status: 22 });
+    await tokenProvider.close();
+  });
+});
