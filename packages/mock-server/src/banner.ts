@@ -27,7 +27,7 @@ export function renderBanner(server: Omit<MockServer, 'close' | 'port'>): string
     lines.push('', 'Demo clients (DEVELOPMENT ONLY: their private keys ship with eduvkit; see packages/mock-server/demo/README.md)');
     for (const client of server.clients) {
       const scopes = [...(server.authorizationServer.allowedScopes(client.clientId) ?? [])];
-      const activations = server.consent.list({ clientId: client.clientId }).length;
+      const activations = server.consent.list({ clientId: client.clientId }).filter((record) => server.consent.isActive(record)).length;
       lines.push(`  ${pad(client.clientId, 22)} ${pad(client.role, 30)} ${activations} active exchange(s)   scopes: ${scopes.join(' ') || '(none here)'}`);
     }
     lines.push(

@@ -13,7 +13,6 @@ export { createMockWorld, WORLD_SIZES, type MockWorld, type WorldSize } from './
 export { loadClients, demoClientsFile, type RegisteredClient, type LoadedClients } from './auth/client-registry';
 export { scopesForRole, SCOPE_RESTRICTIONS } from './auth/role-scopes';
 export type { AuthorizationServer } from './auth/authorization-server';
-export { ConsentRegistry, type Activation, type ExchangeKey, type ConsentChange } from './consent/consent-registry';
 export { DEMO_ACTIVATIONS } from './consent/demo-activations';
 export { renderBanner } from './banner';
 

@@ -3,7 +3,7 @@ import { createConsentRoutes } from './admin/consent-routes';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
-import { ConsentRegistry } from './consent/consent-registry';
+import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
 import { seedDemoActivations } from './consent/demo-activations';
 import { createMockHandler, type FetchHandler } from './mock-handler';
 import { createMockWorld, type MockWorld, type WorldSize } from './world';
@@ -38,7 +38,8 @@ export interface MockApp {
   readonly world: MockWorld;
   readonly brons: readonly Bron[];
   readonly clients: readonly RegisteredClient[];
-  readonly consent: ConsentRegistry;
+  /** The consent registration every bron checks, the Consent API serves and the admin page edits. */
+  readonly consent: InMemoryConsentStore;
   readonly authorizationServer: AuthorizationServer;
   readonly auth: 'oauth' | 'any-bearer';
 }
@@ -57,10 +58,10 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const consent = new ConsentRegistry(options.now ? () => new Date(options.now!()) : undefined);
+  const consent = createInMemoryConsentStore(options.now ? { now: () => new Date(options.now!()) } : {});
   if (consentMode === 'registry') seedDemoActivations(consent, world, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
-  const brons = createMockBrons(world, {
+  const brons = createMockBrons(world, consent, {
     authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
     ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),

@@ -1,3 +1,4 @@
+import { createAssociationRecords, type AssociationRecords } from '@eduvkit/association/fixtures';
 import { createSchools, type FixtureSchool } from '@eduvkit/core/fixtures';
 import { createEducationRecords, type EducationRecords } from '@eduvkit/education/fixtures';
 import { createEmployeeRecords, type EmployeeRecord } from '@eduvkit/employees/fixtures';
@@ -32,6 +33,55 @@ export interface MockWorld {
   readonly students: Map<string, StudentRecord[]>;
   readonly employees: Map<string, EmployeeRecord[]>;
   readonly education: EducationRecords;
+  /**
+   * Association objects (school periods, enrollments, groups, assignments) per school, built from
+   * that school's students and staff the first time they are asked for: the large world has
+   * millions of enrollments nobody may read.
+   */
+  readonly association: ReadonlyMap<string, AssociationRecords>;
+}
+
+/** A map whose values are computed on first `get`; iteration yields every key, computing as it goes. */
+class ComputedMap<V> extends Map<string, V> {
+  constructor(
+    private readonly known: readonly string[],
+    private readonly compute: (key: string) => V,
+  ) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    if (!super.has(key) && this.known.includes(key)) super.set(key, this.compute(key));
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    return this.known.includes(key);
+  }
+
+  override get size(): number {
+    return this.known.length;
+  }
+
+  override *entries(): MapIterator<[string, V]> {
+    for (const key of this.known) yield [key, this.get(key)!];
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+
+  override *keys(): MapIterator<string> {
+    yield* this.known;
+  }
+
+  override *values(): MapIterator<V> {
+    for (const key of this.known) yield this.get(key)!;
+  }
+
+  override forEach(callback: (value: V, key: string, map: Map<string, V>) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
 }
 
 export function createMockWorld(seed: number, size: WorldSize = 'small'): MockWorld {
@@ -44,5 +94,9 @@ export function createMockWorld(seed: number, size: WorldSize = 'small'): MockWo
     students.set(school.orgMasterId, createStudentRecords({ seed, school, count: po ? spec.studentsPerPo : spec.studentsPerVo }));
     employees.set(school.orgMasterId, createEmployeeRecords({ seed, school, count: po ? spec.employeesPerPo : spec.employeesPerVo }));
   }
-  return { seed, schools, students, employees, education: createEducationRecords({ seed, schools }) };
+  const byId = new Map(schools.map((school) => [school.orgMasterId, school]));
+  const association = new ComputedMap(schools.map((school) => school.orgMasterId), (orgMasterId) =>
+    createAssociationRecords({ seed, school: byId.get(orgMasterId)!, students: students.get(orgMasterId)!, employees: employees.get(orgMasterId)! }),
+  );
+  return { seed, schools, students, employees, education: createEducationRecords({ seed, schools }), association };
 }

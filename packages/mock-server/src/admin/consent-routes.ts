@@ -63,13 +63,13 @@ export function createConsentRoutes(model: ConsentPageModel) {
       return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use GET or POST');
     }
     if (pathname === '/_admin/consents') {
-      if (request.method === 'GET') return jsonResponse(MOCK_SERVER_VERSION, 200, { activations: model.consent.list() });
+      if (request.method === 'GET') return jsonResponse(MOCK_SERVER_VERSION, 200, { consents: model.consent.list() });
       if (request.method === 'PUT') {
         const parsed = ConsentChange.safeParse(await readJson(request));
         if (!parsed.success) return refusal(describeIssues('body field', parsed.error.issues));
         const refused = apply(model, parsed.data);
         if (refused) return refused;
-        return jsonResponse(MOCK_SERVER_VERSION, 200, { activations: model.consent.list({ clientId: parsed.data.clientId, orgMasterId: parsed.data.orgMasterId }) });
+        return jsonResponse(MOCK_SERVER_VERSION, 200, { consents: model.consent.list({ clientId: parsed.data.clientId, orgMasterId: parsed.data.orgMasterId }) });
       }
       return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use GET or PUT');
     }

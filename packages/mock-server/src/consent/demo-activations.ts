@@ -1,7 +1,7 @@
 import type { ApiRegistry } from '@eduvkit/core';
 import type { RegisteredClient } from '../auth/client-registry';
 import type { MockWorld } from '../world';
-import type { ConsentRegistry } from './consent-registry';
+import type { ConsentStore } from '@eduvkit/consent';
 
 /**
  * The activations a fresh mock starts with, so both outcomes can be tried at once: the demo
@@ -12,7 +12,7 @@ export const DEMO_ACTIVATIONS: Readonly<Record<string, 'all' | 'first'>> = {
   'demo-toetssysteem': 'first',
 };
 
-export function seedDemoActivations(consent: ConsentRegistry, world: MockWorld, clients: readonly RegisteredClient[], registries: readonly ApiRegistry[]): void {
+export function seedDemoActivations(consent: ConsentStore, world: MockWorld, clients: readonly RegisteredClient[], registries: readonly ApiRegistry[]): void {
   for (const client of clients) {
     const reach = DEMO_ACTIVATIONS[client.clientId];
     if (!reach) continue;

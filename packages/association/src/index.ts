@@ -1,0 +1,9 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { associationApi } from './generated/registry';
+export type { components, operations, paths } from './generated/openapi-types';
+export * from './client';
+export * from './bron/data-source';
+export * from './bron/create-association-bron';
+export * from './bron/in-memory-source';
+export * from './bron/status';

@@ -1,0 +1,233 @@
+import type { ResolvedSchool, SchoolRecord, SchoolSelection } from '@eduvkit/core';
+import type { ConsentApi, ConsentConfirmation, ConsentRequest, ConsentSchoolReference, ConsentStatus } from '../generated/models';
+import { ConsentApiSchema } from '../generated/schemas';
+import type { ConsentDataSource, ConsentListFilters, ConsentSchoolFilters } from './data-source';
+import { ConsentStatusCode, consentConflict, consentRefusal } from './refusals';
+import { createInMemoryConsentStore, isActiveRecord, type ConsentKey, type ConsentRecord, type ConsentStore } from './store';
+
+export interface InMemoryConsentSourceOptions<S extends SchoolRecord = SchoolRecord> {
+  /** The schools whose consents this Consent API registers (resolves orgId and body school references). */
+  readonly schools: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
+  /** Where the registrations live; default a fresh `createInMemoryConsentStore()`. Share it with the bron's consent check. */
+  readonly store?: ConsentStore;
+  /** Generates the consumerReferenceId this side gives when it confirms a notification; default `crypto.randomUUID()`. */
+  readonly newReferenceId?: () => string;
+}
+
+export interface InMemoryConsentSource<S extends SchoolRecord = SchoolRecord> extends ConsentDataSource<S> {
+  readonly store: ConsentStore;
+}
+
+const { ProviderReferenceIdUnknown, ProviderReferenceIdAlreadyUsed, ConsumerReferenceIdUnknown, ConsumerReferenceIdAlreadyUsed } = ConsentStatusCode;
+
+const isConsentApi = (api: string): api is ConsentApi => ConsentApiSchema.safeParse(api).success;
+
+const sameScopes = (a: readonly string[], b: readonly string[]): boolean =>
+  [...new Set(a)].sort().join(' ') === [...new Set(b)].sort().join(' ');
+
+const schoolOf = (record: ConsentRecord): ConsentSchoolReference => ({ organisationMasterIdentifier: record.orgMasterId });
+
+const describe = (record: ConsentKey): string => `${record.api} at school ${record.orgMasterId}`;
+
+function matchesList(record: ConsentRecord, filters: ConsentListFilters): record is ConsentRecord & { api: ConsentApi } {
+  if (!isConsentApi(record.api)) return false;
+  if (filters.api !== undefined && record.api !== filters.api) return false;
+  return filters.since === undefined || Date.parse(record.updatedAt) > Date.parse(filters.since);
+}
+
+function toStatus(record: ConsentRecord & { api: ConsentApi }): ConsentStatus {
+  return {
+    ...(record.providerReferenceId !== undefined ? { providerReferenceId: record.providerReferenceId } : {}),
+    ...(record.consumerReferenceId !== undefined ? { consumerReferenceId: record.consumerReferenceId } : {}),
+    school: schoolOf(record),
+    api: record.api,
+    scopes: [...record.scopes],
+    ...(record.consumerStatus !== undefined ? { consumerStatus: record.consumerStatus } : {}),
+    providerStatus: record.providerStatus,
+  };
+}
+
+/**
+ * The Consent API over a ConsentStore: the bron's consent registration as seen from each calling
+ * client. Lifecycle of a consent where this side holds the data (`dataProvider: 'self'`):
+ *
+ * 1. the client's ConsentRequest → providerStatus and consumerStatus `requested`;
+ * 2. the school grants (`store.activate`) → providerStatus `granted`, a providerReferenceId;
+ * 3. the client's ConsentConfirmation → consumerStatus `confirmed` (or what it sends);
+ * 4. a ConsentRevoke from the client or `store.deactivate` → both `revoked`.
+ *
+ * A ConsentNotification from the client (it holds the data) is recorded with `dataProvider:
+ * 'client'` and confirmed automatically; the confirmation shows on `GET /consent/confirmations`.
+ */
+export function createInMemoryConsentSource<S extends SchoolRecord>(options: InMemoryConsentSourceOptions<S>): InMemoryConsentSource<S> {
+  const store = options.store ?? createInMemoryConsentStore();
+  const newReferenceId = options.newReferenceId ?? (() => globalThis.crypto.randomUUID());
+  const keyFor = (clientId: string, school: ResolvedSchool<S>, api: ConsentApi): ConsentKey => ({ clientId, orgMasterId: school.school.orgMasterId, api });
+  const current = (key: ConsentKey): ConsentRecord | undefined => store.list(key)[0];
+  const sameKey = (record: ConsentRecord, key: ConsentKey): boolean => record.orgMasterId === key.orgMasterId && record.api === key.api;
+
+  return {
+    store,
+    schools: options.schools,
+
+    statuses(clientId, filters) {
+      return store
+        .list({ clientId })
+        .filter((record) => matchesList(record, filters))
+        .map(toStatus);
+    },
+
+    statusForSchool(clientId, school, filters: ConsentSchoolFilters) {
+      return store
+        .list(school ? { clientId, orgMasterId: school.school.orgMasterId } : { clientId })
+        .filter((record) => matchesList(record, filters))
+        .filter((record) => filters.providerReferenceId === undefined || record.providerReferenceId === filters.providerReferenceId)
+        .filter((record) => filters.consumerReferenceId === undefined || record.consumerReferenceId === filters.consumerReferenceId)
+        .map(toStatus);
+    },
+
+    receiveRequest(clientId, request, school) {
+      const key = keyFor(clientId, school, request.api);
+      const used = store.list({ clientId }).find((record) => record.consumerReferenceId === request.consumerReferenceId);
+      if (used) {
+        // The same request again (a retry): accepted without processing it twice.
+        if (sameKey(used, key) && sameScopes(used.scopes, request.scopes) && used.providerStatus !== 'revoked') return;
+        throw consentRefusal(
+          ConsumerReferenceIdAlreadyUsed,
+          `${request.consumerReferenceId} already names this client's consent for ${describe(used)}`,
+        );
+      }
+      const existing = current(key);
+      if (isActiveRecord(existing)) {
+        throw consentConflict(
+          `${describe(key)} is already granted to this client (providerReferenceId ${existing!.providerReferenceId}); revoke it before requesting again`,
+        );
+      }
+      store.put({
+        ...key,
+        dataProvider: 'self',
+        scopes: request.scopes,
+        consumerReferenceId: request.consumerReferenceId,
+        providerStatus: 'requested',
+        consumerStatus: 'requested',
+      });
+    },
+
+    receiveNotification(clientId, notification, school) {
+      const key = keyFor(clientId, school, notification.api);
+      const mine = store.list({ clientId });
+      const byProvider = mine.find((record) => record.providerReferenceId === notification.providerReferenceId);
+      if (byProvider && !sameKey(byProvider, key)) {
+        throw consentRefusal(ProviderReferenceIdAlreadyUsed, `${notification.providerReferenceId} already names the consent for ${describe(byProvider)}`);
+      }
+      const existing = current(key);
+      if (notification.consumerReferenceId !== undefined && existing?.consumerReferenceId !== notification.consumerReferenceId) {
+        throw consentRefusal(ConsumerReferenceIdUnknown, `no request ${notification.consumerReferenceId} of this client for ${describe(key)}`);
+      }
+      if (existing && existing.dataProvider === 'self' && existing.providerStatus !== 'revoked') {
+        throw consentConflict(`this side is the data provider for ${describe(key)}; a notification from the client cannot replace its consent`);
+      }
+      const providerStatus = notification.providerStatus ?? 'granted';
+      if (byProvider && byProvider.providerStatus === providerStatus && byProvider.dataProvider === 'client') return;
+      store.put({
+        ...key,
+        dataProvider: 'client',
+        scopes: notification.scopes ?? existing?.scopes ?? [],
+        providerReferenceId: notification.providerReferenceId,
+        consumerReferenceId: notification.consumerReferenceId ?? existing?.consumerReferenceId ?? newReferenceId(),
+        providerStatus,
+        // This side confirms every notification it can match (Edu-V lets the Ontvanger confirm automatically).
+        consumerStatus: providerStatus === 'revoked' ? 'revoked' : 'confirmed',
+      });
+    },
+
+    receiveRevoke(clientId, revoke, school) {
+      const key = keyFor(clientId, school, revoke.api);
+      const record = store.list({ clientId }).find((candidate) => candidate.providerReferenceId === revoke.providerReferenceId);
+      if (!record || !sameKey(record, key)) {
+        throw consentRefusal(ProviderReferenceIdUnknown, `no consent ${revoke.providerReferenceId} of this client for ${describe(key)}`);
+      }
+      if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== revoke.consumerReferenceId) {
+        throw consentRefusal(ConsumerReferenceIdUnknown, `the consent ${revoke.providerReferenceId} has consumerReferenceId ${record.consumerReferenceId}, not ${revoke.consumerReferenceId}`);
+      }
+      if (record.providerStatus === 'revoked') return;
+      store.put({ ...record, consumerReferenceId: revoke.consumerReferenceId, providerStatus: 'revoked', consumerStatus: 'revoked' });
+    },
+
+    receiveConfirmation(clientId, confirmation, school) {
+      const key = keyFor(clientId, school, confirmation.api);
+      const mine = store.list({ clientId });
+      const record = mine.find((candidate) => candidate.providerReferenceId === confirmation.providerReferenceId);
+      if (!record || !sameKey(record, key) || record.dataProvider !== 'self') {
+        throw consentRefusal(ProviderReferenceIdUnknown, `no consent ${confirmation.providerReferenceId} granted to this client for ${describe(key)}`);
+      }
+      if (record.providerStatus === 'revoked') {
+        throw consentConflict(`the consent ${confirmation.providerReferenceId} for ${describe(key)} was revoked and cannot be confirmed`);
+      }
+      if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== confirmation.consumerReferenceId) {
+        throw record.consumerStatus === 'confirmed'
+          ? consentRefusal(ProviderReferenceIdAlreadyUsed, `the consent ${confirmation.providerReferenceId} is already confirmed as ${record.consumerReferenceId}`)
+          : consentRefusal(ConsumerReferenceIdUnknown, `the consent ${confirmation.providerReferenceId} answers request ${record.consumerReferenceId}, not ${confirmation.consumerReferenceId}`);
+      }
+      const elsewhere = mine.find((candidate) => candidate !== record && candidate.consumerReferenceId === confirmation.consumerReferenceId);
+      if (elsewhere) {
+        throw consentRefusal(ConsumerReferenceIdAlreadyUsed, `${confirmation.consumerReferenceId} already names this client's consent for ${describe(elsewhere)}`);
+      }
+      if (
+        record.consumerStatus === confirmation.consumerStatus &&
+        record.consumerReferenceId === confirmation.consumerReferenceId &&
+        record.confirmationStatus === confirmation.status
+      ) {
+        return;
+      }
+      store.put({
+        ...record,
+        consumerReferenceId: confirmation.consumerReferenceId,
+        consumerStatus: confirmation.consumerStatus,
+        confirmationStatus: confirmation.status,
+        confirmationStatusMessage: confirmation.statusMessage,
+      });
+    },
+
+    requests(clientId, filters) {
+      return store
+        .list({ clientId })
+        .filter((record) => matchesList(record, filters))
+        .filter((record): record is ConsentRecord & { api: ConsentApi; consumerReferenceId: string } => record.consumerReferenceId !== undefined)
+        .map(
+          (record): ConsentRequest => ({
+            consumerReferenceId: record.consumerReferenceId,
+            school: schoolOf(record),
+            api: record.api,
+            scopes: [...record.scopes],
+            ...(record.consumerStatus !== undefined ? { consumerStatus: record.consumerStatus } : {}),
+          }),
+        );
+    },
+
+    confirmations(clientId, filters) {
+      return store
+        .list({ clientId })
+        .filter((record) => matchesList(record, filters))
+        .filter(
+          (record): record is ConsentRecord & { api: ConsentApi; providerReferenceId: string; consumerReferenceId: string; consumerStatus: NonNullable<ConsentRecord['consumerStatus']> } =>
+            record.providerReferenceId !== undefined &&
+            record.consumerReferenceId !== undefined &&
+            record.consumerStatus !== undefined &&
+            (record.consumerStatus === 'confirmed' || record.confirmationStatus !== undefined),
+        )
+        .map(
+          (record): ConsentConfirmation => ({
+            providerReferenceId: record.providerReferenceId,
+            consumerReferenceId: record.consumerReferenceId,
+            school: schoolOf(record),
+            api: record.api,
+            scopes: [...record.scopes],
+            consumerStatus: record.consumerStatus,
+            ...(record.confirmationStatus !== undefined ? { status: record.confirmationStatus } : {}),
+            ...(record.confirmationStatusMessage !== undefined ? { statusMessage: record.confirmationStatusMessage } : {}),
+          }),
+        );
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { createApiClient, EduvConfigError, schoolQuery, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import type {
+  ConsentApi,
+  ConsentConfirmation,
+  ConsentNotification,
+  ConsentOrganisationIdType,
+  ConsentRequest,
+  ConsentRevoke,
+  ConsentStatus,
+} from './generated/models';
+import { consentApi } from './generated/registry';
+import { ConsentOrganisationIdTypeSchema } from './generated/schemas';
+
+export type ConsentRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
+
+/** The school of a status query: its primary id, or a secondary id (no V_ID in the Consent API). */
+export type ConsentSchoolSelection = { readonly orgMasterId: string } | { readonly orgId: string; readonly orgIdType: ConsentOrganisationIdType };
+
+/** Filters of the list operations. `since` as a Date is sent as its UTC ISO string. */
+export interface ConsentListQuery {
+  readonly api?: ConsentApi;
+  readonly since?: string | Date;
+}
+
+export interface ConsentSchoolQuery extends ConsentListQuery {
+  readonly providerReferenceId?: string;
+  readonly consumerReferenceId?: string;
+}
+
+export interface ConsentClient {
+  /** `GET /consent/statuses`: every consent registered for this client. */
+  listStatuses(filters?: ConsentListQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentStatus[]>>;
+  /**
+   * `GET /consent/statuses/school`: this client's consents at one school, or (school undefined) the
+   * consent with the given reference id(s).
+   */
+  statusesForSchool(school: ConsentSchoolSelection | undefined, filters?: ConsentSchoolQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentStatus[]>>;
+  /** `GET /consent/requests`: consent requests on record between this client and the Consent API. */
+  listRequests(filters?: ConsentListQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentRequest[]>>;
+  /** `GET /consent/confirmations`: confirmations on record between this client and the Consent API. */
+  listConfirmations(filters?: ConsentListQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentConfirmation[]>>;
+  /** `PUT /consent/requests`: ask the data provider for consent; 202 without a body. */
+  sendRequest(request: ConsentRequest, options?: ConsentRequestOptions): Promise<EduvResponse<undefined>>;
+  /** `PUT /consent/notifications`: tell the data consumer about a registered consent. */
+  sendNotification(notification: ConsentNotification, options?: ConsentRequestOptions): Promise<EduvResponse<undefined>>;
+  /** `PUT /consent/revokes`: withdraw a consent. */
+  sendRevoke(revoke: ConsentRevoke, options?: ConsentRequestOptions): Promise<EduvResponse<undefined>>;
+  /** `PUT /consent/confirmations`: confirm (or reject) a granted consent. */
+  sendConfirmation(confirmation: ConsentConfirmation, options?: ConsentRequestOptions): Promise<EduvResponse<undefined>>;
+}
+
+/** A fresh reference id for a consent message (a UUID, as eduvkit's Consent API expects). */
+export function newConsentReferenceId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function listQuery(filters: ConsentSchoolQuery): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    query[name] = value instanceof Date ? value.toISOString() : String(value);
+  }
+  return query;
+}
+
+function consentSchoolQuery(school: ConsentSchoolSelection): Record<string, string> {
+  if ('orgIdType' in school && !ConsentOrganisationIdTypeSchema.safeParse(school.orgIdType).success) {
+    throw new EduvConfigError(`School selection: the Consent API accepts orgIdType ${ConsentOrganisationIdTypeSchema.options.join(', ')}`);
+  }
+  // schoolQuery checks the selection (one of the two forms, no empty ids); the Consent API has no filterByOrgId.
+  const { filterByOrgId: _ignored, ...query } = schoolQuery(school);
+  return query as Record<string, string>;
+}
+
+/** Client for the Consent API: a supplier's Consentmanagement, dashboard or consuming component. */
+export function createConsentClient(options: ApiClientOptions): ConsentClient {
+  const client = createApiClient(consentApi, options);
+  return {
+    listStatuses(filters = {}, request = {}) {
+      return client.call<ConsentStatus[]>('listConsentStatuses', { ...request, query: listQuery(filters) });
+    },
+    statusesForSchool(school, filters = {}, request = {}) {
+      const query = { ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) };
+      return client.call<ConsentStatus[]>('listConsentStatusesForSchool', { ...request, query });
+    },
+    listRequests(filters = {}, request = {}) {
+      return client.call<ConsentRequest[]>('listConsentRequests', { ...request, query: listQuery(filters) });
+    },
+    listConfirmations(filters = {}, request = {}) {
+      return client.call<ConsentConfirmation[]>('listConsentConfirmations', { ...request, query: listQuery(filters) });
+    },
+    sendRequest(body, request = {}) {
+      return client.call<undefined>('sendConsentRequest', { ...request, body });
+    },
+    sendNotification(body, request = {}) {
+      return client.call<undefined>('sendConsentNotification', { ...request, body });
+    },
+    sendRevoke(body, request = {}) {
+      return client.call<undefined>('sendConsentRevoke', { ...request, body });
+    },
+    sendConfirmation(body, request = {}) {
+      return client.call<undefined>('sendConsentConfirmation', { ...request, body });
+    },
+  };
+}

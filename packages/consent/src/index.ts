@@ -1,0 +1,10 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { consentApi } from './generated/registry';
+export type { components, operations, paths } from './generated/openapi-types';
+export * from './client';
+export * from './bron/data-source';
+export * from './bron/store';
+export * from './bron/refusals';
+export * from './bron/create-consent-bron';
+export * from './bron/in-memory-source';
