@@ -39,6 +39,14 @@ export class BronError extends Error {
     return new BronError(404, status, detail);
   }
 
+  /**
+   * Edu-V's 405 rule: a party that does not play the providing role of an endpoint answers
+   * `405 Method Not Allowed - <role> is provider of this endpoint`.
+   */
+  static notProvider(providingRole: string): BronError {
+    return new BronError(405, EduvStatus.Other, `Method Not Allowed - ${providingRole} is provider of this endpoint`);
+  }
+
   static business(status: number, detail: string, httpStatus = 400): BronError {
     return new BronError(httpStatus, status, detail);
   }
