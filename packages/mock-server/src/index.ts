@@ -29,6 +29,9 @@ export interface MockServer extends Omit<MockApp, 'handler'> {
   close(): Promise<void>;
 }
 
+export { WorldEditor, WorldChangeError } from './world-changes/world-editor';
+export type { ObjectChange, BulkChange } from './world-changes/object-changes';
+
 /** Starts the mock server with every API, its authorization server and consent over a seeded world. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   let handler: FetchHandler | undefined;
@@ -40,8 +43,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     const app = await createMockApp(server.url, options);
     handler = app.handler;
-    const { handler: _handler, ...rest } = app;
-    return { ...rest, url: server.url, port: server.port, close: server.close };
+    // The app's world and brons are live getters (admin changes replace them), so extend rather than copy.
+    return Object.assign(Object.create(app) as MockApp, { url: server.url, port: server.port, close: server.close });
   } catch (error) {
     await server.close();
     throw error;

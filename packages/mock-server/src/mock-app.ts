@@ -1,11 +1,14 @@
+import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
 import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
+import { createWorldRoutes } from './admin/world-routes';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
-import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
 import { seedDemoActivations } from './consent/demo-activations';
 import { createMockHandler, type FetchHandler } from './mock-handler';
+import type { BulkChange, ObjectChange } from './world-changes/object-changes';
+import { WorldEditor } from './world-changes/world-editor';
 import { createMockWorld, type MockWorld, type WorldSize } from './world';
 
 export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses' | 'onUnexpectedError'> {
@@ -35,6 +38,7 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
 export interface MockApp {
   readonly handler: FetchHandler;
   readonly seed: number;
+  /** The world as it is now: admin changes edit it, a reset replaces it. */
   readonly world: MockWorld;
   readonly brons: readonly Bron[];
   readonly clients: readonly RegisteredClient[];
@@ -42,6 +46,9 @@ export interface MockApp {
   readonly consent: InMemoryConsentStore;
   readonly authorizationServer: AuthorizationServer;
   readonly auth: 'oauth' | 'any-bearer';
+  readonly editor: WorldEditor;
+  /** Subscribes to world changes (the notification producer listens here). */
+  onWorldChange(listener: (change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void): () => void;
 }
 
 /** Everything the mock serves, wired together, without a network listener. */
@@ -49,7 +56,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const seed = options.seed ?? 1;
   const auth = options.auth ?? 'oauth';
   const consentMode = options.consent ?? (auth === 'any-bearer' ? 'all' : 'registry');
-  const world = createMockWorld(seed, options.size);
+  const initialWorld = createMockWorld(seed, options.size);
   const { clients } = loadClients(options.clientsFile);
   const authorizationServer = await createAuthorizationServer({
     issuer,
@@ -59,21 +66,48 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.now ? { now: options.now } : {}),
   });
   const consent = createInMemoryConsentStore(options.now ? { now: () => new Date(options.now!()) } : {});
-  if (consentMode === 'registry') seedDemoActivations(consent, world, clients, MOCK_REGISTRIES);
+  if (consentMode === 'registry') seedDemoActivations(consent, initialWorld, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
-  const brons = createMockBrons(world, consent, {
+  const bronOptions: MockBronOptions = {
     authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
     ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
+  };
+
+  const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
+  let brons: readonly Bron[] = [];
+  const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
+    brons = createMockBrons(editor.world, consent, bronOptions);
+    for (const listener of listeners) listener(change);
   });
+  brons = createMockBrons(initialWorld, consent, bronOptions);
+
   const consentRoutes = createConsentRoutes({
-    schools: world.schools,
+    schools: initialWorld.schools,
     clients,
     apis: MOCK_REGISTRIES.filter((registry) => registry.consentRequired).map((registry) => ({ api: registry.api, title: registry.title, calling: registry.roles.calling })),
     openDataApis,
     consent,
   });
-  const handler = createMockHandler(brons, [(request) => authorizationServer.handle(request), consentRoutes]);
-  return { handler, seed, world, brons, clients, consent, authorizationServer, auth };
+  const handler = createMockHandler(() => brons, [(request) => authorizationServer.handle(request), consentRoutes, createWorldRoutes(editor)]);
+  return {
+    handler,
+    seed,
+    get world() {
+      return editor.world;
+    },
+    get brons() {
+      return brons;
+    },
+    clients,
+    consent,
+    authorizationServer,
+    auth,
+    editor,
+    onWorldChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }

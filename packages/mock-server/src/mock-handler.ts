@@ -8,19 +8,25 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 /** A part of the mock that answers the paths it owns and returns undefined for the rest. */
 export type Route = (request: Request) => Promise<Response | undefined>;
 
-/** Tries the routes in order, then the brons; every other path gets a StatusResponse. */
-export function createMockHandler(brons: readonly Bron[], routes: readonly Route[] = []): FetchHandler {
-  const index = brons.map((bron) => ({
+/**
+ * Tries the routes in order, then the brons (read on every request: a world change rebuilds
+ * them); every other path gets a StatusResponse.
+ */
+export function createMockHandler(currentBrons: () => readonly Bron[], routes: readonly Route[] = []): FetchHandler {
+  const index = currentBrons().map((bron) => ({
     api: bron.registry.api,
     title: bron.registry.title,
     version: bron.registry.version,
     basePath: bron.basePath,
     operations: Object.values(bron.registry.operations).map((operation) => `${operation.method} ${bron.basePath}${operation.path}`),
   }));
-  const all: Route[] = [...routes, ...brons.map((bron) => (request: Request) => bron.handle(request))];
   return async (request) => {
-    for (const route of all) {
+    for (const route of routes) {
       const response = await route(request);
+      if (response) return response;
+    }
+    for (const bron of currentBrons()) {
+      const response = await bron.handle(request);
       if (response) return response;
     }
     const { pathname } = new URL(request.url);

@@ -38,16 +38,21 @@ export interface MockWorld {
    * that school's students and staff the first time they are asked for: the large world has
    * millions of enrollments nobody may read.
    */
-  readonly association: ReadonlyMap<string, AssociationRecords>;
+  readonly association: ComputedMap<AssociationRecords>;
 }
 
 /** A map whose values are computed on first `get`; iteration yields every key, computing as it goes. */
-class ComputedMap<V> extends Map<string, V> {
+export class ComputedMap<V> extends Map<string, V> {
   constructor(
     private readonly known: readonly string[],
     private readonly compute: (key: string) => V,
   ) {
     super();
+  }
+
+  /** Forgets a computed value, so the next `get` computes it again from the current inputs. */
+  invalidate(key: string): void {
+    super.delete(key);
   }
 
   override get(key: string): V | undefined {
