@@ -219,7 +219,7 @@ describe('createAssociationRecords', () => {
         const { students, employees } = inputsFor(createRandom(inputSeed), school, shape);
         checkRecords(createAssociationRecords({ seed, school, students, employees }), school, students, employees);
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 

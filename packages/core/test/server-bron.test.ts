@@ -146,3 +146,28 @@ describe('route matcher and attribute scopes', () => {
     expect(releaseScopedAttributes(body, { b: 's.b' }, 'all')).toBe(body);
   });
 });
+
+describe('createBron with cacheResponses', () => {
+  it('validates a returned object once and serialises it once per scope set', async () => {
+    let validations = 0;
+    const counted = z.array(Thing).refine(() => {
+      validations += 1;
+      return true;
+    });
+    const cachedApi = { ...api, operations: { ...api.operations, listThings: { ...api.operations.listThings, responses: { 200: counted } } } };
+    const list = [{ id: '1', name: 'x', secret: 's' }];
+    let scopes = new Set(['things.basic']);
+    const cached = createBron(cachedApi, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, {
+      schools,
+      cacheResponses: true,
+      authenticate: () => ({ clientId: 'c', scopes }),
+    });
+    const path = '/things-api/v2/things/school?orgMasterId=104A158';
+    expect((await call(cached, path)).body).toEqual([{ id: '1', name: 'x' }]);
+    scopes = new Set(['things.basic', 'things.secret']);
+    expect((await call(cached, path)).body).toEqual([{ id: '1', name: 'x', secret: 's' }]);
+    scopes = new Set(['things.basic']);
+    expect((await call(cached, path)).body).toEqual([{ id: '1', name: 'x' }]);
+    expect(validations).toBe(1);
+  });
+});

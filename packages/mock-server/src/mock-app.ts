@@ -69,6 +69,8 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   if (consentMode === 'registry') seedDemoActivations(consent, initialWorld, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
   const bronOptions: MockBronOptions = {
+    // The in-memory sources return cached, never-mutated lists: validate and serialise each once.
+    cacheResponses: true,
     authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
     ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),

@@ -14,15 +14,14 @@ export function createAssociationBron<S extends SchoolRecord>(
   return createBron<typeof associationApi, S>(
     associationApi,
     {
-      listSchoolPeriodsForSchool: async ({ school }) => [...(await source.listSchoolPeriods(school!))],
+      listSchoolPeriodsForSchool: ({ school }) => source.listSchoolPeriods(school!),
       getSchoolPeriod: async ({ school, path: { id } }) => {
         const period = await source.getSchoolPeriod(school!, id);
         if (!period) throw BronError.notFound(AssociationStatus.SchoolPeriodUnknown, `SchoolPeriod unknown: no school period ${id} at this school`);
         return period;
       },
-      listEnrollmentsForSchool: async ({ school, query: { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) => [
-        ...(await source.listEnrollments(school!, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId })),
-      ],
+      listEnrollmentsForSchool: ({ school, query: { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
+        source.listEnrollments(school!, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
       getEnrollment: async ({ school, path: { id } }) => {
         const enrollment = await source.getEnrollment(school!, id);
         if (!enrollment) throw BronError.notFound(AssociationStatus.EnrollmentUnknown, `Enrollment unknown: no enrollment ${id} at this school`);
@@ -31,11 +30,9 @@ export function createAssociationBron<S extends SchoolRecord>(
       findEnrollmentsForStudent: async ({ school, body, query: { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) => {
         const found = await source.findEnrollmentsForStudent(school!, body.student, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId });
         if (!found) throw BronError.notFound(AssociationStatus.StudentUnknown, 'Student unknown: no student with that reference at this school');
-        return [...found];
+        return found;
       },
-      listAssignmentsForSchool: async ({ school, query: { assignmentType, schoolPeriodId } }) => [
-        ...(await source.listAssignments(school!, { assignmentType, schoolPeriodId })),
-      ],
+      listAssignmentsForSchool: ({ school, query: { assignmentType, schoolPeriodId } }) => source.listAssignments(school!, { assignmentType, schoolPeriodId }),
       getAssignment: async ({ school, path: { id } }) => {
         const assignment = await source.getAssignment(school!, id);
         if (!assignment) throw BronError.notFound(AssociationStatus.AssignmentUnknown, `Assignment unknown: no assignment ${id} at this school`);
@@ -44,11 +41,10 @@ export function createAssociationBron<S extends SchoolRecord>(
       findAssignmentsForEmployee: async ({ school, body, query: { assignmentType, schoolPeriodId } }) => {
         const found = await source.findAssignmentsForEmployee(school!, body.employee, { assignmentType, schoolPeriodId });
         if (!found) throw BronError.notFound(AssociationStatus.EmployeeUnknown, 'Employee unknown: no employee with that reference at this school');
-        return [...found];
+        return found;
       },
-      listGroupsForSchool: async ({ school, query: { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) => [
-        ...(await source.listGroups(school!, { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId })),
-      ],
+      listGroupsForSchool: ({ school, query: { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
+        source.listGroups(school!, { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
       getGroup: async ({ school, path: { id } }) => {
         const group = await source.getGroup(school!, id);
         if (!group) throw BronError.notFound(AssociationStatus.GroupUnknown, `Group unknown: no group ${id} at this school`);

@@ -4,7 +4,7 @@ import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelec
 import { releaseScopedAttributes } from './attribute-scopes';
 import { BronError } from './bron-error';
 import { readOperationInput } from './read-input';
-import { jsonResponse, statusResponse } from './responses';
+import { bytesResponse, jsonResponse, statusResponse } from './responses';
 import { createRouteMatcher } from './route-matcher';
 import { EduvStatus } from '../status-codes';
 
@@ -30,11 +30,14 @@ export interface OperationInput<Op extends OperationDefinition = OperationDefini
   readonly request: Request;
 }
 
+/** An array body may come back readonly: a data source's cached list is returned as it is. */
+type AllowReadonly<T> = T extends (infer Item)[] ? T | readonly Item[] : T;
+
 /** The body an operation handler returns: the input type of its success response schema. */
 export type OperationResult<Op extends OperationDefinition> = Op extends { successStatus: infer Status; responses: infer R }
   ? Status extends keyof R
     ? R[Status] extends z.ZodType
-      ? z.input<R[Status]>
+      ? AllowReadonly<z.input<R[Status]>>
       : undefined
     : never
   : never;
@@ -58,6 +61,12 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   authorize?: (caller: CallerContext, school: ResolvedSchool<S>, operation: OperationDefinition, registry: ApiRegistry) => void | Promise<void>;
   /** Validate handler output against the response schema (a bron bug becomes a 500). Default true. */
   validateResponses?: boolean;
+  /**
+   * Remember, per returned object, that it passed validation and its serialised JSON per scope set.
+   * Only for data sources that return immutable objects and the same instance for the same answer
+   * (the in-memory sources of the mock server do); default false.
+   */
+  cacheResponses?: boolean;
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
   /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
@@ -105,6 +114,19 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   const validateResponses = options.validateResponses ?? true;
   const version = registry.version;
   const resolveSelection = schoolResolver(options.schools);
+  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new WeakMap<object, Map<string, Uint8Array<ArrayBuffer>>>() } : undefined;
+  const encoder = new TextEncoder();
+
+  const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext["scopes"]): Uint8Array<ArrayBuffer> => {
+    const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
+    if (!cache || typeof result !== 'object' || result === null) return encode();
+    const key = scopes === 'all' ? '*' : [...scopes].sort().join(' ');
+    let byScopes = cache.bodies.get(result);
+    if (!byScopes) cache.bodies.set(result, (byScopes = new Map()));
+    let bytes = byScopes.get(key);
+    if (!bytes) byScopes.set(key, (bytes = encode()));
+    return bytes;
+  };
 
   const run = async (operation: OperationDefinition, request: Request, params: Record<string, string>): Promise<Response> => {
     const caller = await authenticate(request, operation);
@@ -124,13 +146,16 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     const result = await handler({ operation, ...raw, school, caller, request } as OperationInput);
     if (result instanceof Response) return result;
     const schema = operation.responses[operation.successStatus];
-    if (validateResponses && schema) {
+    const known = cache !== undefined && typeof result === 'object' && result !== null && cache.validated.has(result);
+    if (validateResponses && schema && !known) {
       const checked = schema.safeParse(result);
       if (!checked.success) {
         throw new Error(`${operation.operationId} handler returned a body that does not match the spec: ${checked.error.message}`);
       }
+      if (cache && typeof result === 'object' && result !== null) cache.validated.add(result);
     }
-    return jsonResponse(version, operation.successStatus, releaseScopedAttributes(result, operation.attributeScopes, caller.scopes));
+    if (result === undefined) return jsonResponse(version, operation.successStatus, undefined);
+    return bytesResponse(version, operation.successStatus, serialise(result, operation, caller.scopes));
   };
 
   return {

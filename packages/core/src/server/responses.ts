@@ -12,3 +12,8 @@ export function jsonResponse(apiVersion: string, httpStatus: number, body: unkno
 export function statusResponse(apiVersion: string, httpStatus: number, status: number, statusMessage: string): Response {
   return jsonResponse(apiVersion, httpStatus, { status, statusMessage });
 }
+
+/** A JSON response from bytes already serialised (a cached answer). */
+export function bytesResponse(apiVersion: string, httpStatus: number, body: Uint8Array<ArrayBuffer>): Response {
+  return new Response(body, { status: httpStatus, headers: { 'content-type': JSON_HEADERS['content-type'], 'API-Version': apiVersion } });
+}

@@ -11,9 +11,8 @@ export function createStudentsBron<S extends SchoolRecord>(source: StudentsDataS
   return createBron<typeof studentsApi, S>(
     studentsApi,
     {
-      listStudentsForSchool: async ({ school, query: { schoolPeriodId, studyOfferingId, subjectOfferingId } }) => [
-        ...(await source.listStudents(school!, { schoolPeriodId, studyOfferingId, subjectOfferingId })),
-      ],
+      listStudentsForSchool: ({ school, query: { schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
+        source.listStudents(school!, { schoolPeriodId, studyOfferingId, subjectOfferingId }),
       findStudent: async ({ school, body }) => {
         const student = await source.findStudent(school!, body.student);
         if (!student) throw BronError.notFound(StudentsStatus.StudentUnknown, 'Student unknown: no student with that reference at this school');
