@@ -44,7 +44,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const app = await createMockApp(server.url, options);
     handler = app.handler;
     // The app's world and brons are live getters (admin changes replace them), so extend rather than copy.
-    return Object.assign(Object.create(app) as MockApp, { url: server.url, port: server.port, close: server.close });
+    const close = async () => {
+      await app.close();
+      await server.close();
+    };
+    return Object.assign(Object.create(app) as MockApp, { url: server.url, port: server.port, close });
   } catch (error) {
     await server.close();
     throw error;

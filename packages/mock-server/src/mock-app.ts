@@ -1,12 +1,14 @@
 import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
 import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
+import { createClientRoutes } from './admin/client-routes';
 import { createWorldRoutes } from './admin/world-routes';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
 import { createMockHandler, type FetchHandler } from './mock-handler';
+import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
 import { createMockWorld, type MockWorld, type WorldSize } from './world';
@@ -47,6 +49,10 @@ export interface MockApp {
   readonly authorizationServer: AuthorizationServer;
   readonly auth: 'oauth' | 'any-bearer';
   readonly editor: WorldEditor;
+  /** The notification producer: its log, its dispatcher and the callback URLs of the clients. */
+  readonly notifications: NotificationProducer;
+  /** Stops notification delivery. */
+  close(): Promise<void>;
   /** Subscribes to world changes (the notification producer listens here). */
   onWorldChange(listener: (change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void): () => void;
 }
@@ -77,13 +83,24 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
   };
 
+  const notifications = createNotificationProducer({
+    issuer,
+    consent,
+    checkConsent: consentMode === 'registry',
+    callbackUrls: new Map(clients.flatMap((client) => (client.callbackUrl ? [[client.clientId, client.callbackUrl] as const] : []))),
+    bron: { authenticate: bronOptions.authenticate! },
+    pushAuthorization: async (clientId) => `Bearer ${await authorizationServer.issueProducerToken(clientId)}`,
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+  });
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
+  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions), notifications.bron];
   let brons: readonly Bron[] = [];
   const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
-    brons = createMockBrons(editor.world, consent, bronOptions);
+    brons = allBrons(editor.world);
+    notifications.record(change);
     for (const listener of listeners) listener(change);
   });
-  brons = createMockBrons(initialWorld, consent, bronOptions);
+  brons = allBrons(initialWorld);
 
   const consentRoutes = createConsentRoutes({
     schools: initialWorld.schools,
@@ -92,7 +109,12 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     openDataApis,
     consent,
   });
-  const handler = createMockHandler(() => brons, [(request) => authorizationServer.handle(request), consentRoutes, createWorldRoutes(editor)]);
+  const handler = createMockHandler(() => brons, [
+    (request) => authorizationServer.handle(request),
+    consentRoutes,
+    createWorldRoutes(editor),
+    createClientRoutes(clients, notifications),
+  ]);
   return {
     handler,
     seed,
@@ -107,6 +129,8 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     authorizationServer,
     auth,
     editor,
+    notifications,
+    close: () => notifications.dispatcher.close(),
     onWorldChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

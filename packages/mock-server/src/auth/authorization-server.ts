@@ -35,7 +35,15 @@ export interface AuthorizationServer {
   handle(request: Request): Promise<Response | undefined>;
   /** The resource-server check the mock's brons run: a token this server issued. */
   readonly verifyAccessToken: (request: Request) => Promise<CallerContext>;
+  /**
+   * A token the mock itself presents when it pushes to a client (notifications): issued by this
+   * server to the mock (`sub`), for that client (`aud`), so the receiver can verify the sender.
+   */
+  issueProducerToken(audience: string): Promise<string>;
 }
+
+/** The client id the mock uses for itself when it pushes notifications. */
+export const PRODUCER_CLIENT_ID = 'eduvkit-mock-producer';
 
 const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', pragma: 'no-cache' } });
@@ -130,6 +138,18 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     jwks,
     stats,
     allowedScopes: (clientId) => allowed.get(clientId),
+    issueProducerToken: async (audience) => {
+      const nowSeconds = Math.floor(now() / 1000);
+      return new SignJWT({ client_id: PRODUCER_CLIENT_ID, azp: PRODUCER_CLIENT_ID, scope: 'notifications' })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'at+jwt' })
+        .setIssuer(issuer)
+        .setSubject(PRODUCER_CLIENT_ID)
+        .setAudience(audience)
+        .setIssuedAt(nowSeconds)
+        .setExpirationTime(nowSeconds + 300)
+        .setJti(randomUUID())
+        .sign(privateKey);
+    },
     verifyAccessToken: createAccessTokenVerifier({ issuer, keys: createLocalJWKSet(jwks), now: () => new Date(now()) }),
     async handle(request) {
       const { pathname } = new URL(request.url);

@@ -13,6 +13,8 @@ export interface RegisteredClient {
   readonly jwks: JSONWebKeySet;
   /** Dev-only demo clients ship their private key so `eduvkit token` works out of the box. */
   readonly privateKeyFile?: string;
+  /** Base URL where the client receives notifications (`POST <url>/notifications`), if it does. */
+  readonly callbackUrl?: string;
 }
 
 export interface ClientRegistryFile {

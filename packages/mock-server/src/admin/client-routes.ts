@@ -1,0 +1,35 @@
+import { EduvStatus } from '@eduvkit/core';
+import { describeIssues, statusResponse } from '@eduvkit/core/server';
+import { z } from 'zod';
+import type { RegisteredClient } from '../auth/client-registry';
+import { MOCK_SERVER_VERSION } from '../mock-handler';
+import type { NotificationProducer } from '../notifications/notification-producer';
+
+const Callback = z.strictObject({ url: z.url({ protocol: /^https?$/ }) });
+const PATH = /^\/_admin\/clients\/([^/]+)\/callback$/;
+
+/**
+ * `PUT /_admin/clients/{clientId}/callback {url}`: where a client receives notifications. Edu-V
+ * leaves this to registration out of band; in the mock it can also come from the clients file.
+ */
+export function createClientRoutes(clients: readonly RegisteredClient[], notifications: NotificationProducer) {
+  return async (request: Request): Promise<Response | undefined> => {
+    const match = PATH.exec(new URL(request.url).pathname);
+    if (!match) return undefined;
+    if (request.method !== 'PUT') return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use PUT');
+    const clientId = decodeURIComponent(match[1]!);
+    if (!clients.some((client) => client.clientId === clientId)) {
+      return statusResponse(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no registered client ${clientId.slice(0, 100)}`);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, 'Schema incorrect: the request body is not valid JSON');
+    }
+    const parsed = Callback.safeParse(body);
+    if (!parsed.success) return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${describeIssues('body field', parsed.error.issues)}`);
+    notifications.setCallbackUrl(clientId, parsed.data.url);
+    return new Response(null, { status: 204 });
+  };
+}

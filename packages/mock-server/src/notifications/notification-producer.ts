@@ -1,0 +1,100 @@
+import type { ConsentStore } from '@eduvkit/consent';
+import type { Bron } from '@eduvkit/core/server';
+import {
+  createNotificationDispatcher,
+  createNotificationLog,
+  createNotificationsBron,
+  type NotificationDispatcher,
+  type NotificationLog,
+  type NotificationsBronHttpOptions,
+  type StoredNotification,
+} from '@eduvkit/notifications';
+import type { BulkChange, ObjectChange } from '../world-changes/object-changes';
+
+/** The object type a bulk notification names for each API: its main object. */
+const BULK_OBJECT_TYPE: Readonly<Record<string, string>> = {
+  'students-api': 'Student',
+  'employees-api': 'Employee',
+  'education-api': 'Organisation',
+  'association-api': 'Enrollment',
+};
+
+/** Where a consumer can GET a changed object; Students and Employees are fetched with their POST search. */
+const OBJECT_PATH: Readonly<Record<string, string>> = {
+  Group: '/association-api/v1/groups/school',
+  Enrollment: '/association-api/v1/enrollments/school',
+  Assignment: '/association-api/v1/assignments/school',
+  StudyOffering: '/education-api/v1/studyofferings/school',
+  SubjectOffering: '/education-api/v1/subjectofferings/school',
+};
+
+export interface NotificationProducer {
+  readonly log: NotificationLog;
+  readonly dispatcher: NotificationDispatcher;
+  readonly bron: Bron;
+  /** Registers (out of band, as Edu-V's registration layer does) where a client receives notifications. */
+  setCallbackUrl(clientId: string, url: string): void;
+  /** Records the notifications of a world change and wakes delivery. */
+  record(change: { objects: readonly ObjectChange[]; bulk: readonly BulkChange[] }): void;
+}
+
+export interface NotificationProducerOptions {
+  readonly issuer: string;
+  readonly consent: ConsentStore;
+  /** Whether consent decides what a subscriber gets (false: everything, as with `--consent all`). */
+  readonly checkConsent: boolean;
+  readonly callbackUrls: ReadonlyMap<string, string>;
+  readonly bron: NotificationsBronHttpOptions;
+  /** The Authorization header value the mock sends with each push to a client. */
+  readonly pushAuthorization: (clientId: string) => Promise<string>;
+  readonly now?: () => Date;
+}
+
+/**
+ * The mock as a notification producer: every world change becomes notifications in a log, pushed
+ * over HTTP to each subscriber (only for schools it has consent for), in created order, at least
+ * once, retrying while a receiver is down; `GET /notifications` serves the same log.
+ */
+export function createNotificationProducer(options: NotificationProducerOptions): NotificationProducer {
+  const log = createNotificationLog(options.now ? { now: options.now } : {});
+  const callbackUrls = new Map(options.callbackUrls);
+  const allowed = (clientId: string, notification: StoredNotification): boolean =>
+    !options.checkConsent ||
+    notification.orgMasterId === undefined ||
+    options.consent.isActive({ clientId, orgMasterId: notification.orgMasterId, api: notification.api });
+  const dispatcher = createNotificationDispatcher({
+    log,
+    isAllowed: (subscription, notification) => allowed(subscription.clientId, notification),
+    retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
+    headers: async (subscription) => ({ authorization: await options.pushAuthorization(subscription.clientId) }),
+  });
+  const bron = createNotificationsBron(
+    { log, dispatcher, callbackUrlOf: (clientId) => callbackUrls.get(clientId), isVisible: allowed, allowedApis: ['students-api', 'employees-api', 'education-api', 'association-api'] },
+    options.bron,
+  );
+  const school = (orgMasterId: string) => ({ organisationMasterIdentifier: orgMasterId });
+  return {
+    log,
+    dispatcher,
+    bron,
+    setCallbackUrl: (clientId, url) => callbackUrls.set(clientId, url.replace(/\/+$/, '')),
+    record({ objects, bulk }) {
+      for (const change of objects) {
+        const path = OBJECT_PATH[change.objectType];
+        log.append({
+          api: change.api,
+          notificationType: 'object',
+          objectType: change.objectType,
+          objectId: change.objectId,
+          school: school(change.orgMasterId),
+          ...(path && change.kind !== 'deleted' ? { url: `${options.issuer}${path}/${encodeURIComponent(change.objectId)}?orgMasterId=${change.orgMasterId}` } : {}),
+          ...(change.kind === 'deleted' ? { isDeleteNotification: true } : {}),
+        });
+      }
+      for (const change of bulk) {
+        log.append({ api: change.api, notificationType: 'bulk', objectType: BULK_OBJECT_TYPE[change.api] ?? 'Object', school: school(change.orgMasterId) });
+      }
+      if (objects.length || bulk.length) dispatcher.notify();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { createApiClient, EduvConfigError, type ApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { NOTIFICATION_API_SCOPES, isNotificationApi } from './apis';
+import type { Notification, NotificationApi } from './generated/models';
+import { notificationsApi } from './generated/registry';
+import { withOperationScopes } from './registry-variants';
+
+export type NotificationsRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
+
+/** Filters of `GET /notifications`. `since` as a Date is sent as its UTC ISO string. */
+export interface NotificationsListQuery {
+  /** Only notifications created after this moment (exclusive). */
+  readonly since?: string | Date;
+  /** Only notifications about this object type, e.g. `Student`. */
+  readonly objectType?: string;
+}
+
+export interface NotificationsClientOptions extends ApiClientOptions {
+  /**
+   * Scopes the token provider is asked for on `GET /notifications`. The operation admits any one
+   * of the data APIs' scopes, so by default none are named and the token provider (or the
+   * authorization server) decides; `subscribe(api)` always asks for the scope of `api`.
+   */
+  readonly listScopes?: readonly string[];
+}
+
+export interface NotificationsClient {
+  /** `POST /subscribe/{api}`: subscribe to the changes in one data API (200, no body). Safe to repeat. */
+  subscribe(api: NotificationApi, options?: NotificationsRequestOptions): Promise<EduvResponse<undefined>>;
+  /** `GET /notifications`: the notifications for this client, oldest first. */
+  list(query?: NotificationsListQuery, options?: NotificationsRequestOptions): Promise<EduvResponse<Notification[]>>;
+}
+
+/**
+ * Client for the consumer (afnemer) side of the Notifications API: subscribing at a producer and
+ * catching up. The token for `subscribe(api)` is requested with the scope of that API only.
+ */
+export function createNotificationsClient(options: NotificationsClientOptions): NotificationsClient {
+  const { listScopes = [], ...clientOptions } = options;
+  const listClient = createApiClient(withOperationScopes(notificationsApi, { listNotifications: listScopes }), clientOptions);
+  const subscribeClients = new Map<NotificationApi, ApiClient<typeof notificationsApi>>();
+  const subscribeClient = (api: NotificationApi): ApiClient<typeof notificationsApi> => {
+    let client = subscribeClients.get(api);
+    if (!client) {
+      client = createApiClient(withOperationScopes(notificationsApi, { subscribe: [NOTIFICATION_API_SCOPES[api]] }), clientOptions);
+      subscribeClients.set(api, client);
+    }
+    return client;
+  };
+  return {
+    subscribe(api, request = {}) {
+      if (!isNotificationApi(api)) {
+        return Promise.reject(new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`));
+      }
+      return subscribeClient(api).call<undefined>('subscribe', { ...request, path: { api } });
+    },
+    list(query = {}, request = {}) {
+      const params: Record<string, string> = {};
+      if (query.since !== undefined) params.since = query.since instanceof Date ? query.since.toISOString() : query.since;
+      if (query.objectType !== undefined) params.objectType = query.objectType;
+      return listClient.call<Notification[]>('listNotifications', { ...request, query: params });
+    },
+  };
+}

@@ -1,0 +1,19 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { notificationsApi } from './generated/registry';
+export type { components, operations, paths } from './generated/openapi-types';
+export {
+  NOTIFICATION_APIS,
+  NOTIFICATION_API_SCOPES,
+  NOTIFICATION_OBJECT_TYPES,
+  apiForObjectType,
+  isNotificationApi,
+  sortByCreated,
+  toNotification,
+} from './apis';
+export * from './client';
+export * from './consumer/receiver';
+export * from './consumer/sync';
+export * from './producer/log';
+export * from './producer/dispatcher';
+export * from './producer/create-notifications-bron';

@@ -1,0 +1,27 @@
+import { BronError, createRouteMatcher, statusResponse, type Bron } from '@eduvkit/core/server';
+
+/**
+ * Wraps a bron so that the endpoints the other side of the exchange implements answer Edu-V's
+ * `405 Method Not Allowed - <role> is provider of this endpoint` straight away: before the token
+ * and the input are checked, because neither matters for an endpoint this party does not offer.
+ * The Allow header names the methods this party does offer on that path, if any.
+ */
+export function refuseOtherRole(bron: Bron, operationIds: readonly string[], providingRole: string): Bron {
+  const refused = new Set(operationIds);
+  const match = createRouteMatcher(bron.registry, bron.basePath);
+  const offered = Object.values(bron.registry.operations).filter((operation) => !refused.has(operation.operationId));
+  return {
+    registry: bron.registry,
+    basePath: bron.basePath,
+    async handle(request) {
+      const { pathname } = new URL(request.url);
+      const found = match(request.method, pathname);
+      if (found.kind !== 'operation' || !refused.has(found.operation.operationId)) return bron.handle(request);
+      const error = BronError.notProvider(providingRole);
+      const response = statusResponse(bron.registry.version, error.httpStatus, error.status, error.statusMessage);
+      const allowed = offered.filter((operation) => operation.path === found.operation.path).map((operation) => operation.method);
+      response.headers.set('allow', allowed.join(', '));
+      return response;
+    },
+  };
+}
