@@ -1,10 +1,10 @@
-import { EduvApiError, type SchoolSelection, staticToken } from '@eduvkit/core';
+import { EduvApiError, type SchoolSelection, type TokenProvider } from '@eduvkit/core';
 import { createStudentsClient, type Student } from '@eduvkit/students';
 
 export interface ClassListOptions {
   /** Students API base URL, e.g. http://127.0.0.1:4010/students-api/v1 */
   baseUrl: string;
-  token: string;
+  tokenProvider: TokenProvider;
 }
 
 const displayName = (student: Student): string =>
@@ -15,7 +15,7 @@ const displayName = (student: Student): string =>
  * a bron that breaks the spec is caught at the door.
  */
 export async function studentNames(school: SchoolSelection, options: ClassListOptions): Promise<{ apiVersion?: string; names: string[] }> {
-  const client = createStudentsClient({ baseUrl: options.baseUrl, tokenProvider: staticToken(options.token), validation: 'strict' });
+  const client = createStudentsClient({ baseUrl: options.baseUrl, tokenProvider: options.tokenProvider, validation: 'strict' });
   try {
     const { data, apiVersion } = await client.listForSchool(school);
     return { apiVersion, names: data.map(displayName).sort((a, b) => a.localeCompare(b, 'nl')) };
