@@ -1,5 +1,5 @@
 import type { SchoolRecord } from '@eduvkit/core';
-import { bronHandlers, overrideHandler, type OverrideReply } from '@eduvkit/core/msw';
+import { defineApiMsw, type ApiHandlersOptions } from '@eduvkit/core/msw';
 import type { HttpHandler } from 'msw';
 import { createAssociationBron, type AssociationBronOptions } from '../bron/create-association-bron';
 import type { AssociationDataSource } from '../bron/data-source';
@@ -12,35 +12,22 @@ export type { OverrideReply } from '@eduvkit/core/msw';
 /** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
 export const DEFAULT_ASSOCIATION_BASE_URL = 'https://bron.eduvkit.test/association-api/v1';
 
-export interface AssociationHandlersOptions<S extends SchoolRecord = SchoolRecord> {
-  /** Base URL including the major version; default DEFAULT_ASSOCIATION_BASE_URL. */
-  baseUrl?: string;
-  /** The data behind the handlers; default a seeded world (see `seed`). */
-  source?: AssociationDataSource<S>;
-  /** Seed of the default world (`createAssociationWorld`). Default 1. */
-  seed?: number;
-  /** Bron options, e.g. `authenticate` to check tokens or `authorize` to simulate consent. */
-  bron?: AssociationBronOptions<S>;
-}
+export type AssociationHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<AssociationDataSource<S>, AssociationBronOptions<S>>;
+
+const msw = defineApiMsw<typeof associationApi, AssociationDataSource, AssociationBronOptions<SchoolRecord>>({
+  registry: associationApi,
+  defaultBaseUrl: DEFAULT_ASSOCIATION_BASE_URL,
+  createBron: (source, options) => createAssociationBron(source, options),
+  seededSource: (seed) => {
+    const world = createAssociationWorld({ seed });
+    return createInMemoryAssociationSource(world.schools, world.records) as AssociationDataSource;
+  },
+});
 
 /** MSW handlers that answer exactly like the eduvkit mock server's Association API. */
 export function associationHandlers<S extends SchoolRecord = SchoolRecord>(options: AssociationHandlersOptions<S> = {}): HttpHandler[] {
-  const baseUrl = options.baseUrl ?? DEFAULT_ASSOCIATION_BASE_URL;
-  const source =
-    options.source ??
-    (() => {
-      const world = createAssociationWorld({ seed: options.seed ?? 1 });
-      return createInMemoryAssociationSource(world.schools, world.records) as unknown as AssociationDataSource<S>;
-    })();
-  const bron = createAssociationBron(source, { ...options.bron, basePath: new URL(baseUrl).pathname.replace(/\/+$/, '') });
-  return bronHandlers(associationApi, bron, baseUrl);
+  return msw.handlers(options as unknown as AssociationHandlersOptions);
 }
 
 /** A one-operation override for `server.use(...)`: answer with this status, body and headers. */
-export function associationOverride(
-  operationId: keyof typeof associationApi.operations,
-  reply: OverrideReply,
-  options: { baseUrl?: string } = {},
-): HttpHandler {
-  return overrideHandler(associationApi, operationId, reply, options.baseUrl ?? DEFAULT_ASSOCIATION_BASE_URL);
-}
+export const associationOverride = msw.override;

@@ -64,3 +64,40 @@ export function overrideHandler<R extends ApiRegistry>(
     { once: reply.once ?? false },
   );
 }
+
+export interface ApiHandlersOptions<Source, BronOptions> {
+  /** Base URL including the major version; default the API's `DEFAULT_<API>_BASE_URL`. */
+  baseUrl?: string;
+  /** The data behind the handlers; default a seeded world (see `seed`). */
+  source?: Source;
+  /** Seed of the default world; the same as `eduvkit mock --seed`. Default 1. */
+  seed?: number;
+  /** Bron options, e.g. `authenticate` to check tokens or `authorize` to simulate consent. */
+  bron?: BronOptions;
+}
+
+export interface ApiMswDefinition<R extends ApiRegistry, Source, BronOptions> {
+  readonly registry: R;
+  readonly defaultBaseUrl: string;
+  readonly createBron: (source: Source, options: BronOptions & { basePath: string }) => Bron;
+  /** The in-memory source over the package's seeded world. */
+  readonly seededSource: (seed: number) => Source;
+}
+
+/**
+ * The `./msw` entry of an API package: handlers that answer exactly like the mock server (the
+ * same bron over the same seeded world) and one-operation overrides for `server.use(...)`.
+ */
+export function defineApiMsw<R extends ApiRegistry, Source, BronOptions extends object>(definition: ApiMswDefinition<R, Source, BronOptions>) {
+  return {
+    handlers(options: ApiHandlersOptions<Source, BronOptions> = {}): HttpHandler[] {
+      const baseUrl = options.baseUrl ?? definition.defaultBaseUrl;
+      const source = options.source ?? definition.seededSource(options.seed ?? 1);
+      const bron = definition.createBron(source, { ...(options.bron ?? ({} as BronOptions)), basePath: new URL(baseUrl).pathname.replace(/\/+$/, '') });
+      return bronHandlers(definition.registry, bron, baseUrl);
+    },
+    override(operationId: OperationIds<R>, reply: OverrideReply, options: { baseUrl?: string } = {}): HttpHandler {
+      return overrideHandler(definition.registry, operationId, reply, options.baseUrl ?? definition.defaultBaseUrl);
+    },
+  };
+}

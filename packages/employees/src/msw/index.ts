@@ -1,5 +1,5 @@
 import type { SchoolRecord } from '@eduvkit/core';
-import { bronHandlers, overrideHandler, type OverrideReply } from '@eduvkit/core/msw';
+import { defineApiMsw, type ApiHandlersOptions } from '@eduvkit/core/msw';
 import type { HttpHandler } from 'msw';
 import { createEmployeesBron, type EmployeesBronOptions } from '../bron/create-employees-bron';
 import type { EmployeesDataSource } from '../bron/data-source';
@@ -12,35 +12,22 @@ export type { OverrideReply } from '@eduvkit/core/msw';
 /** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
 export const DEFAULT_EMPLOYEES_BASE_URL = 'https://bron.eduvkit.test/employees-api/v1';
 
-export interface EmployeesHandlersOptions<S extends SchoolRecord = SchoolRecord> {
-  /** Base URL including the major version; default DEFAULT_EMPLOYEES_BASE_URL. */
-  baseUrl?: string;
-  /** The data behind the handlers; default a seeded world (see `seed`). */
-  source?: EmployeesDataSource<S>;
-  /** Seed of the default world; the same as `eduvkit mock --seed`. Default 1. */
-  seed?: number;
-  /** Bron options, e.g. `authenticate` to check tokens or `authorize` to simulate consent. */
-  bron?: EmployeesBronOptions<S>;
-}
+export type EmployeesHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<EmployeesDataSource<S>, EmployeesBronOptions<S>>;
+
+const msw = defineApiMsw<typeof employeesApi, EmployeesDataSource, EmployeesBronOptions<SchoolRecord>>({
+  registry: employeesApi,
+  defaultBaseUrl: DEFAULT_EMPLOYEES_BASE_URL,
+  createBron: (source, options) => createEmployeesBron(source, options),
+  seededSource: (seed) => {
+    const world = createEmployeesWorld({ seed });
+    return createInMemoryEmployeesSource(world.schools, world.employees) as EmployeesDataSource;
+  },
+});
 
 /** MSW handlers that answer exactly like the eduvkit mock server's Employees API. */
 export function employeesHandlers<S extends SchoolRecord = SchoolRecord>(options: EmployeesHandlersOptions<S> = {}): HttpHandler[] {
-  const baseUrl = options.baseUrl ?? DEFAULT_EMPLOYEES_BASE_URL;
-  const source =
-    options.source ??
-    (() => {
-      const world = createEmployeesWorld({ seed: options.seed ?? 1 });
-      return createInMemoryEmployeesSource(world.schools, world.employees) as unknown as EmployeesDataSource<S>;
-    })();
-  const bron = createEmployeesBron(source, { ...options.bron, basePath: new URL(baseUrl).pathname.replace(/\/+$/, '') });
-  return bronHandlers(employeesApi, bron, baseUrl);
+  return msw.handlers(options as unknown as EmployeesHandlersOptions);
 }
 
 /** A one-operation override for `server.use(...)`: answer with this status, body and headers. */
-export function employeesOverride(
-  operationId: keyof typeof employeesApi.operations,
-  reply: OverrideReply,
-  options: { baseUrl?: string } = {},
-): HttpHandler {
-  return overrideHandler(employeesApi, operationId, reply, options.baseUrl ?? DEFAULT_EMPLOYEES_BASE_URL);
-}
+export const employeesOverride = msw.override;
