@@ -5,13 +5,15 @@ import { UsageError } from '../usage-error';
 
 export const MOCK_USAGE = `Usage: eduvkit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size small|medium|large]
                    [--auth oauth|any-bearer] [--consent registry|all] [--clients <file>]
+                   [--open-data education-api]
 
 Starts the Edu-V mock server with every eduvkit API over a seeded world of Dutch schools, its
 OAuth 2.0 authorization server (client credentials with private_key_jwt) and consent registry.
 
   --auth any-bearer    accept any bearer token instead of the mock's access tokens
   --consent all        treat every exchange as activated
-  --clients <file>     register your own clients (JSON; see packages/mock-server/demo/clients.json)`;
+  --clients <file>     register your own clients (JSON; see packages/mock-server/demo/clients.json)
+  --open-data <api>    serve an API without activation (Edu-V allows it for education-api); repeatable`;
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -38,6 +40,7 @@ export async function runMock(args: string[], out: (line: string) => void): Prom
       auth: { type: 'string' },
       consent: { type: 'string' },
       clients: { type: 'string' },
+      'open-data': { type: 'string', multiple: true },
     },
     strict: true,
   });
@@ -49,6 +52,7 @@ export async function runMock(args: string[], out: (line: string) => void): Prom
     ...(auth ? { auth } : {}),
     ...(consent ? { consent } : {}),
     ...(values.clients ? { clientsFile: resolve(values.clients) } : {}),
+    ...(values['open-data'] ? { openDataApis: values['open-data'] } : {}),
     port: integer('port', values.port, 4010, 0, 65_535),
     host: values.host ?? '127.0.0.1',
     seed: integer('seed', values.seed, 1, 0, 2 ** 31 - 1),
