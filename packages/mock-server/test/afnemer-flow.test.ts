@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
 import { EduvApiError } from '@eduvkit/core';
+import { createAssociationClient } from '@eduvkit/association';
+import { createConsentClient } from '@eduvkit/consent';
 import { createEducationClient } from '@eduvkit/education';
 import { createEmployeesClient } from '@eduvkit/employees';
 import { createStudentsClient } from '@eduvkit/students';
@@ -45,6 +47,43 @@ describe('an afnemer with its own key, end to end against the mock', () => {
       server.world.schools[2]!.catalogue.studyOfferings.map((offering) => offering.id).sort(),
     );
     expect([studentList.apiVersion, staff.apiVersion, offerings.apiVersion]).toEqual(['1.1.0', '1.1.0', '1.1.1']);
+    await tokenProvider.close();
+  });
+
+  it('reads groups, enrollments and assignments that point at the students and staff it read', async () => {
+    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const options = { tokenProvider, validation: 'strict' as const, retry: false as const };
+    const school = { orgMasterId: server.world.schools[0]!.orgMasterId };
+    const association = createAssociationClient({ ...options, baseUrl: `${server.url}/association-api/v1` });
+    const students = createStudentsClient({ ...options, baseUrl: `${server.url}/students-api/v1` });
+    const [{ data: groups }, { data: enrollments }, { data: studentList }] = await Promise.all([
+      association.listGroups(school),
+      association.listEnrollments(school),
+      students.listForSchool(school),
+    ]);
+    const eckIds = new Set(studentList.map((student) => student.userMasterIdentifier));
+    expect(groups.length).toBeGreaterThan(0);
+    expect(enrollments.every((enrollment) => !enrollment.student.userMasterIdentifier || eckIds.has(enrollment.student.userMasterIdentifier))).toBe(true);
+    const group = await association.getGroup(school, groups[0]!.groupId);
+    expect(group.data.groupName).toBe(groups[0]!.groupName);
+    await tokenProvider.close();
+  });
+
+  it('asks for consent through the Consent API, and the school sees the request', async () => {
+    const tokenProvider = supplierTokens('demo-toetssysteem');
+    const consent = createConsentClient({ baseUrl: `${server.url}/consent-api/v0`, tokenProvider, validation: 'strict', retry: false });
+    const school = server.world.schools[2]!;
+    const consumerReferenceId = '0b6f4f4e-5b0c-4c56-9d1b-1f2d3c4b5a69';
+    const sent = await consent.sendRequest({ consumerReferenceId, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: ['eduv.student.basic'] });
+    expect(sent.httpStatus).toBe(202);
+    const { data: statuses } = await consent.listStatuses({ api: 'students-api' });
+    expect(statuses).toContainEqual(expect.objectContaining({ consumerReferenceId, providerStatus: 'requested' }));
+    const page = await (await fetch(`${server.url}/_admin/consent`)).text();
+    expect(page).toContain(`data-testid="state-${school.orgMasterId}-demo-toetssysteem-students-api" class="requested">requested`);
+    server.consent.activate({ clientId: 'demo-toetssysteem', orgMasterId: school.orgMasterId, api: 'students-api' });
+    const { data: granted } = await consent.listStatuses({ api: 'students-api' });
+    expect(granted).toContainEqual(expect.objectContaining({ consumerReferenceId, providerStatus: 'granted' }));
+    server.consent.deactivate({ clientId: 'demo-toetssysteem', orgMasterId: school.orgMasterId, api: 'students-api' });
     await tokenProvider.close();
   });
 
