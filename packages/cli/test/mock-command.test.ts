@@ -26,6 +26,19 @@ afterEach(() => {
   for (const child of running.splice(0)) child.kill('SIGKILL');
 });
 
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+function shell(command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn('sh', ['-c', command], { cwd: repoRoot, env: { ...process.env, npm_config_yes: 'false', npm_config_offline: 'true' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [cli, ...args]);
@@ -45,8 +58,9 @@ describe('eduvkit mock', () => {
     expect(banner).toContain('DEVELOPMENT ONLY');
     const tokenLine = /TOKEN=\$\(npx eduvkit (token [^)]+)\)/.exec(banner);
     expect(tokenLine).not.toBeNull();
-    const token = await run(tokenLine![1]!.split(' '));
-    expect(token.code).toBe(0);
+    // Exactly as printed, from the repository root, through the linked `eduvkit` command.
+    const token = await shell(`npx eduvkit ${tokenLine![1]!}`);
+    expect(token.code, token.stderr).toBe(0);
     expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const curl = /curl -i -H "Authorization: Bearer \$TOKEN" '([^']+)'/.exec(banner);
     const response = await fetch(curl![1]!, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
