@@ -171,3 +171,38 @@ describe('createBron with cacheResponses', () => {
     expect(validations).toBe(1);
   });
 });
+
+describe('createAccessTokenVerifier', () => {
+  it('remembers a verified token until it expires, and never a refused one', async () => {
+    const { generateKeyPair, SignJWT, exportJWK, createLocalJWKSet } = await import('jose');
+    const { createAccessTokenVerifier } = await import('../src/server');
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k', alg: 'RS256' };
+    let now = new Date('2026-01-01T12:00:00Z');
+    let lookups = 0;
+    const keySet = createLocalJWKSet({ keys: [jwk] });
+    const verify = createAccessTokenVerifier({
+      issuer: 'https://as.test',
+      keys: (header, token) => {
+        lookups += 1;
+        return keySet(header, token);
+      },
+      now: () => now,
+      clockToleranceSeconds: 0,
+    });
+    const token = await new SignJWT({ client_id: 'c', scope: 'a b' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+      .setIssuer('https://as.test')
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime(Math.floor(now.getTime() / 1000) + 60)
+      .sign(privateKey);
+    const request = () => new Request('http://bron.test/', { headers: { authorization: `Bearer ${token}` } });
+    expect(await verify(request())).toEqual({ clientId: 'c', scopes: new Set(['a', 'b']) });
+    await verify(request());
+    expect(lookups).toBe(1);
+    now = new Date('2026-01-01T12:02:00Z');
+    await expect(verify(request())).rejects.toMatchObject({ httpStatus: 401, statusMessage: expect.stringContaining('expired') });
+    const forged = `${token.slice(0, -4)}AAAA`;
+    await expect(verify(new Request('http://bron.test/', { headers: { authorization: `Bearer ${forged}` } }))).rejects.toMatchObject({ httpStatus: 401 });
+  });
+});

@@ -15,6 +15,11 @@ export interface AccessTokenVerifierOptions {
   readonly clockToleranceSeconds?: number;
   /** For tests: the current time. */
   readonly now?: () => Date;
+  /**
+   * How many verified tokens to remember (default 1000; 0 disables). A client sends the same
+   * token until it expires, and checking its signature every time dominated the mock's CPU.
+   */
+  readonly cacheSize?: number;
 }
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
@@ -43,11 +48,17 @@ function scopesOf(payload: JWTPayload): Set<string> {
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): (request: Request) => Promise<CallerContext> {
   const algorithms = options.algorithms ?? ['RS256', 'PS256'];
+  const cacheSize = options.cacheSize ?? 1000;
+  const verified = new Map<string, { caller: CallerContext; expiresAt: number }>();
+  const nowMs = () => (options.now ? options.now().getTime() : Date.now());
   return async (request) => {
     const header = request.headers.get('authorization');
     if (!header) throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
     const token = BEARER.exec(header)?.[1];
     if (!token) throw BronError.unauthenticated('the Authorization header is not of the form "Bearer <token>"');
+    const known = verified.get(token);
+    if (known && known.expiresAt > nowMs()) return known.caller;
+    if (known) verified.delete(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
@@ -63,6 +74,11 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     }
     const clientId = [payload.client_id, payload.azp, payload.sub].find((value): value is string => typeof value === 'string' && value !== '');
     if (!clientId) throw BronError.unauthenticated('invalid access token: it names no client (client_id, azp or sub)');
-    return { clientId, scopes: scopesOf(payload) };
+    const caller = { clientId, scopes: scopesOf(payload) };
+    if (cacheSize > 0 && typeof payload.exp === 'number') {
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+      verified.set(token, { caller, expiresAt: payload.exp * 1000 });
+    }
+    return caller;
   };
 }
