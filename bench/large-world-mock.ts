@@ -1,0 +1,25 @@
+// The mock server with the large world (~100,000 students) in its own process, for large-world.ts.
+import { startMockServer } from '@eduvkit/mock-server';
+
+const started = performance.now();
+const server = await startMockServer({ port: 0, seed: 1, size: 'large' });
+const startMs = performance.now() - started;
+const schools = server.world.schools.map((school) => ({
+  orgMasterId: school.orgMasterId,
+  sector: school.sector,
+  students: server.world.students.get(school.orgMasterId)!.length,
+}));
+process.on('message', (message: unknown) => {
+  if (message === 'memory') process.send!({ type: 'memory', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (message === 'close') void server.close().finally(() => process.exit(0));
+});
+const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
+process.send!({
+  type: 'ready',
+  url: server.url,
+  startMs,
+  rss: process.memoryUsage().rss,
+  schools,
+  keyFile: demo.privateKeyFile,
+  keyId: demo.jwks.keys[0]!.kid,
+});
