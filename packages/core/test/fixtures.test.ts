@@ -397,3 +397,12 @@ describe('createSchools', () => {
     expect(() => voStudyCode('havo', 6)).toThrow(RangeError);
   });
 });
+
+describe('fixture reference time', () => {
+  it('gives the reference instant in seconds and the school year it starts', async () => {
+    const { FIXTURE_REFERENCE_SECONDS, FIXTURE_REFERENCE_INSTANT, FIXTURE_CURRENT_SCHOOL_YEAR, FIXTURE_CURRENT_SCHOOL_YEAR_BEGIN, isoDateTime, FAMILY_NAME_ENTRIES } = await import('../src/fixtures/index');
+    expect(isoDateTime(FIXTURE_REFERENCE_SECONDS)).toBe(FIXTURE_REFERENCE_INSTANT);
+    expect(FIXTURE_CURRENT_SCHOOL_YEAR.startsWith(String(FIXTURE_CURRENT_SCHOOL_YEAR_BEGIN))).toBe(true);
+    expect(FAMILY_NAME_ENTRIES).toContainEqual({ familyNamePrefix: 'van der', familyName: 'Meer', slug: 'vandermeer' });
+  });
+});
