@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
 import { EduvApiError } from '@eduvkit/core';
 import { createAssociationClient } from '@eduvkit/association';
 import { createConsentClient } from '@eduvkit/consent';
@@ -8,6 +6,7 @@ import { createEmployeesClient } from '@eduvkit/employees';
 import { createStudentsClient } from '@eduvkit/students';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index';
+import { demoTokenProvider } from './support/token-provider';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -15,21 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** What a supplier writes: its own client id and private key, discovery at the bron's issuer. */
-function supplierTokens(clientId: string) {
-  const registered = server.clients.find((client) => client.clientId === clientId)!;
-  return createClientCredentialsTokenProvider({
-    clientId,
-    privateKey: loadPrivateKey(readFileSync(registered.privateKeyFile!, 'utf8')),
-    keyId: registered.jwks.keys[0]!.kid!,
-    algorithm: registered.jwks.keys[0]!.alg as 'RS256' | 'PS256',
-    issuer: server.url,
-  });
-}
-
 describe('an afnemer with its own key, end to end against the mock', () => {
   it('reads students, staff and the catalogue of a school with consent, all through eduvkit clients', async () => {
-    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const tokenProvider = demoTokenProvider(server, 'demo-bestelomgeving');
     const options = { tokenProvider, validation: 'strict' as const, retry: false as const };
     const school = { orgMasterId: server.world.schools[2]!.orgMasterId };
     const students = createStudentsClient({ ...options, baseUrl: `${server.url}/students-api/v1` });
@@ -51,7 +38,7 @@ describe('an afnemer with its own key, end to end against the mock', () => {
   });
 
   it('reads groups, enrollments and assignments that point at the students and staff it read', async () => {
-    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const tokenProvider = demoTokenProvider(server, 'demo-bestelomgeving');
     const options = { tokenProvider, validation: 'strict' as const, retry: false as const };
     const school = { orgMasterId: server.world.schools[0]!.orgMasterId };
     const association = createAssociationClient({ ...options, baseUrl: `${server.url}/association-api/v1` });
@@ -70,7 +57,7 @@ describe('an afnemer with its own key, end to end against the mock', () => {
   });
 
   it('asks for consent through the Consent API, and the school sees the request', async () => {
-    const tokenProvider = supplierTokens('demo-toetssysteem');
+    const tokenProvider = demoTokenProvider(server, 'demo-toetssysteem');
     const consent = createConsentClient({ baseUrl: `${server.url}/consent-api/v0`, tokenProvider, validation: 'strict', retry: false });
     const school = server.world.schools[2]!;
     const consumerReferenceId = '0b6f4f4e-5b0c-4c56-9d1b-1f2d3c4b5a69';
@@ -88,7 +75,7 @@ describe('an afnemer with its own key, end to end against the mock', () => {
   });
 
   it('shares one token request among 50 concurrent calls', async () => {
-    const tokenProvider = supplierTokens('demo-bestelomgeving');
+    const tokenProvider = demoTokenProvider(server, 'demo-bestelomgeving');
     const students = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider, validation: 'off' });
     const before = server.authorizationServer.stats.tokenRequests;
     const school = { orgMasterId: server.world.schools[0]!.orgMasterId };
@@ -99,7 +86,7 @@ describe('an afnemer with its own key, end to end against the mock', () => {
   });
 
   it('reads students only while the school keeps the exchange active', async () => {
-    const tokenProvider = supplierTokens('demo-toetssysteem');
+    const tokenProvider = demoTokenProvider(server, 'demo-toetssysteem');
     const students = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider, retry: false });
     const school = server.world.schools[1]!;
     const key = { clientId: 'demo-toetssysteem', orgMasterId: school.orgMasterId, api: 'students-api' };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
 import type { MockServer } from '../../src/index';
 
-/** A supplier's token provider for one of the mock's demo clients, as a supplier would set it up. */
+/** What a supplier writes: its client id, its private key and the bron's issuer (discovery finds the rest). */
 export function demoTokenProvider(server: MockServer, clientId: string) {
   const registered = server.clients.find((client) => client.clientId === clientId)!;
   return createClientCredentialsTokenProvider({
