@@ -94,6 +94,12 @@ describe('notifications from the mock to a real receiver', () => {
     expect(partial.received.every((notification) => notification.school?.organisationMasterIdentifier === first!.orgMasterId)).toBe(true);
     expect(partial.received.every((notification) => notification.objectType === 'Student')).toBe(true);
 
+    // The url of an object notification is where the consumer fetches the object (scope and consent apply).
+    const groupChange = full.received.find((notification) => notification.objectType === 'Group' && notification.url)!;
+    const fetched = await fetch(groupChange.url!, { headers: { authorization: `Bearer ${await bestel.getToken({ scopes: ['eduv.association'] })}` } });
+    expect(fetched.status).toBe(200);
+    expect(((await fetched.json()) as { groupId: string }).groupId).toBe(groupChange.objectId);
+
     await Promise.all([bestel.close(), toets.close(), full.close(), partial.close()]);
   });
 

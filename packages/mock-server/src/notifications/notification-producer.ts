@@ -1,4 +1,7 @@
+import { associationApi } from '@eduvkit/association';
 import type { ConsentStore } from '@eduvkit/consent';
+import type { ApiRegistry, OperationDefinition } from '@eduvkit/core';
+import { educationApi } from '@eduvkit/education';
 import type { Bron } from '@eduvkit/core/server';
 import {
   createNotificationDispatcher,
@@ -19,14 +22,24 @@ const BULK_OBJECT_TYPE: Readonly<Record<string, string>> = {
   'association-api': 'Enrollment',
 };
 
-/** Where a consumer can GET a changed object; Students and Employees are fetched with their POST search. */
-const OBJECT_PATH: Readonly<Record<string, string>> = {
-  Group: '/association-api/v1/groups/school',
-  Enrollment: '/association-api/v1/enrollments/school',
-  Assignment: '/association-api/v1/assignments/school',
-  StudyOffering: '/education-api/v1/studyofferings/school',
-  SubjectOffering: '/education-api/v1/subjectofferings/school',
+/**
+ * The by-id operation a consumer can GET a changed object with (its path comes from the registry);
+ * Students and Employees have none and are fetched with their POST search.
+ */
+const FETCH_OPERATION: Readonly<Record<string, OperationDefinition & { registry: ApiRegistry }>> = {
+  Group: { ...associationApi.operations.getGroup, registry: associationApi },
+  Enrollment: { ...associationApi.operations.getEnrollment, registry: associationApi },
+  Assignment: { ...associationApi.operations.getAssignment, registry: associationApi },
+  StudyOffering: { ...educationApi.operations.getStudyOffering, registry: educationApi },
+  SubjectOffering: { ...educationApi.operations.getSubjectOffering, registry: educationApi },
 };
+
+function objectUrl(issuer: string, change: ObjectChange): string | undefined {
+  const operation = FETCH_OPERATION[change.objectType];
+  if (!operation || change.kind === 'deleted') return undefined;
+  const path = operation.path.replace('{id}', encodeURIComponent(change.objectId));
+  return `${issuer}${operation.registry.basePath}${path}?orgMasterId=${encodeURIComponent(change.orgMasterId)}`;
+}
 
 export interface NotificationProducer {
   readonly log: NotificationLog;
@@ -80,14 +93,14 @@ export function createNotificationProducer(options: NotificationProducerOptions)
     setCallbackUrl: (clientId, url) => callbackUrls.set(clientId, url.replace(/\/+$/, '')),
     record({ objects, bulk }) {
       for (const change of objects) {
-        const path = OBJECT_PATH[change.objectType];
+        const url = objectUrl(options.issuer, change);
         log.append({
           api: change.api,
           notificationType: 'object',
           objectType: change.objectType,
           objectId: change.objectId,
           school: school(change.orgMasterId),
-          ...(path && change.kind !== 'deleted' ? { url: `${options.issuer}${path}/${encodeURIComponent(change.objectId)}?orgMasterId=${change.orgMasterId}` } : {}),
+          ...(url ? { url } : {}),
           ...(change.kind === 'deleted' ? { isDeleteNotification: true } : {}),
         });
       }
