@@ -65,7 +65,10 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
     if (!successStatus) throw new Error(`${id}: no 2xx response`);
     const idempotent = method === 'post' || method === 'patch' ? operation['x-eduv-idempotent'] === true : true;
     const security = operation.security ?? (doc.security as OperationNode['security']);
-    const scopes = security?.[0] ? Object.values(security[0]).flat() : [];
+    // Several security requirements mean "any one of them" (OpenAPI); one means "all of these".
+    const requirementSets = (security ?? []).map((requirement) => Object.values(requirement).flat());
+    const scopes = requirementSets.length === 1 ? requirementSets[0]! : [];
+    const scopeAlternatives = requirementSets.length > 1 ? requirementSets : undefined;
     const parameters = (operation.parameters ?? [])
       .map((parameter) => deref(doc, parameter))
       .map((parameter) => ({ name: parameter.name, in: parameter.in, required: parameter.required === true }));
@@ -80,6 +83,7 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
       `interaction: ${literal(interaction)}`,
       `idempotent: ${idempotent}`,
       `scopes: ${literal(scopes)}`,
+      ...(scopeAlternatives ? [`scopeAlternatives: ${literal(scopeAlternatives)}`] : []),
       `attributeScopes: ${literal(attributeScopes(doc, operation, successStatus))}`,
       `parameters: ${literal(parameters)}`,
       `schoolSelection: ${literal(schoolSelection(doc, operation))}`,

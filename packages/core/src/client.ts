@@ -44,6 +44,11 @@ export interface CallOptions {
   /** Overrides the client's timeoutMs for this call. */
   readonly timeoutMs?: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Scopes to ask the token provider for. Default: the operation's scopes, or its first scope
+   * alternative; pass the alternative that fits when the spec offers several.
+   */
+  readonly scopes?: readonly string[];
 }
 
 export interface EduvResponse<T> {
@@ -153,7 +158,7 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
     let fetchStarted = false;
     try {
       const token = tokenProvider
-        ? await tokenProvider.getToken({ scopes: operation.scopes, signal: signal.signal })
+        ? await tokenProvider.getToken({ scopes: callOptions.scopes ?? [...operation.scopes, ...(operation.scopeAlternatives?.[0] ?? [])], signal: signal.signal })
         : undefined;
       const { data, error, response } = await client.request(operation.method, operation.path, {
         params: { query: callOptions.query, path: callOptions.path },

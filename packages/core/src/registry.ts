@@ -29,6 +29,11 @@ export interface OperationDefinition {
   readonly idempotent: boolean;
   /** Scopes the access token must carry to call the operation at all. */
   readonly scopes: readonly string[];
+  /**
+   * When the spec lists several security requirements (OpenAPI: any one of them suffices), the
+   * scope sets of which the token must fully hold at least one; `scopes` is then empty.
+   */
+  readonly scopeAlternatives?: readonly (readonly string[])[];
   /** Response attributes released only with an extra scope (attribute name → scope). */
   readonly attributeScopes: Readonly<Record<string, string>>;
   readonly parameters: readonly OperationParameter[];

@@ -206,3 +206,17 @@ describe('createAccessTokenVerifier', () => {
     await expect(verify(new Request('http://bron.test/', { headers: { authorization: `Bearer ${forged}` } }))).rejects.toMatchObject({ httpStatus: 401 });
   });
 });
+
+describe('createBron with scope alternatives', () => {
+  it('lets a token through that holds any one alternative, and names them all when it holds none', async () => {
+    const alternativesApi = { ...api, operations: { ...api.operations, listThings: { ...api.operations.listThings, scopes: [], scopeAlternatives: [['a.read'], ['b.read', 'b.extra']] } } };
+    let scopes = new Set(['b.read', 'b.extra']);
+    const target = createBron(alternativesApi, { listThings: () => [], getThing: () => ({ id: 'x', name: 'y' }) }, { schools, authenticate: () => ({ clientId: 'c', scopes }) });
+    const path = '/things-api/v2/things/school?orgMasterId=104A158';
+    expect((await call(target, path)).response.status).toBe(200);
+    scopes = new Set(['b.read']);
+    const refused = await call(target, path);
+    expect(refused.response.status).toBe(401);
+    expect(refused.body).toMatchObject({ status: 21, statusMessage: 'scope required: one of a.read | b.read b.extra' });
+  });
+});

@@ -1,8 +1,7 @@
-import { createApiClient, EduvConfigError, type ApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { createApiClient, EduvConfigError, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import { NOTIFICATION_API_SCOPES, isNotificationApi } from './apis';
 import type { Notification, NotificationApi } from './generated/models';
 import { notificationsApi } from './generated/registry';
-import { withOperationScopes } from './registry-variants';
 
 export type NotificationsRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -36,28 +35,19 @@ export interface NotificationsClient {
  */
 export function createNotificationsClient(options: NotificationsClientOptions): NotificationsClient {
   const { listScopes = [], ...clientOptions } = options;
-  const listClient = createApiClient(withOperationScopes(notificationsApi, { listNotifications: listScopes }), clientOptions);
-  const subscribeClients = new Map<NotificationApi, ApiClient<typeof notificationsApi>>();
-  const subscribeClient = (api: NotificationApi): ApiClient<typeof notificationsApi> => {
-    let client = subscribeClients.get(api);
-    if (!client) {
-      client = createApiClient(withOperationScopes(notificationsApi, { subscribe: [NOTIFICATION_API_SCOPES[api]] }), clientOptions);
-      subscribeClients.set(api, client);
-    }
-    return client;
-  };
+  const client = createApiClient(notificationsApi, clientOptions);
   return {
     subscribe(api, request = {}) {
       if (!isNotificationApi(api)) {
         return Promise.reject(new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`));
       }
-      return subscribeClient(api).call<undefined>('subscribe', { ...request, path: { api } });
+      return client.call<undefined>('subscribe', { ...request, path: { api }, scopes: [NOTIFICATION_API_SCOPES[api]] });
     },
     list(query = {}, request = {}) {
       const params: Record<string, string> = {};
       if (query.since !== undefined) params.since = query.since instanceof Date ? query.since.toISOString() : query.since;
       if (query.objectType !== undefined) params.objectType = query.objectType;
-      return listClient.call<Notification[]>('listNotifications', { ...request, query: params });
+      return client.call<Notification[]>('listNotifications', { ...request, query: params, scopes: listScopes });
     },
   };
 }

@@ -134,6 +134,10 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       const granted = caller.scopes;
       const missing = operation.scopes.filter((scope) => !granted.has(scope));
       if (missing.length) throw BronError.scopeRequired(missing);
+      const alternatives = operation.scopeAlternatives;
+      if (alternatives && !alternatives.some((set) => set.every((scope) => granted.has(scope)))) {
+        throw new BronError(401, EduvStatus.ScopeRequired, `scope required: one of ${alternatives.map((set) => set.join(' ')).join(' | ')}`);
+      }
     }
     const raw = await readOperationInput(operation, request, params);
     let school: ResolvedSchool<S> | undefined;

@@ -11,7 +11,7 @@ export interface paths {
         put?: never;
         /**
          * Subscribe to notifications of one data API
-         * @description Registers the calling client as subscriber to the changes in the named API, for every school for which it has an active consent with the producer. The producer sends the notifications to the consumer's callback URL, which it learned when the client was registered. Subscribing again changes nothing. Requires the scope of the subscribed API (students-api eduv.student.basic, employees-api eduv.employee.basic, education-api eduv.education, association-api eduv.association, catalogue-api eduv.catalogue, course-api eduv.course); the security below lists them together, but one of them, the subscribed API's, is enough.
+         * @description Registers the calling client as subscriber to the changes in the named API, for every school for which it has an active consent with the producer. The producer sends the notifications to the consumer's callback URL, which it learned when the client was registered. Subscribing again changes nothing. Requires the scope of the subscribed API (students-api eduv.student.basic, employees-api eduv.employee.basic, education-api eduv.education, association-api eduv.association, catalogue-api eduv.catalogue, course-api eduv.course); the security below lists them as alternatives: the subscribed API's one is the one that counts.
          */
         post: operations["subscribe"];
         delete?: never;
