@@ -1,0 +1,10 @@
+export * from './types';
+export { qualificationReportSchema } from './json-schema';
+export type { QualificationReportJson } from './json-schema';
+export { renderJsonReport } from './json';
+export { renderJunitReport } from './junit';
+export { renderHtmlReport } from './html';
+export { formatProgressLine, formatSummary } from './text';
+export type { TextOptions } from './text';
+export { writeReports } from './write-reports';
+export { REDACTED, redactCaseResult, redactReport } from './redact';
