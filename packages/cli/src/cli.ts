@@ -1,5 +1,6 @@
 import { KEYS_USAGE, runKeys } from './commands/keys';
 import { MOCK_USAGE, runMock } from './commands/mock';
+import { QUALIFY_USAGE, runQualify } from './commands/qualify';
 import { runToken, TOKEN_USAGE } from './commands/token';
 import { UsageError } from './usage-error';
 
@@ -7,6 +8,7 @@ const USAGE = `Usage: eduvkit <command> [options]
 
 Commands
   mock      run the Edu-V mock server (eduvkit mock --help)
+  qualify   check your implementation of an Edu-V API as the testlab would (eduvkit qualify --help)
   token     get an access token with private_key_jwt (eduvkit token --help)
   keys      generate a client key pair and JWKS (eduvkit keys generate --help)
 `;
@@ -32,6 +34,13 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return -1;
+  }
+  if (command === 'qualify') {
+    if (args.includes('--help')) {
+      print(QUALIFY_USAGE);
+      return 0;
+    }
+    return runQualify(args, print, process.stdout.isTTY === true && !process.env.NO_COLOR);
   }
   if (command === 'token') {
     if (args.includes('--help')) {

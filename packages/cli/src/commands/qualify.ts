@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '@eduvkit/auth';
+import {
+  API_NAMES,
+  ConformanceConfigError,
+  formatProgressLine,
+  formatSummary,
+  loadTestData,
+  qualify,
+  REPORT_FORMATS,
+  writeReports,
+  type ClientCredentials,
+  type ReportFormat,
+} from '@eduvkit/conformance';
+import { loadClients } from '@eduvkit/mock-server';
+import { UsageError } from '../usage-error';
+
+export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-url <url> --school <orgMasterId>
+           (--issuer <url> | --token-url <url>) --client-id <id> --private-key <pem file> [--key-id <kid>]
+           [--client <id>]
+           [--unconsented-client-id <id> --unconsented-private-key <pem file> | --unconsented-client <id>]
+           [--test-data <file.json>] [--only <case,case>] [--report-dir <dir>] [--format text,json,junit,html]
+           [--alg RS256|PS256] [--clients <file>] [--timeout-ms 15000]
+
+Runs the Edu-V testlab's KVT cases and eduvkit's own checks against your implementation of <api>
+(${API_NAMES.join(', ')}), playing the calling role, and reports each case.
+
+  --role bron            the implementing role; the testlab calls it "ontvanger", which is accepted too
+  --client <id>          a client registered with the eduvkit mock: its dev-only key is used
+                         (instead of --client-id and --private-key)
+  --unconsented-client   a client whose exchange the school has NOT activated, for the 403 / 0022 cases
+  --test-data <file>     values for the cases, keyed like the testlab: path.<CASE>.id, query.<CASE>.<param>,
+                         body.<CASE>; without it the kit finds ids in your own list endpoints
+  --only <ids>           run only these cases (comma separated; a trailing * matches a prefix)
+  --report-dir <dir>     write report.json, junit.xml and report.html there
+  --format <list>        which of text (the terminal), json, junit, html; default all
+
+Exit code: 0 when no case failed, 1 when one did, 2 when the command is wrong or cannot run.`;
+
+const OPTIONS = {
+  role: { type: 'string' },
+  'base-url': { type: 'string' },
+  school: { type: 'string' },
+  issuer: { type: 'string' },
+  'token-url': { type: 'string' },
+  'client-id': { type: 'string' },
+  'private-key': { type: 'string' },
+  'key-id': { type: 'string' },
+  alg: { type: 'string' },
+  client: { type: 'string' },
+  'unconsented-client-id': { type: 'string' },
+  'unconsented-private-key': { type: 'string' },
+  'unconsented-client': { type: 'string' },
+  clients: { type: 'string' },
+  'test-data': { type: 'string' },
+  only: { type: 'string' },
+  'report-dir': { type: 'string' },
+  format: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+} as const;
+
+async function readPem(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(resolve(file), 'utf8');
+  } catch {
+    throw new UsageError(`${flag}: cannot read the private key file ${file}`);
+  }
+}
+
+function algorithmOf(value: string | undefined): SigningAlgorithm | undefined {
+  if (value === undefined) return undefined;
+  if (!SIGNING_ALGORITHMS.includes(value as SigningAlgorithm)) throw new UsageError(`--alg must be one of ${SIGNING_ALGORITHMS.join(', ')}`);
+  return value as SigningAlgorithm;
+}
+
+/** A client given by id + key file, or by the id of a mock-registered client whose key ships with it. */
+async function credentials(
+  own: { id: string | undefined; key: string | undefined; keyId: string | undefined; alg: SigningAlgorithm | undefined },
+  registeredId: string | undefined,
+  clientsFile: string | undefined,
+  flags: { id: string; key: string; registered: string },
+): Promise<ClientCredentials | undefined> {
+  if (registeredId !== undefined) {
+    if (own.id !== undefined || own.key !== undefined) throw new UsageError(`give either ${flags.registered} or ${flags.id} with ${flags.key}, not both`);
+    const client = loadClients(clientsFile ? resolve(clientsFile) : undefined).clients.find((candidate) => candidate.clientId === registeredId);
+    if (!client?.privateKeyFile) throw new UsageError(`${flags.registered} ${registeredId}: no client with a private key on file is registered with the mock`);
+    const key = client.jwks.keys[0];
+    return { clientId: client.clientId, privateKeyPem: await readPem(client.privateKeyFile, flags.registered), keyId: key?.kid, algorithm: algorithmOf(key?.alg) };
+  }
+  if (own.id === undefined && own.key === undefined) return undefined;
+  if (own.id === undefined || own.key === undefined) throw new UsageError(`${flags.id} and ${flags.key} go together`);
+  return { clientId: own.id, privateKeyPem: await readPem(own.key, flags.key), keyId: own.keyId, algorithm: own.alg };
+}
+
+function formatsOf(value: string | undefined): ReportFormat[] {
+  if (value === undefined) return [...REPORT_FORMATS];
+  const formats = value.split(',').map((format) => format.trim()).filter(Boolean);
+  const unknown = formats.filter((format) => !REPORT_FORMATS.includes(format as ReportFormat));
+  if (unknown.length || !formats.length) throw new UsageError(`--format takes a list of ${REPORT_FORMATS.join(', ')}; got "${value}"`);
+  return formats as ReportFormat[];
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+export async function runQualify(args: string[], out: (line: string) => void, color = false): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  const [api, ...extra] = positionals;
+  if (!api) throw new UsageError(`name the API to qualify: one of ${API_NAMES.join(', ')}`);
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  if (values.issuer && values['token-url']) throw new UsageError('give --issuer or --token-url, not both');
+  const alg = algorithmOf(values.alg);
+  const client = await credentials(
+    { id: values['client-id'], key: values['private-key'], keyId: values['key-id'], alg },
+    values.client,
+    values.clients,
+    { id: '--client-id', key: '--private-key', registered: '--client' },
+  );
+  if (!client) throw new UsageError('give the client to authenticate as: --client-id <id> --private-key <pem file>, or --client <id>');
+  const unconsentedClient = await credentials(
+    { id: values['unconsented-client-id'], key: values['unconsented-private-key'], keyId: undefined, alg: undefined },
+    values['unconsented-client'],
+    values.clients,
+    { id: '--unconsented-client-id', key: '--unconsented-private-key', registered: '--unconsented-client' },
+  );
+  const formats = formatsOf(values.format);
+  const timeout = values['timeout-ms'];
+  if (timeout !== undefined && !/^\d+$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number, got "${timeout}"`);
+  const text = formats.includes('text');
+  try {
+    const report = await qualify({
+      api,
+      role: required(values.role, '--role'),
+      baseUrl: required(values['base-url'], '--base-url'),
+      school: required(values.school, '--school'),
+      authorizationServer: { issuer: values.issuer, tokenUrl: values['token-url'] },
+      client,
+      unconsentedClient,
+      testData: values['test-data'] ? await loadTestData(resolve(values['test-data'])) : undefined,
+      only: values.only?.split(',').map((id) => id.trim()).filter(Boolean),
+      timeoutMs: timeout === undefined ? undefined : Number(timeout),
+      onCase: (result) => {
+        if (text) out(formatProgressLine(result, { color }));
+      },
+    });
+    if (text) out(formatSummary(report, { color }));
+    if (values['report-dir']) {
+      const written = await writeReports(report, resolve(values['report-dir']), formats);
+      for (const file of written) out(`wrote ${file}`);
+    }
+    return report.summary.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ConformanceConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}

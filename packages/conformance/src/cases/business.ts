@@ -1,0 +1,56 @@
+import type { OperationDefinition } from '@eduvkit/core';
+import { businessCode, kvtBaseCode } from '../case-id';
+import { unknownId, unknownOrgMasterId } from '../data/unknown-values';
+import { businessCodesOf, type BusinessCodeFact } from '../registry-facts';
+import { fillPath, type PlannedRequest, type SuiteContext } from '../suite-context';
+import { judge, skipped, type CaseDefinition } from './case';
+
+function setPath(body: unknown, path: string, value: unknown): unknown {
+  const [head, ...rest] = path.split('.');
+  const object = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  return { ...object, [head!]: rest.length ? setPath(object[head!], rest.join('.'), value) : value };
+}
+
+/** The planned request with the school selection pointing at a school the bron cannot know. */
+export function withUnknownSchool(request: PlannedRequest, context: SuiteContext): PlannedRequest {
+  const unknown = unknownOrgMasterId(context.settings.school);
+  if (request.operation.schoolSelection === 'body') return { ...request, body: setPath(request.body, 'school', context.schoolReference(unknown)) };
+  const { orgId: _orgId, orgIdType: _orgIdType, ...query } = request.query;
+  return { ...request, query: { ...query, orgMasterId: unknown } };
+}
+
+function withUnknown(request: PlannedRequest, code: BusinessCodeFact, caseCode: string, context: SuiteContext): PlannedRequest {
+  const { trigger } = code;
+  const data = context.settings.testData;
+  switch (trigger.in) {
+    case 'school':
+      return withUnknownSchool(request, context);
+    case 'query':
+      return { ...request, query: { ...request.query, [trigger.name]: data.queryParam(caseCode, trigger.name) ?? unknownId() } };
+    case 'path': {
+      const pathParams = { ...request.pathParams, [trigger.name]: data.pathParam(caseCode, trigger.name) ?? unknownId() };
+      return { ...request, pathParams, path: fillPath(request.operation.path, pathParams) };
+    }
+    case 'body':
+      return { ...request, body: setPath(request.body, trigger.name, unknownId()) };
+  }
+}
+
+/** The testlab's BUSINESS<code> cases: one per business code the spec gives the operation. */
+export function businessCases(operation: OperationDefinition): CaseDefinition[] {
+  const base = kvtBaseCode(operation);
+  return businessCodesOf(operation).map((code) => {
+    const id = businessCode(base, code.status);
+    return {
+      id,
+      title: `${operation.method} ${operation.path} with an unknown ${code.trigger.in === 'school' ? 'school' : code.trigger.name} → ${code.httpStatus} / ${String(code.status).padStart(4, '0')} ${code.message}`,
+      severity: 'Middel',
+      async run(context) {
+        const plan = await context.plan(operation);
+        if (!plan.ok) return skipped(plan.reason);
+        const exchange = await context.send(withUnknown(plan.request, code, id, context));
+        return judge(exchange, { httpStatus: code.httpStatus, status: code.status });
+      },
+    } satisfies CaseDefinition;
+  });
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateClientKeys, type SigningAlgorithm } from '@eduvkit/auth';
+import type { ApiRegistry } from '@eduvkit/core';
+import { demoClientsFile, loadClients, startMockServer, type MockServer } from '@eduvkit/mock-server';
+import type { ClientCredentials } from '../../src/index';
+
+/** A client of the ordering environment's role that no school has activated: the 403 / 0022 cases need one. */
+export const UNCONSENTED_CLIENT = 'conformance-no-consent';
+export const CONSENTED_CLIENT = 'demo-bestelomgeving';
+
+export interface MockTarget {
+  readonly server: MockServer;
+  readonly clientsFile: string;
+  credentials(clientId: string): ClientCredentials;
+  baseUrl(registry: ApiRegistry): string;
+  /** A vo school other than the first (the demo test system is active at the first school only). */
+  readonly school: string;
+  close(): Promise<void>;
+}
+
+/** The demo clients plus one unconsented client with a fresh key, as a clients file in a temp folder. */
+async function clientsFileWithUnconsented(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'eduvkit-conformance-'));
+  const demo = loadClients();
+  const keys = await generateClientKeys();
+  writeFileSync(join(dir, 'no-consent.pem'), keys.privateKeyPem);
+  const clients = [
+    ...demo.clients,
+    { clientId: UNCONSENTED_CLIENT, name: 'Conformance test client without consent', role: 'Bestelomgeving leermiddelen', privateKeyFile: 'no-consent.pem', jwks: { keys: [keys.publicJwk] } },
+  ];
+  const file = join(dir, 'clients.json');
+  writeFileSync(file, JSON.stringify({ clients }));
+  return file;
+}
+
+export async function startMockTarget(): Promise<MockTarget> {
+  const clientsFile = await clientsFileWithUnconsented();
+  const server = await startMockServer({ port: 0, seed: 1, clientsFile });
+  // Subscribing needs a callback URL on file; nothing changes in the world during a run, so nothing is pushed.
+  await fetch(`${server.url}/_admin/clients/${CONSENTED_CLIENT}/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
+  const registered = loadClients(clientsFile).clients;
+  const school = server.world.schools.slice(1).find((candidate) => candidate.sector === 'vo') ?? server.world.schools[1]!;
+  return {
+    server,
+    clientsFile,
+    school: school.orgMasterId,
+    credentials(clientId) {
+      const client = registered.find((candidate) => candidate.clientId === clientId);
+      if (!client?.privateKeyFile) throw new Error(`no key on file for ${clientId}`);
+      const key = client.jwks.keys[0]!;
+      return { clientId, privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
+    },
+    baseUrl: (registry) => `${server.url}${registry.basePath}`,
+    close: () => server.close(),
+  };
+}
+
+export { demoClientsFile };

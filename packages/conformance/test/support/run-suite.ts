@@ -1,0 +1,25 @@
+import type { ApiRegistry } from '@eduvkit/core';
+import { qualify, type QualificationReport, type QualifyOptions } from '../../src/index';
+import { CONSENTED_CLIENT, UNCONSENTED_CLIENT, type MockTarget } from './mock-target';
+
+/** Runs an API's bron suite as a supplier would, against the mock or a wrapper around it. */
+export function runSuite(target: MockTarget, registry: ApiRegistry, extra: Partial<QualifyOptions> = {}): Promise<QualificationReport> {
+  return qualify({
+    api: registry,
+    role: 'bron',
+    baseUrl: target.baseUrl(registry),
+    school: target.school,
+    authorizationServer: { issuer: target.server.url },
+    client: target.credentials(CONSENTED_CLIENT),
+    unconsentedClient: target.credentials(UNCONSENTED_CLIENT),
+    ...extra,
+  });
+}
+
+export const failedIds = (report: QualificationReport): string[] => report.cases.filter((result) => result.status === 'failed').map((result) => result.id);
+
+export const describeProblems = (report: QualificationReport): string =>
+  report.cases
+    .filter((result) => result.status !== 'passed')
+    .map((result) => `${result.status} ${result.id}: ${result.reason}`)
+    .join('\n');
