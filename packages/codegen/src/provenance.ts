@@ -43,6 +43,10 @@ export function collectProvenance(doc: JsonObject): ProvenanceEntry[] {
     for (const [status, response] of Object.entries(operation.responses)) {
       entries.push(entry(doc, `${label} → ${status}`, response));
     }
+    const businessCodes = operation['x-eduv-business-codes'];
+    for (const code of (Array.isArray(businessCodes) ? businessCodes : []) as (Marked & { status?: unknown; httpStatus?: unknown })[]) {
+      entries.push(entry(doc, `${label} business ${String(code.status)} (${String(code.httpStatus)})`, code));
+    }
   }
   const components = (doc.components ?? {}) as Record<string, Record<string, JsonObject>>;
   for (const [name, scheme] of Object.entries(components.securitySchemes ?? {})) {
