@@ -1,4 +1,4 @@
-import { EduvApiError, type SchoolSelection, type TokenProvider } from '@eduvkit/core';
+import { EduvApiError, EduvStatus, type SchoolSelection, type TokenProvider } from '@eduvkit/core';
 import { createStudentsClient, type Student } from '@eduvkit/students';
 
 export interface ClassListOptions {
@@ -20,7 +20,8 @@ export async function studentNames(school: SchoolSelection, options: ClassListOp
     const { data, apiVersion } = await client.listForSchool(school);
     return { apiVersion, names: data.map(displayName).sort((a, b) => a.localeCompare(b, 'nl')) };
   } catch (error) {
-    if (error instanceof EduvApiError && error.status === 23) return { names: [] };
+    // An administration bron answers 2001 School unknown; a bron that reads Edu-V's general code table, 0023.
+    if (error instanceof EduvApiError && (error.status === EduvStatus.SchoolUnknown || error.status === EduvStatus.EduOrgIdUnknown)) return { names: [] };
     throw error;
   }
 }

@@ -73,13 +73,13 @@ describe('createAssociationBron over raw requests', () => {
     expect(body).toMatchObject({ status: 11, statusMessage: expect.stringContaining('employee') });
   });
 
-  it('answers an unknown school with 400 / 0023, in the query and in a search body', async () => {
-    expect((await call('/groups/school?orgMasterId=999Z999')).body).toMatchObject({ status: 23 });
+  it('answers an unknown school with 400 / 2001, in the query and in a search body', async () => {
+    expect((await call('/groups/school?orgMasterId=999Z999')).body).toMatchObject({ status: 2001 });
     const { response, body } = await call('/assignments/school/employee', {
       json: { school: { organisationMasterIdentifier: '999Z999' }, employee: { userIds: [{ userId: 'x', userIdType: 'ASI' }] } },
     });
     expect(response.status).toBe(400);
-    expect(body).toMatchObject({ status: 23 });
+    expect(body).toMatchObject({ status: 2001, statusMessage: expect.stringContaining('School unknown') });
   });
 
   it('answers unknown ids and people with 404 and the business code', async () => {

@@ -1,4 +1,5 @@
 import type { JsonObject } from './bundle';
+import { readBusinessCodes, requiredBodyFields } from './business-codes';
 import type { ZodModule } from './emit-zod';
 import { deref, listOperations, type OperationNode, type SchemaNode } from './spec-model';
 
@@ -91,6 +92,8 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
       ...(names.path ? [`pathParams: s.${names.path}`] : []),
       ...(names.body ? [`body: s.${names.body}`] : []),
       `bodyRequired: ${operation.requestBody?.required === true}`,
+      `requiredBodyFields: ${literal(requiredBodyFields(doc, operation))}`,
+      `businessCodes: ${literal(readBusinessCodes(doc, operation))}`,
       `successStatus: ${Number(successStatus)}`,
     ];
     return `    ${id}: {\n${fields.map((field) => `      ${field},`).join('\n')}\n      responses: {\n${responses}\n      },\n    },`;

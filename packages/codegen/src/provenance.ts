@@ -10,11 +10,16 @@ export interface ProvenanceEntry {
 
 type Marked = { 'x-eduv-src'?: unknown; 'x-eduvkit-assumed'?: unknown; $ref?: string };
 
+/**
+ * An element's markers: its own, or, for a `$ref` without markers of its own, those of the
+ * component it references. Never a mix: an element eduvkit marked assumed must not inherit the
+ * N of the component it points to.
+ */
 function entry(doc: JsonObject, element: string, node: Marked): ProvenanceEntry {
-  const own = node;
-  const target = node.$ref ? deref(doc, node) : node;
-  const source = own['x-eduv-src'] ?? target['x-eduv-src'];
-  const assumed = own['x-eduvkit-assumed'] ?? target['x-eduvkit-assumed'];
+  const ownMarked = node['x-eduv-src'] !== undefined || node['x-eduvkit-assumed'] !== undefined;
+  const marked = ownMarked || !node.$ref ? node : deref(doc, node);
+  const source = marked['x-eduv-src'];
+  const assumed = marked['x-eduvkit-assumed'];
   return {
     element,
     ...(typeof source === 'string' ? { source } : {}),
@@ -42,6 +47,10 @@ export function collectProvenance(doc: JsonObject): ProvenanceEntry[] {
     if (operation.requestBody) entries.push(entry(doc, `${label} request body`, operation.requestBody as Marked));
     for (const [status, response] of Object.entries(operation.responses)) {
       entries.push(entry(doc, `${label} → ${status}`, response));
+    }
+    const businessCodes = operation['x-eduv-business-codes'];
+    for (const code of (Array.isArray(businessCodes) ? businessCodes : []) as (Marked & { status?: unknown; httpStatus?: unknown })[]) {
+      entries.push(entry(doc, `${label} business ${String(code.status)} (${String(code.httpStatus)})`, code));
     }
   }
   const components = (doc.components ?? {}) as Record<string, Record<string, JsonObject>>;

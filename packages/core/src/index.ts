@@ -1,4 +1,5 @@
 export * from './registry';
+export * from './unknown-school';
 export * from './status-codes';
 export * from './errors';
 export * from './logger';

@@ -14,6 +14,20 @@ export interface OperationParameter {
   readonly required: boolean;
 }
 
+/** An Edu-V business (20xx) refusal an operation can answer, from the spec's x-eduv-business-codes. */
+export interface BusinessCode {
+  /** Edu-V status, e.g. 2008. */
+  readonly status: number;
+  /** HTTP status it travels with, e.g. 400 or 404. */
+  readonly httpStatus: number;
+  /** e.g. "SchoolPeriod unknown". */
+  readonly message: string;
+  /** The request element whose unknown value triggers it; 'school' = the school selection (query orgMasterId/orgId or body school). */
+  readonly trigger: { readonly in: 'query' | 'path' | 'body' | 'school'; readonly name: string };
+  /** Present when Edu-V did not publish this code or its HTTP status for this operation: eduvkit's reason. */
+  readonly assumed?: string;
+}
+
 /**
  * One operation of an Edu-V API as codegen derives it from the OpenAPI document. Clients, bron
  * helpers, MSW handlers, the mock server and the conformance kit all read this, never the spec.
@@ -45,6 +59,10 @@ export interface OperationDefinition {
   /** Validates the JSON request body. */
   readonly body?: z.ZodType;
   readonly bodyRequired: boolean;
+  /** Top-level properties the spec marks required in the request body (empty without a body). */
+  readonly requiredBodyFields: readonly string[];
+  /** The business refusals the spec lists for this operation (empty when it lists none). */
+  readonly businessCodes: readonly BusinessCode[];
   /** HTTP status of a successful answer. */
   readonly successStatus: number;
   /** Response body schemas by HTTP status; a status without a body maps to undefined. */

@@ -30,6 +30,8 @@ function operation(definition: Partial<OperationDefinition> & Pick<OperationDefi
     parameters: [],
     schoolSelection: 'none',
     bodyRequired: false,
+    requiredBodyFields: [],
+    businessCodes: [],
     successStatus: 200,
     responses: {},
     ...definition,

@@ -66,12 +66,12 @@ describe('createEducationBron over raw requests', () => {
     }
   });
 
-  it('answers an unknown board or school with 400 / 0023', async () => {
+  it('answers an unknown board with 400 / 0023 and an unknown school with 400 / 2001 School unknown', async () => {
     const board = await call('/organisations?boardId=00000&boardIdType=BGE_CODE');
     expect(board).toMatchObject({ status: 400, body: { status: 23, statusMessage: expect.stringContaining('board') } });
     expect((await call('/organisations?boardMasterId=100B000')).body.status).toBe(23);
-    expect((await call('/organisations?orgMasterId=999Z999')).body.status).toBe(23);
-    expect((await call('/subjectofferings/school?orgId=00XX&orgIdType=OIE_CODE')).body.status).toBe(23);
+    expect(await call('/organisations?orgMasterId=999Z999')).toMatchObject({ status: 400, body: { status: 2001, statusMessage: expect.stringContaining('School unknown') } });
+    expect((await call('/subjectofferings/school?orgId=00XX&orgIdType=OIE_CODE')).body.status).toBe(2001);
   });
 
   it('answers the business refusals of the offerings endpoints', async () => {

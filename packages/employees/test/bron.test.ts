@@ -38,9 +38,9 @@ describe('createEmployeesBron over Fetch Requests', () => {
     expect(body).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
   });
 
-  it('refuses an unknown school with 400 / 0023 and an unknown school period with 400 / 2008', async () => {
+  it('refuses an unknown school with 400 / 2001 and an unknown school period with 400 / 2008', async () => {
     const bron = createEmployeesBron(source);
-    expect((await call(bron, '/employees/school?orgMasterId=999Z999')).body).toMatchObject({ status: 23 });
+    expect(await call(bron, '/employees/school?orgMasterId=999Z999')).toMatchObject({ response: { status: 400 }, body: { status: 2001 } });
     const { response, body } = await call(bron, `/employees/school?orgMasterId=${school.orgMasterId}&schoolPeriodId=nope`);
     expect(response.status).toBe(400);
     expect(body).toMatchObject({ status: 2008, statusMessage: expect.stringContaining('nope') });

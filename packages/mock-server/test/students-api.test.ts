@@ -76,9 +76,9 @@ describe('Students API through the client, against the running mock', () => {
     }
   });
 
-  it('answers an unknown school with 400 / 0023', async () => {
+  it('answers an unknown school with 400 / 2001 School unknown', async () => {
     const error = await client.listForSchool({ orgMasterId: '999Z999' }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ httpStatus: 400, status: 23, statusCode: '0023' });
+    expect(error).toMatchObject({ httpStatus: 400, status: 2001, statusCode: '2001' });
   });
 
   it('finds one student by ECK iD and by a secondary id, and 404s an unknown one', async () => {

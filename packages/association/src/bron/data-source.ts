@@ -41,7 +41,7 @@ export interface GroupFilters {
  * the school does not know and the bron answers 404 with the matching code.
  */
 export interface AssociationDataSource<S extends SchoolRecord = SchoolRecord> {
-  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 0023). */
+  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 2001, decision 008). */
   readonly schools: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   listSchoolPeriods(school: ResolvedSchool<S>): Awaitable<readonly SchoolPeriod[]>;
   /** undefined → 404 / 2008. */

@@ -25,6 +25,8 @@ export const associationApi = defineApi({
       schoolSelection: "query",
       query: s.listSchoolPeriodsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."}],
       successStatus: 200,
       responses: {
         200: s.listSchoolPeriodsForSchoolResponse200Schema,
@@ -47,6 +49,8 @@ export const associationApi = defineApi({
       query: s.getSchoolPeriodQuerySchema,
       pathParams: s.getSchoolPeriodPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":404,"message":"SchoolPeriod unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId filter, not for this path, and publishes no HTTP status; eduvkit answers 404 because the unknown id is in the path."}],
       successStatus: 200,
       responses: {
         200: s.SchoolPeriodSchema,
@@ -69,6 +73,8 @@ export const associationApi = defineApi({
       schoolSelection: "query",
       query: s.listEnrollmentsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2003,"httpStatus":400,"message":"StudyOffering unknown","trigger":{"in":"query","name":"studyOfferingId"},"assumed":"Edu-V names 2003 for an unknown studyOfferingId on POST /enrollments/school/student; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2005,"httpStatus":400,"message":"SubjectOffering unknown","trigger":{"in":"query","name":"subjectOfferingId"},"assumed":"Edu-V publishes no code for an unknown subject offering; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 400 for an unknown id in a filter."}],
       successStatus: 200,
       responses: {
         200: s.listEnrollmentsForSchoolResponse200Schema,
@@ -91,6 +97,8 @@ export const associationApi = defineApi({
       query: s.getEnrollmentQuerySchema,
       pathParams: s.getEnrollmentPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school here (KVTGETENROLLMENTSSCHOOLIDBUSINESS2001) but publishes no HTTP status; eduvkit answers 400 (docs/decisions/008)."},{"status":2007,"httpStatus":404,"message":"Enrollment unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown enrollment; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.EnrollmentSchema,
@@ -114,6 +122,8 @@ export const associationApi = defineApi({
       query: s.findEnrollmentsForStudentQuerySchema,
       body: s.EnrollmentSearchSchema,
       bodyRequired: true,
+      requiredBodyFields: ["school","student"],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"school"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2003,"httpStatus":400,"message":"StudyOffering unknown","trigger":{"in":"query","name":"studyOfferingId"},"assumed":"Edu-V publishes no HTTP status for 2003; eduvkit answers 400 for an unknown id in a filter."},{"status":2005,"httpStatus":400,"message":"SubjectOffering unknown","trigger":{"in":"query","name":"subjectOfferingId"},"assumed":"Edu-V publishes no code for an unknown subject offering; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 400 for an unknown id in a filter."},{"status":2002,"httpStatus":404,"message":"Student unknown","trigger":{"in":"body","name":"student"},"assumed":"Edu-V publishes no code for an unknown student; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.findEnrollmentsForStudentResponse200Schema,
@@ -136,6 +146,8 @@ export const associationApi = defineApi({
       schoolSelection: "query",
       query: s.listAssignmentsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."}],
       successStatus: 200,
       responses: {
         200: s.listAssignmentsForSchoolResponse200Schema,
@@ -158,6 +170,8 @@ export const associationApi = defineApi({
       query: s.getAssignmentQuerySchema,
       pathParams: s.getAssignmentPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2007,"httpStatus":404,"message":"Assignment unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown assignment; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.AssignmentSchema,
@@ -181,6 +195,8 @@ export const associationApi = defineApi({
       query: s.findAssignmentsForEmployeeQuerySchema,
       body: s.AssignmentSearchSchema,
       bodyRequired: true,
+      requiredBodyFields: ["employee","school"],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"school"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2004,"httpStatus":404,"message":"Employee unknown","trigger":{"in":"body","name":"employee"},"assumed":"Edu-V publishes no code for an unknown employee; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.findAssignmentsForEmployeeResponse200Schema,
@@ -203,6 +219,8 @@ export const associationApi = defineApi({
       schoolSelection: "query",
       query: s.listGroupsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2003,"httpStatus":400,"message":"StudyOffering unknown","trigger":{"in":"query","name":"studyOfferingId"},"assumed":"Edu-V names 2003 for an unknown studyOfferingId on POST /enrollments/school/student; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2005,"httpStatus":400,"message":"SubjectOffering unknown","trigger":{"in":"query","name":"subjectOfferingId"},"assumed":"Edu-V publishes no code for an unknown subject offering; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 400 for an unknown id in a filter."}],
       successStatus: 200,
       responses: {
         200: s.listGroupsForSchoolResponse200Schema,
@@ -225,6 +243,8 @@ export const associationApi = defineApi({
       query: s.getGroupQuerySchema,
       pathParams: s.getGroupPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2006,"httpStatus":404,"message":"Group unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown group; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.GroupSchema,

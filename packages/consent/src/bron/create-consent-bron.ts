@@ -38,7 +38,7 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
     consentApi,
     {
       listConsentStatuses: async ({ caller, query }) => [...(await source.statuses(clientIdOf(caller), query))],
-      listConsentStatusesForSchool: async ({ caller, query }) => {
+      listConsentStatusesForSchool: async ({ caller, query, operation }) => {
         const clientId = clientIdOf(caller);
         const { orgMasterId, orgId, orgIdType, ...filters } = query;
         let school: ResolvedSchool<S> | undefined;
@@ -46,7 +46,7 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
           const selection = readSchoolSelection({ orgMasterId, orgId, orgIdType }, { idTypes: CONSENT_ORGANISATION_ID_TYPES });
           if (!selection.ok) throw new BronError(selection.error.httpStatus, selection.error.status, selection.error.statusMessage);
           school = resolve(selection.selection);
-          if (!school) throw BronError.unknownSchool();
+          if (!school) throw BronError.unknownSchool(operation);
         } else if (filters.providerReferenceId === undefined && filters.consumerReferenceId === undefined) {
           throw BronError.schema('give a school (orgMasterId, or orgId + orgIdType) or a reference id (providerReferenceId, consumerReferenceId)');
         }

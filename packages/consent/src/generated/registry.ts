@@ -25,6 +25,8 @@ export const consentApi = defineApi({
       schoolSelection: "none",
       query: s.listConsentStatusesQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: s.listConsentStatusesResponse200Schema,
@@ -46,6 +48,8 @@ export const consentApi = defineApi({
       schoolSelection: "none",
       query: s.listConsentStatusesForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: s.listConsentStatusesForSchoolResponse200Schema,
@@ -67,6 +71,8 @@ export const consentApi = defineApi({
       schoolSelection: "none",
       query: s.listConsentRequestsQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: s.listConsentRequestsResponse200Schema,
@@ -88,6 +94,8 @@ export const consentApi = defineApi({
       schoolSelection: "body",
       body: s.ConsentRequestSchema,
       bodyRequired: true,
+      requiredBodyFields: ["consumerReferenceId","school","api","scopes"],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,
@@ -109,6 +117,8 @@ export const consentApi = defineApi({
       schoolSelection: "body",
       body: s.ConsentNotificationSchema,
       bodyRequired: true,
+      requiredBodyFields: ["providerReferenceId","school","api"],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,
@@ -130,6 +140,8 @@ export const consentApi = defineApi({
       schoolSelection: "body",
       body: s.ConsentRevokeSchema,
       bodyRequired: true,
+      requiredBodyFields: ["providerReferenceId","consumerReferenceId","school","api","scopes"],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,
@@ -151,6 +163,8 @@ export const consentApi = defineApi({
       schoolSelection: "none",
       query: s.listConsentConfirmationsQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: s.listConsentConfirmationsResponse200Schema,
@@ -172,6 +186,8 @@ export const consentApi = defineApi({
       schoolSelection: "body",
       body: s.ConsentConfirmationSchema,
       bodyRequired: true,
+      requiredBodyFields: ["providerReferenceId","consumerReferenceId","school","api","scopes","consumerStatus"],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,

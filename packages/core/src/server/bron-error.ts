@@ -1,4 +1,6 @@
+import type { OperationDefinition } from '../registry';
 import { EduvStatus } from '../status-codes';
+import { unknownSchoolRefusal } from '../unknown-school';
 
 /**
  * A refusal a bron sends as a StatusResponse. Throw it from an operation handler (or return it)
@@ -27,8 +29,10 @@ export class BronError extends Error {
     return new BronError(401, EduvStatus.ScopeRequired, `scope required: ${scopes.join(' ')}`);
   }
 
-  static unknownSchool(detail = 'the school in the request is not known here'): BronError {
-    return new BronError(400, EduvStatus.EduOrgIdUnknown, `edu_org_id unknown: ${detail}`);
+  /** The operation's refusal of a school the bron does not know (2001 or 0023, see unknownSchoolRefusal). */
+  static unknownSchool(operation: Pick<OperationDefinition, 'businessCodes'>, detail = 'the school in the request is not known here'): BronError {
+    const refusal = unknownSchoolRefusal(operation);
+    return new BronError(refusal.httpStatus, refusal.status, `${refusal.message}: ${detail}`);
   }
 
   static consentRequired(detail = 'the school has not activated this exchange for this client'): BronError {

@@ -143,7 +143,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     let school: ResolvedSchool<S> | undefined;
     if (raw.selection && resolveSelection) {
       school = resolveSelection(raw.selection);
-      if (!school) throw BronError.unknownSchool();
+      if (!school) throw BronError.unknownSchool(operation);
       await options.authorize?.(caller, school, operation, registry);
     }
     const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;

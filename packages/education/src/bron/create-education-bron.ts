@@ -1,4 +1,4 @@
-import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection, readSchoolSelection } from '@eduvkit/core';
+import { EduvStatus, resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection, readSchoolSelection } from '@eduvkit/core';
 import { BronError, createBron, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
 import { readBoardSelection, type BoardSelection } from '../board';
 import { educationApi } from '../generated/registry';
@@ -90,11 +90,12 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
         let schools: ResolvedSchool<S>[];
         if (selected.kind === 'school') {
           const school = resolve(selected.selection);
-          if (!school) throw BronError.unknownSchool();
+          if (!school) throw BronError.unknownSchool(operation);
           schools = [school];
         } else {
           const members = await source.boardSchools(selected.selection);
-          if (!members) throw BronError.unknownSchool('the board in the request is not known here');
+          // A board is no school: 2001 does not apply, Edu-V's general 0023 does.
+          if (!members) throw new BronError(400, EduvStatus.EduOrgIdUnknown, 'edu_org_id unknown: the board in the request is not known here');
           schools = members.map((school) => ({ school, filterByOrgId: false }));
         }
         const visible = await authorized(caller, operation, schools);

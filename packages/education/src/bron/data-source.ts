@@ -29,7 +29,7 @@ export interface SubjectOfferingFilters {
  * school period, for example); return undefined for an unknown id and the bron answers 404.
  */
 export interface EducationDataSource<S extends SchoolRecord = SchoolRecord> {
-  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 0023). */
+  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 2001, decision 008). */
   readonly schools: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   /** The schools of a board, in a stable order; undefined when the board is unknown (→ 400 / 0023). */
   boardSchools(board: BoardSelection): readonly S[] | undefined | Promise<readonly S[] | undefined>;

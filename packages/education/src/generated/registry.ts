@@ -25,6 +25,8 @@ export const educationApi = defineApi({
       schoolSelection: "none",
       query: s.listOrganisationsQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."}],
       successStatus: 200,
       responses: {
         200: s.listOrganisationsResponse200Schema,
@@ -46,6 +48,8 @@ export const educationApi = defineApi({
       schoolSelection: "query",
       query: s.listStudyOfferingsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."}],
       successStatus: 200,
       responses: {
         200: s.listStudyOfferingsForSchoolResponse200Schema,
@@ -68,6 +72,8 @@ export const educationApi = defineApi({
       query: s.getStudyOfferingQuerySchema,
       pathParams: s.getStudyOfferingPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2003,"httpStatus":404,"message":"StudyOffering unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V names 2003 for an unknown study offering but publishes no HTTP status; eduvkit answers 404 because the unknown id is in the path."}],
       successStatus: 200,
       responses: {
         200: s.StudyOfferingSchema,
@@ -90,6 +96,8 @@ export const educationApi = defineApi({
       schoolSelection: "query",
       query: s.listSubjectOfferingsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2003,"httpStatus":400,"message":"StudyOffering unknown","trigger":{"in":"query","name":"studyOfferingId"},"assumed":"Edu-V names 2003 for an unknown studyOfferingId on POST /enrollments/school/student; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."}],
       successStatus: 200,
       responses: {
         200: s.listSubjectOfferingsForSchoolResponse200Schema,
@@ -112,6 +120,8 @@ export const educationApi = defineApi({
       query: s.getSubjectOfferingQuerySchema,
       pathParams: s.getSubjectOfferingPathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2005,"httpStatus":404,"message":"SubjectOffering unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown subject offering; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.SubjectOfferingSchema,

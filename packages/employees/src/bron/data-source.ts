@@ -12,7 +12,7 @@ export interface EmployeeFilters {
  * refusals (an unknown school period, for example).
  */
 export interface EmployeesDataSource<S extends SchoolRecord = SchoolRecord> {
-  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 0023). */
+  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 2001, decision 008). */
   readonly schools: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   listEmployees(school: ResolvedSchool<S>, filters: EmployeeFilters): readonly Employee[] | Promise<readonly Employee[]>;
   /** The employee any of the reference's identifiers names; undefined → 404 / 2004. */

@@ -25,6 +25,8 @@ export const employeesApi = defineApi({
       schoolSelection: "query",
       query: s.listEmployeesForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V publishes no HTTP status for 2008; eduvkit answers 400 for an unknown id in a filter."}],
       successStatus: 200,
       responses: {
         200: s.listEmployeesForSchoolResponse200Schema,
@@ -46,6 +48,8 @@ export const employeesApi = defineApi({
       schoolSelection: "body",
       body: s.EmployeeSearchSchema,
       bodyRequired: true,
+      requiredBodyFields: ["employee","school"],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"school"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2004,"httpStatus":404,"message":"Employee unknown","trigger":{"in":"body","name":"employee"},"assumed":"Edu-V publishes no code for an unknown employee; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.EmployeeSchema,

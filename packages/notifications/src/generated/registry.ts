@@ -26,6 +26,8 @@ export const notificationsApi = defineApi({
       schoolSelection: "none",
       pathParams: s.subscribePathSchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: undefined,
@@ -48,6 +50,8 @@ export const notificationsApi = defineApi({
       schoolSelection: "none",
       query: s.listNotificationsQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 200,
       responses: {
         200: s.listNotificationsResponse200Schema,
@@ -69,6 +73,8 @@ export const notificationsApi = defineApi({
       schoolSelection: "none",
       body: s.receiveNotificationsBodySchema,
       bodyRequired: true,
+      requiredBodyFields: [],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,
@@ -91,6 +97,8 @@ export const notificationsApi = defineApi({
       schoolSelection: "none",
       body: s.NotificationSchema,
       bodyRequired: true,
+      requiredBodyFields: ["id","notificationType","objectType","created"],
+      businessCodes: [],
       successStatus: 202,
       responses: {
         202: undefined,

@@ -13,7 +13,7 @@ export interface StudentFilters {
  * refusals (an unknown school period, for example).
  */
 export interface StudentsDataSource<S extends SchoolRecord = SchoolRecord> {
-  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 0023). */
+  /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 2001, decision 008). */
   readonly schools: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   listStudents(school: ResolvedSchool<S>, filters: StudentFilters): readonly Student[] | Promise<readonly Student[]>;
   findStudent(school: ResolvedSchool<S>, student: UserReference): Student | undefined | Promise<Student | undefined>;

@@ -25,6 +25,8 @@ export const studentsApi = defineApi({
       schoolSelection: "query",
       query: s.listStudentsForSchoolQuerySchema,
       bodyRequired: false,
+      requiredBodyFields: [],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"orgMasterId"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2008,"httpStatus":400,"message":"SchoolPeriod unknown","trigger":{"in":"query","name":"schoolPeriodId"},"assumed":"Edu-V names 2008 for an unknown schoolPeriodId on GET /employees/school; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2003,"httpStatus":400,"message":"StudyOffering unknown","trigger":{"in":"query","name":"studyOfferingId"},"assumed":"Edu-V names 2003 for an unknown studyOfferingId on POST /enrollments/school/student; eduvkit uses it for the same filter here and answers 400, as no HTTP status is published."},{"status":2005,"httpStatus":400,"message":"SubjectOffering unknown","trigger":{"in":"query","name":"subjectOfferingId"},"assumed":"Edu-V publishes no code for an unknown subject offering; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 400 for an unknown id in a filter."}],
       successStatus: 200,
       responses: {
         200: s.listStudentsForSchoolResponse200Schema,
@@ -46,6 +48,8 @@ export const studentsApi = defineApi({
       schoolSelection: "body",
       body: s.StudentSearchSchema,
       bodyRequired: true,
+      requiredBodyFields: ["school","student"],
+      businessCodes: [{"status":2001,"httpStatus":400,"message":"School unknown","trigger":{"in":"school","name":"school"},"assumed":"Edu-V's testlab expects 2001 School unknown for an unknown school on GET /enrollments/school/{id}; eduvkit applies it to every school selection of the administration APIs and answers 400, as Edu-V publishes no HTTP status (docs/decisions/008)."},{"status":2002,"httpStatus":404,"message":"Student unknown","trigger":{"in":"body","name":"student"},"assumed":"Edu-V publishes no code for an unknown student; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 404 because the unknown object is addressed directly."}],
       successStatus: 200,
       responses: {
         200: s.StudentSchema,
