@@ -76,6 +76,25 @@ describe('each kind of case fails on the defect it checks, and only that case', 
     expect(await failuresWith(defect)).toEqual(['KVTPOSTSTUDENTSMISSINGREQUIREDBODYFIELDSCHOOL']);
   });
 
+  it('business: an unknown school is answered with the general 0023 instead of the spec\'s 2001', async () => {
+    const defect: Defect = async (request, forward) => {
+      const response = await forward(request);
+      return (await statusOf(response)) === 2001 ? json(400, { status: 23, statusMessage: 'edu_org_id unknown' }) : response;
+    };
+    expect(await failuresWith(defect)).toEqual(['KVTGETSTUDENTSSCHOOLBUSINESS2001', 'KVTPOSTSTUDENTSBUSINESS2001']);
+  });
+
+  it('business: an unknown student in POST /students is answered 200 with another student', async () => {
+    const defect: Defect = async (request, forward) => {
+      const response = await forward(request);
+      if ((await statusOf(response)) !== 2002) return response;
+      const list = await forward(new Request(`${target.baseUrl(studentsApi)}/students/school?orgMasterId=${target.school}`, { headers: { authorization: `Bearer ${fullToken}` } }));
+      const [first] = (await list.json()) as unknown[];
+      return json(200, first);
+    };
+    expect(await failuresWith(defect)).toEqual(['KVTPOSTSTUDENTSBUSINESS2002']);
+  });
+
   it('no token: a request without a token is served', async () => {
     const defect: Defect = (request, forward) => forward(request.headers.has('authorization') ? request : withToken(request, fullToken));
     expect(await failuresWith(defect)).toEqual(['EDUVKIT-NOTOKEN-KVTGETSTUDENTSSCHOOL', 'EDUVKIT-NOTOKEN-KVTPOSTSTUDENTS']);

@@ -1,14 +1,13 @@
 import type { OperationDefinition } from '@eduvkit/core';
 import { EduvStatus } from '@eduvkit/core';
 import { kvtBaseCode, missingBodyFieldCode } from '../case-id';
-import { requiredBodyFieldsOf } from '../registry-facts';
 import { judge, skipped, type CaseDefinition } from './case';
 
 /** The testlab's MISSINGREQUIREDBODYFIELD cases: the positive body without one required property → 400 / 0011. */
 export function missingBodyFieldCases(operation: OperationDefinition): CaseDefinition[] {
   if (!operation.body) return [];
   const base = kvtBaseCode(operation);
-  return requiredBodyFieldsOf(operation).map((field) => ({
+  return operation.requiredBodyFields.map((field) => ({
     id: missingBodyFieldCode(base, field),
     title: `${operation.method} ${operation.path} without the required body field "${field}" → 400 / 0011`,
     severity: 'Middel',

@@ -1,9 +1,26 @@
-import type { OperationDefinition } from '@eduvkit/core';
+import type { BusinessCode, OperationDefinition } from '@eduvkit/core';
 import { businessCode, kvtBaseCode } from '../case-id';
 import { unknownId, unknownOrgMasterId } from '../data/unknown-values';
-import { businessCodesOf, type BusinessCodeFact } from '../registry-facts';
-import { fillPath, type PlannedRequest, type SuiteContext } from '../suite-context';
+import type { SchemaNode } from '../data/sample';
+import { fillPath, schemaNode, type PlannedRequest, type SuiteContext } from '../suite-context';
 import { judge, skipped, type CaseDefinition } from './case';
+
+function getPath(body: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
+}
+
+function nodeAt(node: SchemaNode | undefined, path: string): SchemaNode | undefined {
+  return path.split('.').reduce<SchemaNode | undefined>((current, key) => current?.properties?.[key], node);
+}
+
+/** The same shape as a real value with every free-text leaf an unknown id: a reference to nobody. */
+function unknownLike(value: unknown, node: SchemaNode | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => unknownLike(item, node?.items));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unknownLike(inner, node?.properties?.[key])]));
+  }
+  return typeof value === 'string' && !node?.enum ? unknownId() : value;
+}
 
 function setPath(body: unknown, path: string, value: unknown): unknown {
   const [head, ...rest] = path.split('.');
@@ -19,7 +36,7 @@ export function withUnknownSchool(request: PlannedRequest, context: SuiteContext
   return { ...request, query: { ...query, orgMasterId: unknown } };
 }
 
-function withUnknown(request: PlannedRequest, code: BusinessCodeFact, caseCode: string, context: SuiteContext): PlannedRequest {
+function withUnknown(request: PlannedRequest, code: BusinessCode, caseCode: string, context: SuiteContext): PlannedRequest {
   const { trigger } = code;
   const data = context.settings.testData;
   switch (trigger.in) {
@@ -31,15 +48,18 @@ function withUnknown(request: PlannedRequest, code: BusinessCodeFact, caseCode: 
       const pathParams = { ...request.pathParams, [trigger.name]: data.pathParam(caseCode, trigger.name) ?? unknownId() };
       return { ...request, pathParams, path: fillPath(request.operation.path, pathParams) };
     }
-    case 'body':
-      return { ...request, body: setPath(request.body, trigger.name, unknownId()) };
+    case 'body': {
+      const real = getPath(request.body, trigger.name);
+      const node = request.operation.body ? nodeAt(schemaNode(request.operation.body), trigger.name) : undefined;
+      return { ...request, body: setPath(request.body, trigger.name, real === undefined ? unknownId() : unknownLike(real, node)) };
+    }
   }
 }
 
 /** The testlab's BUSINESS<code> cases: one per business code the spec gives the operation. */
 export function businessCases(operation: OperationDefinition): CaseDefinition[] {
   const base = kvtBaseCode(operation);
-  return businessCodesOf(operation).map((code) => {
+  return operation.businessCodes.map((code) => {
     const id = businessCode(base, code.status);
     return {
       id,
