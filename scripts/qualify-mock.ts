@@ -1,0 +1,49 @@
+// CI step: every conformance suite, run through the `eduvkit` command exactly as a supplier runs it,
+// against the mock. Exits non-zero when any suite has a failed case. From the repository root:
+//
+//   node --conditions=@eduvkit/source --import tsx scripts/qualify-mock.ts
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { apiName, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
+import { startMockServer } from '@eduvkit/mock-server';
+import { consentTestData } from './qualify-mock-test-data';
+
+const cli = resolve(import.meta.dirname, '../packages/cli/bin/eduvkit.js');
+const server = await startMockServer({ port: 0, seed: 1 });
+const failures: string[] = [];
+try {
+  // Subscribing needs a callback URL on file; nothing changes during the run, so nothing is pushed.
+  await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
+  // The demo test system is active at the first school only: at the second it is the client without consent.
+  const school = server.world.schools[1]!.orgMasterId;
+  const dir = mkdtempSync(join(tmpdir(), 'eduvkit-qualify-mock-'));
+  const testData = join(dir, 'test-data.json');
+  writeFileSync(testData, JSON.stringify(consentTestData(school)));
+  for (const registry of QUALIFIABLE_REGISTRIES) {
+    const api = apiName(registry);
+    const args = [cli, 'qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
+    args.push('--client', 'demo-bestelomgeving', '--unconsented-client', 'demo-toetssysteem', '--school', school, '--test-data', testData);
+    args.push('--report-dir', join(dir, api));
+    // Asynchronous, so the mock in this process keeps answering while the command runs.
+    const { status, output } = await new Promise<{ status: number | null; output: string }>((done) => {
+      const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', ...args]);
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => done({ status: code, output }));
+    });
+    const summary = /^\d+ cases in .*$/m.exec(output)?.[0] ?? '';
+    console.log(`eduvkit qualify ${api}: exit ${status}; ${summary}`);
+    if (status !== 0) console.log(output);
+    if (status !== 0) failures.push(api);
+  }
+  console.log(`reports in ${dir}`);
+} finally {
+  await server.close();
+}
+if (failures.length) {
+  console.error(`qualify against the mock failed for: ${failures.join(', ')}`);
+  process.exitCode = 1;
+}
