@@ -103,6 +103,8 @@ describe('eduvkit qualify', () => {
       [['qualify', 'students', ...base, '--only', 'KVTNOSUCHCASE'], /--only names no case of the students suite: KVTNOSUCHCASE/],
       [['qualify', 'students', ...base, '--format', 'pdf'], /--format takes a list of text, json, junit, html/],
       [['qualify', 'students', ...base.map((arg) => (arg === 'bron' ? 'verkoper' : arg))], /unknown role "verkoper"/],
+      [['qualify', 'students', ...base.map((arg) => (arg === server.url ? 'http://127.0.0.1:9' : arg))], /got no access token/],
+      [['qualify', 'students', ...base.map((arg) => (arg.endsWith('/students-api/v1') ? 'http://127.0.0.1:9/students-api/v1' : arg))], /gives no HTTP answer/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = await run(args);

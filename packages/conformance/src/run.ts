@@ -6,6 +6,7 @@ import { ConformanceConfigError } from './config-error';
 import { createTestData, type TestData } from './data/test-data';
 import { createTarget } from './http/exchange';
 import type { CaseResult, QualificationReport } from './report/types';
+import { preflight } from './preflight';
 import { normaliseRole, type QualifyRole } from './roles';
 import { bronSuite } from './suite';
 import { SuiteContext } from './suite-context';
@@ -92,6 +93,7 @@ export async function qualify(options: QualifyOptions): Promise<QualificationRep
   let unconsented: TokenSource | undefined;
   try {
     unconsented = options.unconsentedClient ? createTokenSource(options.unconsentedClient, options.authorizationServer) : undefined;
+    await preflight(registry, target, tokens);
     const context = new SuiteContext({ registry, school: options.school, target, tokens, unconsentedTokens: unconsented, testData: options.testData ?? createTestData() });
     const startedAt = new Date();
     const started = performance.now();

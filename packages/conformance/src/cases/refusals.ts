@@ -2,7 +2,7 @@ import type { ApiRegistry, OperationDefinition } from '@eduvkit/core';
 import { EduvStatus, unknownSchoolRefusal } from '@eduvkit/core';
 import { QUALIFIABLE_REGISTRIES } from '../apis';
 import { eduvkitCode, kvtBaseCode } from '../case-id';
-import { wrongTypeValue } from '../data/sample';
+import { wrongTypeValue, type SchemaNode } from '../data/sample';
 import { schemaNode, type PlannedRequest, type SuiteContext } from '../suite-context';
 import { withUnknownSchool } from './business';
 import { judge, skipped, type CaseDefinition, type ExpectedAnswer } from './case';
@@ -51,24 +51,26 @@ async function tokenWithoutScope(operation: OperationDefinition, context: SuiteC
   return undefined;
 }
 
-/** The first parameter or body field the spec constrains, given a value of the wrong type. */
-function malformed(request: PlannedRequest): { request: PlannedRequest; name: string } | undefined {
-  const { operation } = request;
+const isConstrained = (node: SchemaNode | undefined): node is SchemaNode => !!node && !!(node.enum || node.type === 'boolean' || node.type === 'integer' || node.format);
+
+/** Where a malformed-input case can put a value of the wrong type: the first constrained query parameter, else the first required body field. */
+function malformTarget(operation: OperationDefinition): { in: 'query' | 'body'; name: string; node: SchemaNode } | undefined {
   if (operation.query) {
     const node = schemaNode(operation.query);
     for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'query')) {
       const property = node.properties?.[parameter.name];
-      if (!property || !(property.enum || property.type === 'boolean' || property.type === 'integer' || property.format)) continue;
-      return { name: parameter.name, request: { ...request, query: { ...request.query, [parameter.name]: String(wrongTypeValue(property)) } } };
+      if (isConstrained(property)) return { in: 'query', name: parameter.name, node: property };
     }
   }
-  if (operation.body) {
-    const node = schemaNode(operation.body);
-    const field = operation.requiredBodyFields[0];
-    const property = field ? node.properties?.[field] : undefined;
-    if (field && property) return { name: field, request: { ...request, body: { ...(request.body as object), [field]: wrongTypeValue(property) } } };
-  }
-  return undefined;
+  const field = operation.requiredBodyFields[0];
+  const property = field && operation.body ? schemaNode(operation.body).properties?.[field] : undefined;
+  return field && property ? { in: 'body', name: field, node: property } : undefined;
+}
+
+function malformed(request: PlannedRequest, target: NonNullable<ReturnType<typeof malformTarget>>): PlannedRequest {
+  const value = wrongTypeValue(target.node);
+  if (target.in === 'query') return { ...request, query: { ...request.query, [target.name]: String(value) } };
+  return { ...request, body: { ...(request.body as object), [target.name]: value } };
 }
 
 /** eduvkit's refusal cases for one operation: token, scope, consent, school and input. */
@@ -87,8 +89,15 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
   if (registry.consentRequired && operation.schoolSelection !== 'none') {
     cases.push(
       refusalCase(operation, 'NOCONSENT', 'a client whose exchange the school has not activated → 403 / 0022', 'Kritiek', async (request, context) => {
-        if (!context.settings.unconsentedTokens) return { skip: 'no client without consent given (--unconsented-client or --unconsented-client-id)' };
-        return { exchangeFor: () => context.send(request, 'unconsented'), expected: { httpStatus: 403, status: EduvStatus.ConsentRequired } };
+        const tokens = context.settings.unconsentedTokens;
+        if (!tokens) return { skip: 'no client without consent given (--unconsented-client or --unconsented-client-id)' };
+        let token: string;
+        try {
+          token = await tokens.getToken(request.scopes);
+        } catch (error) {
+          return { skip: `the client without consent (${tokens.clientId}) got no token for ${request.scopes.join(' ')}: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 403, status: EduvStatus.ConsentRequired } };
       }),
     );
   }
@@ -103,12 +112,14 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
       })),
     );
   }
-  cases.push(
-    refusalCase(operation, 'MALFORMED', 'a malformed parameter → 400 / 0011 naming it', 'Middel', async (request, context) => {
-      const bad = malformed(request);
-      if (!bad) return { skip: 'the operation has no constrained parameter or body field to malform' };
-      return { exchangeFor: () => context.send(bad.request), expected: { httpStatus: 400, status: EduvStatus.SchemaIncorrect, names: bad.name } };
-    }),
-  );
+  const target = malformTarget(operation);
+  if (target) {
+    cases.push(
+      refusalCase(operation, 'MALFORMED', `a malformed ${target.in === 'query' ? 'query parameter' : 'body field'} "${target.name}" → 400 / 0011 naming it`, 'Middel', async (request, context) => ({
+        exchangeFor: () => context.send(malformed(request, target)),
+        expected: { httpStatus: 400, status: EduvStatus.SchemaIncorrect, names: target.name },
+      })),
+    );
+  }
   return cases;
 }
