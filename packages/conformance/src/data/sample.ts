@@ -86,6 +86,6 @@ export function wrongTypeValue(node: SchemaNode): unknown {
     case 'boolean':
       return 'not-a-number';
     default:
-      return { unexpected: 'object' };
+      return node.format ? `not-a-${node.format}` : { unexpected: 'object' };
   }
 }
