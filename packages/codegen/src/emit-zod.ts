@@ -46,7 +46,8 @@ function numberSchema(node: SchemaNode): string {
 }
 
 function requiredOneOf(fields: string[]): string {
-  const test = fields.map((field) => `value.${field} !== undefined`).join(' || ');
+  // An empty string names nothing: Edu-V leaves an employee's userMasterIdentifier empty.
+  const test = fields.map((field) => `(value.${field} ?? '') !== ''`).join(' || ');
   const message = `Either ${fields.join(' or ')} is required`;
   return `.refine((value) => ${test}, { message: ${literal(message)}, path: [${literal(fields[0])}] })`;
 }

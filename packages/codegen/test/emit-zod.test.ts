@@ -35,6 +35,8 @@ describe('toZod', () => {
     );
     expect(schema.safeParse({ a: 'x' }).success).toBe(true);
     expect(schema.safeParse({ b: 'x' }).success).toBe(true);
+    expect(schema.safeParse({ a: '', b: 'x' }).success).toBe(true);
+    expect(schema.safeParse({ a: '' }).success).toBe(false);
     const failure = schema.safeParse({});
     expect(failure.success).toBe(false);
     expect(failure.error?.issues[0]?.message).toBe('Either a or b is required');

@@ -353,6 +353,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationIdType: "OIE_CODE" | "BP_ID" | "DD_ID" | "AS_ID" | "V_ID";
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 1.1.0
+         */
+        schemaVersion: string;
         /** @description A period in which the school organises its education (after OneRoster's AcademicSession). Periods may nest: a school year holding semesters or terms. */
         SchoolPeriod: {
             /**

@@ -13,9 +13,9 @@ export const UserIdSchema = z.object({
 });
 
 export const UserReferenceSchema = z.object({
-  userMasterIdentifier: z.string().min(1).optional(),
+  userMasterIdentifier: z.string().optional(),
   userIds: z.array(UserIdSchema).min(1).optional(),
-}).refine((value) => value.userMasterIdentifier !== undefined || value.userIds !== undefined, { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
+}).refine((value) => (value.userMasterIdentifier ?? '') !== '' || (value.userIds ?? '') !== '', { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
 
 export const AssignmentSchema = z.object({
   assignmentId: z.string().min(1),
@@ -41,7 +41,7 @@ export const OrganisationIdSchema = z.object({
 export const SchoolReferenceSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(OrganisationIdSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const AssignmentSearchSchema = z.object({
   employee: UserReferenceSchema,
@@ -112,6 +112,8 @@ export const StatusResponseSchema = z.object({
   status: z.int(),
   statusMessage: z.string().optional(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listSchoolPeriodsForSchoolQuerySchema = z.object({
   orgMasterId: z.string().min(1).optional(),

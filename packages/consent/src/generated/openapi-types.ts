@@ -253,6 +253,11 @@ export interface components {
             consumerStatus?: components["schemas"]["ConsentState"];
             providerStatus: components["schemas"]["ConsentState"];
         };
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 0.9.1
+         */
+        schemaVersion: string;
         /** @description Error body of every Edu-V API. */
         StatusResponse: {
             /**

@@ -13,7 +13,7 @@ export const ConsentOrganisationIdSchema = z.object({
 export const ConsentSchoolReferenceSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(ConsentOrganisationIdSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const ConsentStateSchema = z.enum(["requested","granted","confirmed","revoked"]);
 
@@ -69,6 +69,8 @@ export const StatusResponseSchema = z.object({
   status: z.int(),
   statusMessage: z.string().optional(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listConsentStatusesQuerySchema = z.object({
   api: ConsentApiSchema.optional(),

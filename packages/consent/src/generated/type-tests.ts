@@ -23,6 +23,7 @@ export type ConsentRequestMatches = Expect<Equal<z.output<typeof s.ConsentReques
 export type ConsentRevokeMatches = Expect<Equal<z.output<typeof s.ConsentRevokeSchema>, components['schemas']["ConsentRevoke"]>>;
 export type ConsentStatusMatches = Expect<Equal<z.output<typeof s.ConsentStatusSchema>, components['schemas']["ConsentStatus"]>>;
 export type StatusResponseMatches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, components['schemas']["StatusResponse"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type listConsentStatusesQueryMatches = Expect<Equal<z.output<typeof s.listConsentStatusesQuerySchema>, NonNullable<operations["listConsentStatuses"]['parameters']['query']>>>;
 export type listConsentStatusesResponse200Matches = Expect<Equal<z.output<typeof s.listConsentStatusesResponse200Schema>, operations["listConsentStatuses"]['responses'][200]['content']['application/json']>>;
 export type listConsentStatusesResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["listConsentStatuses"]['responses'][400]['content']['application/json']>>;

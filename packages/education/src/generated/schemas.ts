@@ -32,7 +32,7 @@ export const OrganisationSchema = z.object({
   status: z.enum(["active","tobedeleted"]).optional(),
   dateCreated: z.iso.datetime().optional(),
   dateLastModified: z.iso.datetime().optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const StatusResponseSchema = z.object({
   status: z.int(),
@@ -53,7 +53,7 @@ export const StudyOfferingSchema = z.looseObject({
   studyCharacteristics: z.array(z.string()).optional(),
   studyLevel: StudyLevelSchema.optional(),
   schoolPeriod: z.string().optional(),
-  status: z.enum(["active","tobedeleted"]),
+  status: z.enum(["active","tobedeleted"]).optional(),
   dateCreated: z.iso.datetime(),
   dateLastModified: z.iso.datetime(),
 });
@@ -72,6 +72,8 @@ export const SubjectOfferingSchema = z.object({
   dateCreated: z.iso.datetime(),
   dateLastModified: z.iso.datetime(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listOrganisationsQuerySchema = z.object({
   orgMasterId: z.string().min(1).optional(),

@@ -11,10 +11,10 @@ export const OrganisationIdSchema = z.object({
 export const SchoolReferenceSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(OrganisationIdSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const OrganisationRoleSchema = z.looseObject({
-  role: z.string().min(1),
+  role: z.string().min(1).optional(),
   organisation: SchoolReferenceSchema.optional(),
 });
 
@@ -39,11 +39,11 @@ export const EmployeeSchema = z.object({
   alias: z.string().optional(),
   status: z.enum(["active","tobedeleted"]).optional(),
   dateCreated: z.iso.datetime(),
-  dateLastModified: z.iso.datetime(),
+  dateLastModified: z.iso.datetime().optional(),
 });
 
 export const EmployeeReferenceSchema = z.object({
-  userMasterIdentifier: z.string().min(1).optional(),
+  userMasterIdentifier: z.string().optional(),
   userIds: z.array(UserIdSchema).min(1),
 });
 
@@ -56,6 +56,8 @@ export const StatusResponseSchema = z.object({
   status: z.int(),
   statusMessage: z.string().optional(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listEmployeesForSchoolQuerySchema = z.object({
   orgMasterId: z.string().min(1).optional(),

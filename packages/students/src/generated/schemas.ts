@@ -13,7 +13,7 @@ export const OrganisationIdSchema = z.object({
 export const SchoolReferenceSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(OrganisationIdSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const StatusResponseSchema = z.object({
   status: z.int(),
@@ -35,7 +35,7 @@ export const StudentDeliveryAddressSchema = z.looseObject({
   emailAddresses: z.array(z.string()).optional(),
 });
 
-export const StudentIdTypeSchema = z.enum(["NEPPI","BPI","eduID","NEPRI","ASI"]);
+export const StudentIdTypeSchema = z.enum(["NEPPI","BPI","eduID","NEPRI","ASI","eckId"]);
 
 export const StudentIdSchema = z.object({
   userId: z.string().min(1),
@@ -56,7 +56,7 @@ export const StudentSchema = z.object({
   deliveryAddress: StudentDeliveryAddressSchema.optional(),
   dateCreated: z.iso.datetime().optional(),
   dateLastModified: z.iso.datetime().optional(),
-}).refine((value) => value.userMasterIdentifier !== undefined || value.userIds !== undefined, { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
+}).refine((value) => (value.userMasterIdentifier ?? '') !== '' || (value.userIds ?? '') !== '', { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
 
 export const UserIdTypeSchema = z.enum(["NEPPI","BPI","eduID","NEPRI","ASI","eckId"]);
 
@@ -66,14 +66,16 @@ export const UserIdSchema = z.object({
 });
 
 export const UserReferenceSchema = z.object({
-  userMasterIdentifier: z.string().min(1).optional(),
+  userMasterIdentifier: z.string().optional(),
   userIds: z.array(UserIdSchema).min(1).optional(),
-}).refine((value) => value.userMasterIdentifier !== undefined || value.userIds !== undefined, { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
+}).refine((value) => (value.userMasterIdentifier ?? '') !== '' || (value.userIds ?? '') !== '', { message: "Either userMasterIdentifier or userIds is required", path: ["userMasterIdentifier"] });
 
 export const StudentSearchSchema = z.object({
   school: SchoolReferenceSchema,
   student: UserReferenceSchema,
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listStudentsForSchoolQuerySchema = z.object({
   orgMasterId: z.string().min(1).optional(),
