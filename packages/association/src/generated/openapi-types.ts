@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Assignments of one employee at a school
-         * @description Returns the assignments of one employee at a school. A search: the request body carries the employee reference and the school, nothing is created; the query parameters filter like on the list endpoint. A body without employee gives 400 (0011); 2008 (400) when schoolPeriodId is unknown. An employee the school does not know gives 404 (Edu-V publishes no business code for it).
+         * @description Returns the assignments of one employee at a school. A search: the request body carries the employee reference and the school, nothing is created; the query parameters filter like on the list endpoint. A body without employee gives 400 (0011); 2008 (400) when schoolPeriodId is unknown. An employee the school does not know gives 404 with 2004 (eduvkit's reading; Edu-V publishes no business code for it).
          */
         post: operations["findAssignmentsForEmployee"];
         delete?: never;

@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * One employee of a school
-         * @description Looks up one employee of a school. A search: the request body carries the school and the employee's secondary identifiers, nothing is created. An employee the school does not know gives 404 (Edu-V publishes no business code for it). A body without school or employee, or an employee without userIds, gives 400 (0011).
+         * @description Looks up one employee of a school. A search: the request body carries the school and the employee's secondary identifiers, nothing is created. An employee the school does not know gives 404 with 2004 (eduvkit's reading; Edu-V publishes no business code for it). A body without school or employee, or an employee without userIds, gives 400 (0011).
          */
         post: operations["findEmployee"];
         delete?: never;
