@@ -21,7 +21,29 @@ function assertSupported(node: SchemaNode, where: string): void {
   }
 }
 
-function stringSchema(node: SchemaNode): string {
+/**
+ * `x-eduv-identifier` names an identifier whose format the reference gives; the property is then
+ * checked by the validator of that name in `@eduvkit/core` (its message names the wrong part).
+ */
+const IDENTIFIER_SCHEMAS: Readonly<Record<string, string>> = {
+  eckId: 'eckIdSchema',
+  schoolPeriodId: 'schoolPeriodIdSchema',
+  studyCode: 'studyCodeSchema',
+  guid: 'guidSchema',
+};
+
+function identifierSchema(node: SchemaNode, where: string): string | undefined {
+  const identifier = node['x-eduv-identifier'];
+  if (identifier === undefined) return undefined;
+  const schema = typeof identifier === 'string' && Object.hasOwn(IDENTIFIER_SCHEMAS, identifier) ? IDENTIFIER_SCHEMAS[identifier] : undefined;
+  if (!schema) throw new Error(`${where}: x-eduv-identifier must be one of ${Object.keys(IDENTIFIER_SCHEMAS).join(', ')}`);
+  if (node.type !== 'string' || node.enum || node.format || node.pattern) throw new Error(`${where}: x-eduv-identifier goes on a plain string (no enum, format or pattern)`);
+  return schema;
+}
+
+function stringSchema(node: SchemaNode, where: string): string {
+  const identifier = identifierSchema(node, where);
+  if (identifier) return identifier;
   if (node.enum) return `z.enum(${literal(node.enum)})`;
   const base =
     {
@@ -46,7 +68,8 @@ function numberSchema(node: SchemaNode): string {
 }
 
 function requiredOneOf(fields: string[]): string {
-  const test = fields.map((field) => `value.${field} !== undefined`).join(' || ');
+  // An empty string names nothing: Edu-V leaves an employee's userMasterIdentifier empty.
+  const test = fields.map((field) => `(value.${field} ?? '') !== ''`).join(' || ');
   const message = `Either ${fields.join(' or ')} is required`;
   return `.refine((value) => ${test}, { message: ${literal(message)}, path: [${literal(fields[0])}] })`;
 }
@@ -80,7 +103,7 @@ export function toZod(node: SchemaNode, where: string, indent = ''): string {
   } else {
     switch (node.type) {
       case 'string':
-        out = stringSchema(node);
+        out = stringSchema(node, where);
         break;
       case 'integer':
       case 'number':
@@ -205,6 +228,9 @@ export function emitZodModule(doc: JsonObject, header: string): ZodModule {
     operations[id] = names;
   }
 
-  const source = `${header}import { z } from 'zod';\n\n${blocks.join('\n\n')}\n`;
+  const body = blocks.join('\n\n');
+  const identifiers = Object.values(IDENTIFIER_SCHEMAS).filter((name) => new RegExp(`\\b${name}\\b`).test(body));
+  const core = identifiers.length ? `import { ${identifiers.join(', ')} } from '@eduvkit/core';\n` : '';
+  const source = `${header}${core}import { z } from 'zod';\n\n${body}\n`;
   return { source, components, operations };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { orderComponentSchemas, toZod } from '../src/emit-zod';
+import { emitZodModule, orderComponentSchemas, toZod } from '../src/emit-zod';
 
 const evaluate = (expression: string): z.ZodType => new Function('z', `return ${expression};`)(z) as z.ZodType;
 
@@ -35,6 +35,8 @@ describe('toZod', () => {
     );
     expect(schema.safeParse({ a: 'x' }).success).toBe(true);
     expect(schema.safeParse({ b: 'x' }).success).toBe(true);
+    expect(schema.safeParse({ a: '', b: 'x' }).success).toBe(true);
+    expect(schema.safeParse({ a: '' }).success).toBe(false);
     const failure = schema.safeParse({});
     expect(failure.success).toBe(false);
     expect(failure.error?.issues[0]?.message).toBe('Either a or b is required');
@@ -47,5 +49,22 @@ describe('toZod', () => {
   it('orders schemas after their dependencies and rejects recursion', () => {
     expect(orderComponentSchemas({ B: { $ref: '#/components/schemas/A' }, A: { type: 'string' } })).toEqual(['A', 'B']);
     expect(() => orderComponentSchemas({ A: { type: 'array', items: { $ref: '#/components/schemas/A' } } })).toThrow(/recursive/);
+  });
+});
+
+describe('x-eduv-identifier', () => {
+  const doc = (identifier: unknown) => ({
+    components: { schemas: { Thing: { type: 'object', properties: { period: { type: 'string', 'x-eduv-identifier': identifier } } } } },
+    paths: {},
+  });
+
+  it("checks the property with core's validator of that name and imports it", () => {
+    const { source } = emitZodModule(doc('schoolPeriodId'), '');
+    expect(source).toContain("import { schoolPeriodIdSchema } from '@eduvkit/core';");
+    expect(source).toContain('period: schoolPeriodIdSchema.optional()');
+  });
+
+  it('refuses an identifier core has no validator for', () => {
+    expect(() => emitZodModule(doc('brin'), '')).toThrow(/Thing\.period: x-eduv-identifier must be one of eckId, schoolPeriodId, studyCode, guid/);
   });
 });

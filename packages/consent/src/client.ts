@@ -34,7 +34,7 @@ export interface ConsentClient {
    * `GET /consent/statuses/school`: this client's consents at one school, or (school undefined) the
    * consent with the given reference id(s).
    */
-  statusesForSchool(school: ConsentSchoolSelection | undefined, filters?: ConsentSchoolQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentStatus[]>>;
+  statusForSchool(school: ConsentSchoolSelection | undefined, filters?: ConsentSchoolQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentStatus>>;
   /** `GET /consent/requests`: consent requests on record between this client and the Consent API. */
   listRequests(filters?: ConsentListQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentRequest[]>>;
   /** `GET /consent/confirmations`: confirmations on record between this client and the Consent API. */
@@ -79,9 +79,9 @@ export function createConsentClient(options: ApiClientOptions): ConsentClient {
     listStatuses(filters = {}, request = {}) {
       return client.call<ConsentStatus[]>('listConsentStatuses', { ...request, query: listQuery(filters) });
     },
-    statusesForSchool(school, filters = {}, request = {}) {
+    statusForSchool(school, filters = {}, request = {}) {
       const query = { ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) };
-      return client.call<ConsentStatus[]>('listConsentStatusesForSchool', { ...request, query });
+      return client.call<ConsentStatus>('listConsentStatusesForSchool', { ...request, query });
     },
     listRequests(filters = {}, request = {}) {
       return client.call<ConsentRequest[]>('listConsentRequests', { ...request, query: listQuery(filters) });

@@ -90,24 +90,27 @@ describe('Consent bron', () => {
     const bSees = await (await bronB.handle(get('/consent/statuses')))!.json();
     expect(bSees).toEqual([expect.objectContaining({ consumerReferenceId: ID_B, providerReferenceId: granted.providerReferenceId, providerStatus: 'granted' })]);
 
-    for (const path of [
-      '/consent/statuses',
-      `/consent/statuses/school?orgMasterId=${school.orgMasterId}`,
-      `/consent/statuses/school?providerReferenceId=${granted.providerReferenceId}`,
-      `/consent/statuses/school?consumerReferenceId=${ID_B}`,
-      '/consent/requests',
-      '/consent/confirmations',
-    ]) {
+    for (const path of ['/consent/statuses', '/consent/requests', '/consent/confirmations']) {
       const response = await bronA.handle(get(path));
       expect(response!.status, path).toBe(200);
       expect(await response!.json(), path).toEqual([]);
     }
+    for (const path of [
+      `/consent/statuses/school?orgMasterId=${school.orgMasterId}`,
+      `/consent/statuses/school?providerReferenceId=${granted.providerReferenceId}`,
+      `/consent/statuses/school?consumerReferenceId=${ID_B}`,
+    ]) {
+      const response = await bronA.handle(get(path));
+      expect(response!.status, path).toBe(404);
+    }
 
+    // B's consent does not exist for A: the revoke is taken (202) and answered by a 1001 confirmation.
     const revoke = await bronA.handle(
       put('/consent/revokes', { ...request(ID_B), providerReferenceId: granted.providerReferenceId }),
     );
-    expect(revoke!.status).toBe(400);
-    expect(await revoke!.json()).toMatchObject({ status: 1001 });
+    expect(revoke!.status).toBe(202);
+    expect(await (await bronA.handle(get('/consent/confirmations')))!.json()).toEqual([expect.objectContaining({ providerReferenceId: granted.providerReferenceId, status: 1001 })]);
+    expect(await (await bronB.handle(get('/consent/confirmations')))!.json()).toEqual([]);
     expect(store.isActive({ clientId: 'B', orgMasterId: school.orgMasterId, api: 'students-api' })).toBe(true);
 
     // B's consumerReferenceId is B's: A may use the same value for its own request.
@@ -121,7 +124,7 @@ describe('Consent bron', () => {
     await bronA.handle(put('/consent/requests', request(ID_A)));
     const oie = school.ids.find((id) => id.type === 'OIE_CODE')!;
     const bySecondary = await bronA.handle(get(`/consent/statuses/school?orgId=${oie.id}&orgIdType=OIE_CODE`));
-    expect(await bySecondary!.json()).toEqual([expect.objectContaining({ consumerReferenceId: ID_A })]);
+    expect(await bySecondary!.json()).toEqual(expect.objectContaining({ consumerReferenceId: ID_A, providerReferenceId: '' }));
 
     const vId = school.ids.find((id) => id.type === 'V_ID')!;
     const vestiging = await bronA.handle(get(`/consent/statuses/school?orgId=${vId.id}&orgIdType=V_ID`));
@@ -155,7 +158,7 @@ describe('Consent bron', () => {
     expect(record).not.toHaveProperty('providerReferenceId');
   });
 
-  it('matches a notification to the request this side sent, and refuses one for a request it never sent (1003)', async () => {
+  it('matches a notification to the request this side sent, and answers one for a request it never sent with a 1003 confirmation', async () => {
     const { bronA, store } = setup();
     // This side (as data consumer) asked client A, which holds results data, for consent.
     store.put({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'results-api', dataProvider: 'client', scopes: [], consumerReferenceId: ID_B, providerStatus: 'requested', consumerStatus: 'requested' });
@@ -163,12 +166,36 @@ describe('Consent bron', () => {
     expect(requests).toEqual([expect.objectContaining({ consumerReferenceId: ID_B, consumerStatus: 'requested' })]);
 
     const notification = { providerReferenceId: ID_A, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'results-api' };
-    const stranger = await bronA.handle(put('/consent/notifications', { ...notification, consumerReferenceId: '7d7f9a40-8a43-4b8e-b1b6-4a8f1f0e0bff' }));
-    expect(await stranger!.json()).toMatchObject({ status: 1003 });
+    const strangerId = '7d7f9a40-8a43-4b8e-b1b6-4a8f1f0e0bff';
+    const stranger = await bronA.handle(put('/consent/notifications', { ...notification, consumerReferenceId: strangerId }));
+    expect(stranger!.status).toBe(202);
 
     expect((await bronA.handle(put('/consent/notifications', { ...notification, consumerReferenceId: ID_B })))!.status).toBe(202);
     const confirmations = await (await bronA.handle(get('/consent/confirmations')))!.json();
-    expect(confirmations).toEqual([expect.objectContaining({ providerReferenceId: ID_A, consumerReferenceId: ID_B, consumerStatus: 'confirmed' })]);
+    expect(confirmations).toEqual([
+      expect.objectContaining({ providerReferenceId: ID_A, consumerReferenceId: ID_B, consumerStatus: 'confirmed' }),
+      expect.objectContaining({ providerReferenceId: ID_A, consumerReferenceId: strangerId, status: 1003 }),
+    ]);
+  });
+
+  it('answers the receive endpoints of the other role with 405 "<role> is provider of this endpoint"', async () => {
+    const source = createInMemoryConsentSource({ schools, store: createInMemoryConsentStore() });
+    const provider = createConsentBron(source, { basePath: '/consent-api/v0', authenticate: callerA, role: 'provider' });
+    const consumer = createConsentBron(source, { basePath: '/consent-api/v0', authenticate: callerA, role: 'consumer' });
+    const notification = { providerReferenceId: ID_A, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'results-api' };
+    const cases = [
+      [provider, '/consent/notifications', notification, 'Data Consumer'],
+      [consumer, '/consent/requests', request(ID_A), 'Data Provider'],
+      [consumer, '/consent/confirmations', { ...request(ID_A), providerReferenceId: ID_B, consumerStatus: 'confirmed' }, 'Data Provider'],
+    ] as const;
+    for (const [bron, path, body, role] of cases) {
+      const response = await bron.handle(put(path, body));
+      expect(response!.status, path).toBe(405);
+      expect(await response!.json(), path).toEqual({ status: 99, statusMessage: `Method Not Allowed - ${role} is provider of this endpoint` });
+    }
+    // Revokes come from either side; each role takes its own messages.
+    expect((await provider.handle(put('/consent/requests', request(ID_A))))!.status).toBe(202);
+    expect((await consumer.handle(put('/consent/revokes', { ...request(ID_A), providerReferenceId: ID_B })))!.status).toBe(202);
   });
 
   it('routes like every bron: 404 outside the API, 405 with Allow for a wrong method', async () => {

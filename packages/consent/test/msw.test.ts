@@ -61,6 +61,7 @@ describe('Consent MSW handlers', () => {
     const { data: mine } = await clientA.listStatuses();
     expect(mine).toEqual([
       {
+        providerReferenceId: '',
         consumerReferenceId: ids.first,
         school: { organisationMasterIdentifier: school.orgMasterId },
         api: 'students-api',
@@ -69,15 +70,16 @@ describe('Consent MSW handlers', () => {
         providerStatus: 'requested',
       },
     ]);
-    expect(mine[0]).not.toHaveProperty('providerReferenceId');
-    expect((await clientA.statusesForSchool({ orgMasterId: school.orgMasterId })).data).toHaveLength(1);
+    // Required, and empty until the school grants the request.
+    expect(mine[0]!.providerReferenceId).toBe('');
+    expect((await clientA.statusForSchool({ orgMasterId: school.orgMasterId })).data).toEqual(mine[0]);
     expect((await clientA.listRequests()).data).toEqual([
       { consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: ['eduv.student.basic'], consumerStatus: 'requested' },
     ]);
 
     expect((await clientB.listStatuses()).data).toEqual([]);
-    expect((await clientB.statusesForSchool({ orgMasterId: school.orgMasterId })).data).toEqual([]);
-    expect((await clientB.statusesForSchool(undefined, { consumerReferenceId: ids.first })).data).toEqual([]);
+    expect(await failure(clientB.statusForSchool({ orgMasterId: school.orgMasterId }))).toMatchObject({ httpStatus: 404, status: 99 });
+    expect(await failure(clientB.statusForSchool(undefined, { consumerReferenceId: ids.first }))).toMatchObject({ httpStatus: 404 });
     expect((await clientB.listRequests()).data).toEqual([]);
   });
 
@@ -89,10 +91,10 @@ describe('Consent MSW handlers', () => {
     const granted = store.activate(key); // the school's application manager approves
     expect(store.isActive(key)).toBe(true);
     const providerReferenceId = granted.providerReferenceId!;
-    const [status] = (await clientA.statusesForSchool(undefined, { providerReferenceId })).data;
+    const { data: status } = await clientA.statusForSchool(undefined, { providerReferenceId });
     expect(status).toMatchObject({ providerReferenceId, consumerReferenceId: ids.first, providerStatus: 'granted', consumerStatus: 'requested' });
 
-    const base = { providerReferenceId, consumerReferenceId: ids.first, school: status!.school, api: 'students-api' as const, scopes: status!.scopes };
+    const base = { providerReferenceId, consumerReferenceId: ids.first, school: status.school, api: 'students-api' as const, scopes: status.scopes };
     expect((await clientA.sendConfirmation({ ...base, consumerStatus: 'confirmed' })).httpStatus).toBe(202);
     expect((await clientA.listConfirmations()).data).toEqual([{ ...base, consumerStatus: 'confirmed' }]);
     expect((await clientB.listConfirmations()).data).toEqual([]);
@@ -104,33 +106,30 @@ describe('Consent MSW handlers', () => {
     expect((await clientA.sendRevoke(base)).httpStatus).toBe(202);
   });
 
-  it('refuse a consumerReferenceId the client already used with 1004, but accept a resend of the same request', async () => {
+  it('answer a consumerReferenceId the client already used with a 1004 confirmation after 202, but accept a resend of the same request', async () => {
     await clientA.sendRequest(requestFor(ids.first));
     const again = await clientA.sendRequest(requestFor(ids.first));
     expect(again.httpStatus).toBe(202);
     expect((await clientA.listStatuses()).data).toHaveLength(1);
+    expect((await clientA.listConfirmations()).data).toEqual([]);
 
-    const error = await failure(clientA.sendRequest(requestFor(ids.first, { api: 'employees-api' })));
-    expect(error).toMatchObject({ httpStatus: 400, status: 1004, statusCode: '1004' });
-    expect(error.statusMessage).toMatch(/^consumerReferenceId already used: /);
+    expect((await clientA.sendRequest(requestFor(ids.first, { api: 'employees-api' }))).httpStatus).toBe(202);
+    const { data: refusals } = await clientA.listConfirmations();
+    expect(refusals).toEqual([
+      expect.objectContaining({ providerReferenceId: '', consumerReferenceId: ids.first, api: 'employees-api', status: 1004, statusMessage: expect.stringMatching(/^consumerReferenceId already used: /) }),
+    ]);
     expect((await clientA.listStatuses()).data).toHaveLength(1);
 
     // The id is per client: another client may use the same one.
     expect((await clientB.sendRequest(requestFor(ids.first, { api: 'employees-api' }))).httpStatus).toBe(202);
   });
 
-  it('refuse a revoke of an unknown providerReferenceId with 1001', async () => {
-    const error = await failure(
-      clientA.sendRevoke({
-        providerReferenceId: ids.unknown,
-        consumerReferenceId: ids.first,
-        school: { organisationMasterIdentifier: school.orgMasterId },
-        api: 'students-api',
-        scopes: [],
-      }),
-    );
-    expect(error).toMatchObject({ httpStatus: 400, status: 1001, statusCode: '1001' });
-    expect(error.statusMessage).toMatch(/^providerReferenceId unknown: /);
+  it('answer a revoke of an unknown providerReferenceId with a 1001 confirmation after 202', async () => {
+    const revoke = { providerReferenceId: ids.unknown, consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api' as const, scopes: [] };
+    expect((await clientA.sendRevoke(revoke)).httpStatus).toBe(202);
+    expect((await clientA.listConfirmations()).data).toEqual([
+      { ...revoke, status: 1001, statusMessage: expect.stringMatching(/^providerReferenceId unknown: /) },
+    ]);
   });
 
   it('refuse a confirmation of a consent that was never granted with 1001, and a wrong consumerReferenceId with 1003', async () => {
@@ -154,7 +153,7 @@ describe('Consent MSW handlers', () => {
     expect((await clientA.listStatuses({ since: '2025-03-01T11:00:00Z' })).data).toEqual([]);
     expect((await clientA.listStatuses({ api: 'students-api' })).data.map((status) => status.consumerReferenceId)).toEqual([ids.first]);
     expect((await clientA.listRequests({ since: afterFirst })).data.map((request) => request.consumerReferenceId)).toEqual([ids.second]);
-    expect((await clientA.statusesForSchool({ orgMasterId: school.orgMasterId }, { since: afterFirst })).data).toEqual([]);
+    expect(await failure(clientA.statusForSchool({ orgMasterId: school.orgMasterId }, { since: afterFirst }))).toMatchObject({ httpStatus: 404 });
 
     // A later change (the school grants) moves a consent past `since` again.
     clock = new Date('2025-03-01T12:00:00Z');
@@ -175,11 +174,10 @@ describe('Consent MSW handlers', () => {
     ]);
     // The client is the data provider here, so no data flows *to* it because of this consent.
     expect(store.isActive({ clientId: 'client-b', orgMasterId: school.orgMasterId, api: 'results-api' })).toBe(false);
-    // Reusing its providerReferenceId for another exchange is 1002.
-    const error = await failure(
-      clientB.sendNotification({ providerReferenceId: ids.third, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'usage-api' }),
-    );
-    expect(error.status).toBe(1002);
+    // Reusing its providerReferenceId for another exchange is answered by a 1002 confirmation.
+    const reused = await clientB.sendNotification({ providerReferenceId: ids.third, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'usage-api' });
+    expect(reused.httpStatus).toBe(202);
+    expect((await clientB.listConfirmations({ api: 'usage-api' })).data).toEqual([expect.objectContaining({ providerReferenceId: ids.third, status: 1002 })]);
   });
 
   it('validate input like the mock server: bad values are 400 / 0011 naming the field, unknown schools 0023', async () => {
@@ -194,10 +192,10 @@ describe('Consent MSW handlers', () => {
     expect(vestiging.status).toBe(400);
     expect(await vestiging.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
 
-    const nothing = await failure(clientA.statusesForSchool(undefined));
+    const nothing = await failure(clientA.statusForSchool(undefined));
     expect(nothing).toMatchObject({ httpStatus: 400, status: 11 });
 
-    expect(() => clientA.statusesForSchool({ orgId: 'x', orgIdType: 'V_ID' as never })).toThrow(EduvConfigError);
+    expect(() => clientA.statusForSchool({ orgId: 'x', orgIdType: 'V_ID' as never })).toThrow(EduvConfigError);
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {
@@ -205,7 +203,9 @@ describe('Consent MSW handlers', () => {
     const error = await clientA.listStatuses().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvValidationError);
     const paths = (error as EduvValidationError).issues.map((issue) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(['$[0].api', '$[0].scopes', '$[0].school', '$[0].providerStatus', '$[0].providerReferenceId']));
+    expect(paths).toEqual(expect.arrayContaining(['$[0].api', '$[0].scopes', '$[0].school', '$[0].providerReferenceId']));
+    // providerStatus is not required, and its values are not closed.
+    expect(paths).not.toContain('$[0].providerStatus');
   });
 
   it('let a test make one call fail with 503 + Retry-After, which the client retries', async () => {

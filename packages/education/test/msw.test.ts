@@ -119,8 +119,11 @@ describe('Education MSW handlers: subject offerings', () => {
   it('refuse an unknown study offering with 400 / 2003 and an unknown school period with 400 / 2008', async () => {
     const unknownStudy = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { studyOfferingId: 'no-such-offering' }));
     expect(unknownStudy).toMatchObject({ httpStatus: 400, statusCode: '2003' });
-    const unknownPeriod = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: 'nope' }));
+    const unknownPeriod = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: '1999-2000' }));
     expect(unknownPeriod).toMatchObject({ httpStatus: 400, statusCode: '2008' });
+    // A value that is no schoolPeriodId at all is malformed input, not an unknown period.
+    const malformed = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: 'nope' }));
+    expect(malformed).toMatchObject({ httpStatus: 400, statusCode: '0011', statusMessage: expect.stringContaining('schoolPeriodId') });
   });
 
   it('get one by id, and answer an unknown id with 404 / 2005', async () => {

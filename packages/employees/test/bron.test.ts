@@ -41,9 +41,9 @@ describe('createEmployeesBron over Fetch Requests', () => {
   it('refuses an unknown school with 400 / 2001 and an unknown school period with 400 / 2008', async () => {
     const bron = createEmployeesBron(source);
     expect(await call(bron, '/employees/school?orgMasterId=999Z999')).toMatchObject({ response: { status: 400 }, body: { status: 2001 } });
-    const { response, body } = await call(bron, `/employees/school?orgMasterId=${school.orgMasterId}&schoolPeriodId=nope`);
+    const { response, body } = await call(bron, `/employees/school?orgMasterId=${school.orgMasterId}&schoolPeriodId=1999-2000`);
     expect(response.status).toBe(400);
-    expect(body).toMatchObject({ status: 2008, statusMessage: expect.stringContaining('nope') });
+    expect(body).toMatchObject({ status: 2008, statusMessage: expect.stringContaining('1999-2000') });
   });
 
   it('needs eduv.employee.basic to call at all (401 / 0021)', async () => {

@@ -21,3 +21,4 @@ export type Group = components['schemas']["Group"];
 export type SchoolPeriodType = components['schemas']["SchoolPeriodType"];
 export type SchoolPeriod = components['schemas']["SchoolPeriod"];
 export type StatusResponse = components['schemas']["StatusResponse"];
+export type schemaVersion = components['schemas']["schemaVersion"];

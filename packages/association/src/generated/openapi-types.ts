@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Assignments of one employee at a school
-         * @description Returns the assignments of one employee at a school. A search: the request body carries the employee reference and the school, nothing is created; the query parameters filter like on the list endpoint. A body without employee gives 400 (0011); 2008 (400) when schoolPeriodId is unknown. An employee the school does not know gives 404 (Edu-V publishes no business code for it).
+         * @description Returns the assignments of one employee at a school. A search: the request body carries the employee reference and the school, nothing is created; the query parameters filter like on the list endpoint. A body without employee gives 400 (0011); 2008 (400) when schoolPeriodId is unknown. An employee the school does not know gives 404 with 2004 (eduvkit's reading; Edu-V publishes no business code for it).
          */
         post: operations["findAssignmentsForEmployee"];
         delete?: never;
@@ -353,6 +353,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationIdType: "OIE_CODE" | "BP_ID" | "DD_ID" | "AS_ID" | "V_ID";
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 1.1.0
+         */
+        schemaVersion: string;
         /** @description A period in which the school organises its education (after OneRoster's AcademicSession). Periods may nest: a school year holding semesters or terms. */
         SchoolPeriod: {
             /**

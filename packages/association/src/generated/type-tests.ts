@@ -32,6 +32,7 @@ export type GroupMatches = Expect<Equal<z.output<typeof s.GroupSchema>, componen
 export type SchoolPeriodTypeMatches = Expect<Equal<z.output<typeof s.SchoolPeriodTypeSchema>, components['schemas']["SchoolPeriodType"]>>;
 export type SchoolPeriodMatches = Expect<Equal<z.output<typeof s.SchoolPeriodSchema>, components['schemas']["SchoolPeriod"]>>;
 export type StatusResponseMatches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, components['schemas']["StatusResponse"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type listSchoolPeriodsForSchoolQueryMatches = Expect<Equal<z.output<typeof s.listSchoolPeriodsForSchoolQuerySchema>, NonNullable<operations["listSchoolPeriodsForSchool"]['parameters']['query']>>>;
 export type listSchoolPeriodsForSchoolResponse200Matches = Expect<Equal<z.output<typeof s.listSchoolPeriodsForSchoolResponse200Schema>, operations["listSchoolPeriodsForSchool"]['responses'][200]['content']['application/json']>>;
 export type listSchoolPeriodsForSchoolResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["listSchoolPeriodsForSchool"]['responses'][400]['content']['application/json']>>;

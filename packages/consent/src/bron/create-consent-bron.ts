@@ -1,5 +1,5 @@
-import { readSchoolSelection, resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '@eduvkit/core';
-import { BronError, createBron, requireBearerToken, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
+import { EduvStatus, readSchoolSelection, resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '@eduvkit/core';
+import { BronError, createBron, refuseOtherRole, requireBearerToken, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
 import type { ConsentOrganisationIdType } from '../generated/models';
 import { consentApi } from '../generated/registry';
 import { ConsentOrganisationIdTypeSchema } from '../generated/schemas';
@@ -8,7 +8,20 @@ import type { ConsentDataSource } from './data-source';
 /** Secondary school id kinds the Consent API accepts: no vestiging id (V_ID). */
 export const CONSENT_ORGANISATION_ID_TYPES: readonly ConsentOrganisationIdType[] = ConsentOrganisationIdTypeSchema.options;
 
-export type ConsentBronOptions<S extends SchoolRecord = SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
+/**
+ * The side of the exchanges this Consent API serves. A data provider receives requests and
+ * confirmations, a data consumer notifications; both receive revokes. `both` (default) serves
+ * every endpoint, as the eduvkit mock does.
+ */
+export type ConsentRole = 'provider' | 'consumer' | 'both';
+
+export interface ConsentBronOptions<S extends SchoolRecord = SchoolRecord> extends Omit<BronOptions<S>, 'schools'> {
+  /** Endpoints of the other role answer `405 Method Not Allowed - <role> is provider of this endpoint`. */
+  readonly role?: ConsentRole;
+}
+
+const PROVIDER_ENDPOINTS = ['sendConsentRequest', 'sendConsentConfirmation'];
+const CONSUMER_ENDPOINTS = ['sendConsentNotification'];
 
 function schoolResolver<S extends SchoolRecord>(schools: ConsentDataSource<S>['schools']) {
   if (typeof schools === 'function') return schools;
@@ -32,9 +45,10 @@ function clientIdOf(caller: CallerContext): string {
  * authentication only checks that a bearer token is present, so it names no client: pass your own.
  */
 export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSource<S>, options: ConsentBronOptions<S> = {}): Bron {
-  const authenticate = options.authenticate ?? requireBearerToken;
+  const { role = 'both', ...bronOptions } = options;
+  const authenticate = bronOptions.authenticate ?? requireBearerToken;
   const resolve = schoolResolver(source.schools);
-  return createBron<typeof consentApi, S>(
+  const bron = createBron<typeof consentApi, S>(
     consentApi,
     {
       listConsentStatuses: async ({ caller, query }) => [...(await source.statuses(clientIdOf(caller), query))],
@@ -50,7 +64,9 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
         } else if (filters.providerReferenceId === undefined && filters.consumerReferenceId === undefined) {
           throw BronError.schema('give a school (orgMasterId, or orgId + orgIdType) or a reference id (providerReferenceId, consumerReferenceId)');
         }
-        return [...(await source.statusForSchool(clientId, school, filters))];
+        const status = await source.statusForSchool(clientId, school, filters);
+        if (!status) throw BronError.notFound(EduvStatus.Other, 'no consent of this client matches the school, api or reference ids');
+        return status;
       },
       listConsentRequests: async ({ caller, query }) => [...(await source.requests(clientIdOf(caller), query))],
       listConsentConfirmations: async ({ caller, query }) => [...(await source.confirmations(clientIdOf(caller), query))],
@@ -72,7 +88,7 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
       },
     },
     {
-      ...options,
+      ...bronOptions,
       schools: source.schools,
       authenticate: async (request, operation) => {
         const caller = await authenticate(request, operation);
@@ -81,4 +97,7 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
       },
     },
   );
+  if (role === 'provider') return refuseOtherRole(bron, CONSUMER_ENDPOINTS, 'Data Consumer');
+  if (role === 'consumer') return refuseOtherRole(bron, PROVIDER_ENDPOINTS, 'Data Provider');
+  return bron;
 }

@@ -30,9 +30,11 @@ export interface ConsentSchoolFilters extends ConsentListFilters {
  * protocol (token, scope, input and school checks, 202 answers); implement this on your own
  * registration, or use `createInMemoryConsentSource` over a `ConsentStore`.
  *
- * The receive methods refuse a message by throwing a BronError: `consentRefusal(1001..1004, ...)`
- * for reference-id errors (400 with the code; nothing is stored), `BronError.business(99, ...)`
- * for other conflicts. Returning normally means "accepted" (202).
+ * Returning normally from a receive method means "accepted" (202). Reference-id errors (1001-1004)
+ * of a request, notification or revoke are answered the Edu-V way, by a confirmation carrying the
+ * code (listed by `confirmations`), not by a refusal. Throw a BronError to refuse synchronously:
+ * `BronError.business(99, ...)` for other conflicts, and `consentRefusal(1001..1004, ...)` for a
+ * confirmation, which no later message answers.
  */
 export interface ConsentDataSource<S extends SchoolRecord = SchoolRecord> {
   /** The schools served, or a resolver for a selection (unknown → undefined → 400 / 0023). */
@@ -40,10 +42,11 @@ export interface ConsentDataSource<S extends SchoolRecord = SchoolRecord> {
   /** `GET /consent/statuses`: every consent of the client, over all schools. */
   statuses(clientId: string, filters: ConsentListFilters): Awaitable<readonly ConsentStatus[]>;
   /**
-   * `GET /consent/statuses/school`: the client's current consent per API at the school, or the
-   * consent(s) with the given reference ids. `school` is undefined when only reference ids were given.
+   * `GET /consent/statuses/school`: the client's most recent consent at the school (for the api,
+   * when given), or the consent with the given reference ids; undefined when none matches (→ 404).
+   * `school` is undefined when only reference ids were given.
    */
-  statusForSchool(clientId: string, school: ResolvedSchool<S> | undefined, filters: ConsentSchoolFilters): Awaitable<readonly ConsentStatus[]>;
+  statusForSchool(clientId: string, school: ResolvedSchool<S> | undefined, filters: ConsentSchoolFilters): Awaitable<ConsentStatus | undefined>;
   /** `PUT /consent/requests`: the client (data consumer) asks for consent at `school`. */
   receiveRequest(clientId: string, request: ConsentRequest, school: ResolvedSchool<S>): Awaitable<void>;
   /** `PUT /consent/notifications`: the client (data provider) registered consent for us at `school`. */
@@ -54,6 +57,6 @@ export interface ConsentDataSource<S extends SchoolRecord = SchoolRecord> {
   receiveConfirmation(clientId: string, confirmation: ConsentConfirmation, school: ResolvedSchool<S>): Awaitable<void>;
   /** `GET /consent/requests`: the consent requests on record between us and the client. */
   requests(clientId: string, filters: ConsentListFilters): Awaitable<readonly ConsentRequest[]>;
-  /** `GET /consent/confirmations`: the confirmations on record between us and the client. */
+  /** `GET /consent/confirmations`: the confirmations on record between us and the client, refusals (1001-1004) included. */
   confirmations(clientId: string, filters: ConsentListFilters): Awaitable<readonly ConsentConfirmation[]>;
 }

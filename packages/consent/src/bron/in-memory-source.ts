@@ -1,8 +1,8 @@
-import type { ResolvedSchool, SchoolRecord, SchoolSelection } from '@eduvkit/core';
+import { statusFailure, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '@eduvkit/core';
 import type { ConsentApi, ConsentConfirmation, ConsentRequest, ConsentSchoolReference, ConsentStatus } from '../generated/models';
 import { ConsentApiSchema } from '../generated/schemas';
 import type { ConsentDataSource, ConsentListFilters, ConsentSchoolFilters } from './data-source';
-import { ConsentStatusCode, consentConflict, consentRefusal } from './refusals';
+import { ConsentStatusCode, consentConflict, consentRefusal, type ConsentStatusCode as ConsentCode } from './refusals';
 import { createInMemoryConsentStore, isActiveRecord, type ConsentKey, type ConsentRecord, type ConsentStore } from './store';
 
 export interface InMemoryConsentSourceOptions<S extends SchoolRecord = SchoolRecord> {
@@ -37,7 +37,8 @@ function matchesList(record: ConsentRecord, filters: ConsentListFilters): record
 
 function toStatus(record: ConsentRecord & { api: ConsentApi }): ConsentStatus {
   return {
-    ...(record.providerReferenceId !== undefined ? { providerReferenceId: record.providerReferenceId } : {}),
+    // Edu-V: required, and empty until the school has granted the request.
+    providerReferenceId: record.providerReferenceId ?? '',
     ...(record.consumerReferenceId !== undefined ? { consumerReferenceId: record.consumerReferenceId } : {}),
     school: schoolOf(record),
     api: record.api,
@@ -46,6 +47,15 @@ function toStatus(record: ConsentRecord & { api: ConsentApi }): ConsentStatus {
     providerStatus: record.providerStatus,
   };
 }
+
+/** A message this side refused with a 10xx code: the confirmation that answers it, and when. */
+interface Refusal {
+  readonly clientId: string;
+  readonly at: string;
+  readonly confirmation: ConsentConfirmation & { api: ConsentApi };
+}
+
+type RefusedMessage = Pick<ConsentRequest, 'api'> & { providerReferenceId?: string; consumerReferenceId?: string; scopes?: readonly string[] };
 
 /**
  * The Consent API over a ConsentStore: the bron's consent registration as seen from each calling
@@ -58,6 +68,10 @@ function toStatus(record: ConsentRecord & { api: ConsentApi }): ConsentStatus {
  *
  * A ConsentNotification from the client (it holds the data) is recorded with `dataProvider:
  * 'client'` and confirmed automatically; the confirmation shows on `GET /consent/confirmations`.
+ *
+ * A request, notification or revoke whose reference ids do not fit is accepted (202) and answered
+ * the Edu-V way, by a confirmation carrying 1001-1004, also on `GET /consent/confirmations`; nothing
+ * else changes. A confirmation is the last message of an exchange, so its errors are refused at once.
  */
 export function createInMemoryConsentSource<S extends SchoolRecord>(options: InMemoryConsentSourceOptions<S>): InMemoryConsentSource<S> {
   const store = options.store ?? createInMemoryConsentStore();
@@ -65,6 +79,23 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
   const keyFor = (clientId: string, school: ResolvedSchool<S>, api: ConsentApi): ConsentKey => ({ clientId, orgMasterId: school.school.orgMasterId, api });
   const current = (key: ConsentKey): ConsentRecord | undefined => store.list(key)[0];
   const sameKey = (record: ConsentRecord, key: ConsentKey): boolean => record.orgMasterId === key.orgMasterId && record.api === key.api;
+  const refusals: Refusal[] = [];
+  const refuse = (clientId: string, message: RefusedMessage, school: ResolvedSchool<S>, code: ConsentCode, detail: string): void => {
+    const failure = statusFailure(code, detail);
+    refusals.push({
+      clientId,
+      at: new Date().toISOString(),
+      confirmation: {
+        providerReferenceId: message.providerReferenceId ?? '',
+        consumerReferenceId: message.consumerReferenceId ?? '',
+        school: { organisationMasterIdentifier: school.school.orgMasterId },
+        api: message.api,
+        scopes: [...(message.scopes ?? [])],
+        status: failure.status,
+        statusMessage: failure.statusMessage,
+      },
+    });
+  };
 
   return {
     store,
@@ -78,12 +109,14 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
     },
 
     statusForSchool(clientId, school, filters: ConsentSchoolFilters) {
-      return store
+      // The store lists oldest change first: the most recent consent is the last match.
+      const matching = store
         .list(school ? { clientId, orgMasterId: school.school.orgMasterId } : { clientId })
         .filter((record) => matchesList(record, filters))
         .filter((record) => filters.providerReferenceId === undefined || record.providerReferenceId === filters.providerReferenceId)
-        .filter((record) => filters.consumerReferenceId === undefined || record.consumerReferenceId === filters.consumerReferenceId)
-        .map(toStatus);
+        .filter((record) => filters.consumerReferenceId === undefined || record.consumerReferenceId === filters.consumerReferenceId);
+      const latest = matching.at(-1);
+      return latest && toStatus(latest);
     },
 
     receiveRequest(clientId, request, school) {
@@ -92,10 +125,7 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       if (used) {
         // The same request again (a retry): accepted without processing it twice.
         if (sameKey(used, key) && sameScopes(used.scopes, request.scopes) && used.providerStatus !== 'revoked') return;
-        throw consentRefusal(
-          ConsumerReferenceIdAlreadyUsed,
-          `${request.consumerReferenceId} already names this client's consent for ${describe(used)}`,
-        );
+        return refuse(clientId, request, school, ConsumerReferenceIdAlreadyUsed, `${request.consumerReferenceId} already names this client's consent for ${describe(used)}`);
       }
       const existing = current(key);
       if (isActiveRecord(existing)) {
@@ -118,11 +148,11 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       const mine = store.list({ clientId });
       const byProvider = mine.find((record) => record.providerReferenceId === notification.providerReferenceId);
       if (byProvider && !sameKey(byProvider, key)) {
-        throw consentRefusal(ProviderReferenceIdAlreadyUsed, `${notification.providerReferenceId} already names the consent for ${describe(byProvider)}`);
+        return refuse(clientId, notification, school, ProviderReferenceIdAlreadyUsed, `${notification.providerReferenceId} already names the consent for ${describe(byProvider)}`);
       }
       const existing = current(key);
       if (notification.consumerReferenceId !== undefined && existing?.consumerReferenceId !== notification.consumerReferenceId) {
-        throw consentRefusal(ConsumerReferenceIdUnknown, `no request ${notification.consumerReferenceId} of this client for ${describe(key)}`);
+        return refuse(clientId, notification, school, ConsumerReferenceIdUnknown, `no request ${notification.consumerReferenceId} of this client for ${describe(key)}`);
       }
       if (existing && existing.dataProvider === 'self' && existing.providerStatus !== 'revoked') {
         throw consentConflict(`this side is the data provider for ${describe(key)}; a notification from the client cannot replace its consent`);
@@ -145,10 +175,10 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       const key = keyFor(clientId, school, revoke.api);
       const record = store.list({ clientId }).find((candidate) => candidate.providerReferenceId === revoke.providerReferenceId);
       if (!record || !sameKey(record, key)) {
-        throw consentRefusal(ProviderReferenceIdUnknown, `no consent ${revoke.providerReferenceId} of this client for ${describe(key)}`);
+        return refuse(clientId, revoke, school, ProviderReferenceIdUnknown, `no consent ${revoke.providerReferenceId} of this client for ${describe(key)}`);
       }
       if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== revoke.consumerReferenceId) {
-        throw consentRefusal(ConsumerReferenceIdUnknown, `the consent ${revoke.providerReferenceId} has consumerReferenceId ${record.consumerReferenceId}, not ${revoke.consumerReferenceId}`);
+        return refuse(clientId, revoke, school, ConsumerReferenceIdUnknown, `the consent ${revoke.providerReferenceId} has consumerReferenceId ${record.consumerReferenceId}, not ${revoke.consumerReferenceId}`);
       }
       if (record.providerStatus === 'revoked') return;
       store.put({ ...record, consumerReferenceId: revoke.consumerReferenceId, providerStatus: 'revoked', consumerStatus: 'revoked' });
@@ -206,7 +236,12 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
     },
 
     confirmations(clientId, filters) {
-      return store
+      const refused = refusals
+        .filter((refusal) => refusal.clientId === clientId)
+        .filter((refusal) => filters.api === undefined || refusal.confirmation.api === filters.api)
+        .filter((refusal) => filters.since === undefined || Date.parse(refusal.at) > Date.parse(filters.since))
+        .map((refusal) => refusal.confirmation);
+      const answered = store
         .list({ clientId })
         .filter((record) => matchesList(record, filters))
         .filter(
@@ -228,6 +263,7 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
             ...(record.confirmationStatusMessage !== undefined ? { statusMessage: record.confirmationStatusMessage } : {}),
           }),
         );
+      return [...answered, ...refused];
     },
   };
 }

@@ -12,3 +12,4 @@ export type ConsentRequest = components['schemas']["ConsentRequest"];
 export type ConsentRevoke = components['schemas']["ConsentRevoke"];
 export type ConsentStatus = components['schemas']["ConsentStatus"];
 export type StatusResponse = components['schemas']["StatusResponse"];
+export type schemaVersion = components['schemas']["schemaVersion"];

@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * The consents of the calling client for one school or reference id
-         * @description Returns the current consent of the calling client per API for the school named by orgMasterId or orgId + orgIdType, or the consent that carries the given reference id(s). Every parameter is optional, but at least a school or a reference id must be given.
+         * @description Returns the most recent consent of the calling client for the school named by orgMasterId or orgId + orgIdType (and the api, when given), or the consent that carries the given reference id(s). Every parameter is optional, but at least a school or a reference id must be given. No matching consent gives 404.
          */
         get: operations["listConsentStatusesForSchool"];
         put?: never;
@@ -137,23 +137,17 @@ export interface components {
          * @enum {string}
          */
         ConsentApi: "students-api" | "employees-api" | "education-api" | "association-api" | "delivery-api" | "entitlement-api" | "usage-api" | "progress-api" | "results-api";
-        /** @description The data consumer's answer to a notification: it confirms the consent (consumerStatus confirmed) or rejects it with a status code and message. */
+        /** @description The answer to a consent message: the data consumer confirms a notification (consumerStatus confirmed), or the receiver of a request, notification or revoke refuses it with a status code (1001 to 1004) and message. One of consumerStatus and status is present. */
         ConsentConfirmation: {
-            /**
-             * Format: uuid
-             * @description The data provider's reference of the consent being answered.
-             */
+            /** @description The data provider's reference of the consent being answered; empty in a refusal of a message that carried none. */
             providerReferenceId: string;
-            /**
-             * Format: uuid
-             * @description The data consumer's own reference for the consent (the request's, when there was one).
-             */
+            /** @description The data consumer's own reference for the consent (the request's, when there was one); empty in a refusal of a message that carried none. */
             consumerReferenceId: string;
             school: components["schemas"]["ConsentSchoolReference"];
             api: components["schemas"]["ConsentApi"];
             /** @description The scopes the consumer accepts. */
             scopes: string[];
-            consumerStatus: components["schemas"]["ConsentState"];
+            consumerStatus?: components["schemas"]["ConsentState"];
             /** @description Edu-V status code when the consumer rejects the notification: 1001 providerReferenceId unknown, 1002 providerReferenceId already used, 1003 consumerReferenceId unknown, 1004 consumerReferenceId already used. Absent on a plain confirmation. */
             status?: number;
             /** @description Explanation that goes with status. */
@@ -229,18 +223,12 @@ export interface components {
             organisationMasterIdentifier?: string;
             organisationIds?: components["schemas"]["ConsentOrganisationId"][];
         };
-        /**
-         * @description Where a consent stands, seen by one side. requested - asked for, not decided; granted - registered by the school at the data provider; confirmed - accepted by the data consumer; revoked - withdrawn by either side.
-         * @enum {string}
-         */
-        ConsentState: "requested" | "granted" | "confirmed" | "revoked";
+        /** @description Where a consent stands, seen by one side; a free string. eduvkit sends requested - asked for, not decided; granted - registered by the school at the data provider; confirmed - accepted by the data consumer; revoked - withdrawn by either side. */
+        ConsentState: string;
         /** @description One consent of the calling client for one school and API, with the status each side gives it. */
         ConsentStatus: {
-            /**
-             * Format: uuid
-             * @description Reference the data provider gave the consent. Absent while the school has not yet granted a request.
-             */
-            providerReferenceId?: string;
+            /** @description Reference the data provider gave the consent; an empty string while the school has not yet granted a request. */
+            providerReferenceId: string;
             /**
              * Format: uuid
              * @description Reference the data consumer gave its request or confirmation. Absent while it gave none.
@@ -251,8 +239,13 @@ export interface components {
             /** @description The scopes the consent covers; empty means every scope of the API the client may hold. */
             scopes: string[];
             consumerStatus?: components["schemas"]["ConsentState"];
-            providerStatus: components["schemas"]["ConsentState"];
+            providerStatus?: components["schemas"]["ConsentState"];
         };
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 0.9.1
+         */
+        schemaVersion: string;
         /** @description Error body of every Edu-V API. */
         StatusResponse: {
             /**
@@ -268,7 +261,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The message was received and will be processed; the answer to it follows as a message (notification or confirmation) or shows in the statuses. No body. */
+        /** @description The message was received and will be processed; the answer to it follows as a message (notification or confirmation) or shows in the statuses. A message whose reference ids do not fit the registration is answered by a confirmation carrying 1001 to 1004. No body. */
         Accepted: {
             headers: {
                 "API-Version": components["headers"]["API-Version"];
@@ -296,8 +289,18 @@ export interface components {
                 "application/json": components["schemas"]["StatusResponse"];
             };
         };
-        /** @description The message is malformed (0011), names an unknown school (0023), or its reference ids do not fit the registration: 1001 providerReferenceId unknown, 1002 providerReferenceId already used, 1003 consumerReferenceId unknown, 1004 consumerReferenceId already used. */
+        /** @description The message is malformed (0011), names an unknown school (0023), or conflicts with the registration in another way (0099, the reason in the message). On PUT /consent/confirmations, which no later message answers, also 1001 to 1004 when its reference ids do not fit. */
         MessageRefused: {
+            headers: {
+                "API-Version": components["headers"]["API-Version"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["StatusResponse"];
+            };
+        };
+        /** @description The object named in the request does not exist at this school. */
+        NotFound: {
             headers: {
                 "API-Version": components["headers"]["API-Version"];
                 [name: string]: unknown;
@@ -393,19 +396,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matching consents of the calling client (a bare array, possibly empty). */
+            /** @description The most recent matching consent of the calling client. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConsentStatus"][];
+                    "application/json": components["schemas"]["ConsentStatus"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     listConsentRequests: {

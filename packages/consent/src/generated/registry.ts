@@ -52,10 +52,11 @@ export const consentApi = defineApi({
       businessCodes: [],
       successStatus: 200,
       responses: {
-        200: s.listConsentStatusesForSchoolResponse200Schema,
+        200: s.ConsentStatusSchema,
         400: s.StatusResponseSchema,
         401: s.StatusResponseSchema,
         403: s.StatusResponseSchema,
+        404: s.StatusResponseSchema,
       },
     },
     listConsentRequests: {
@@ -186,7 +187,7 @@ export const consentApi = defineApi({
       schoolSelection: "body",
       body: s.ConsentConfirmationSchema,
       bodyRequired: true,
-      requiredBodyFields: ["providerReferenceId","consumerReferenceId","school","api","scopes","consumerStatus"],
+      requiredBodyFields: ["providerReferenceId","consumerReferenceId","school","api","scopes"],
       businessCodes: [],
       successStatus: 202,
       responses: {

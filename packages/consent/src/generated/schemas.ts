@@ -13,20 +13,20 @@ export const ConsentOrganisationIdSchema = z.object({
 export const ConsentSchoolReferenceSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(ConsentOrganisationIdSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
-export const ConsentStateSchema = z.enum(["requested","granted","confirmed","revoked"]);
+export const ConsentStateSchema = z.string().min(1);
 
 export const ConsentConfirmationSchema = z.object({
-  providerReferenceId: z.guid(),
-  consumerReferenceId: z.guid(),
+  providerReferenceId: z.string().regex(new RegExp("^(|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")),
+  consumerReferenceId: z.string().regex(new RegExp("^(|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")),
   school: ConsentSchoolReferenceSchema,
   api: ConsentApiSchema,
   scopes: z.array(z.string().min(1)),
-  consumerStatus: ConsentStateSchema,
+  consumerStatus: ConsentStateSchema.optional(),
   status: z.int().min(0).max(9999).optional(),
   statusMessage: z.string().optional(),
-});
+}).refine((value) => (value.consumerStatus ?? '') !== '' || (value.status ?? '') !== '', { message: "Either consumerStatus or status is required", path: ["consumerStatus"] });
 
 export const ConsentNotificationSchema = z.object({
   providerReferenceId: z.guid(),
@@ -56,19 +56,21 @@ export const ConsentRevokeSchema = z.object({
 });
 
 export const ConsentStatusSchema = z.object({
-  providerReferenceId: z.guid().optional(),
+  providerReferenceId: z.string().regex(new RegExp("^(|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")),
   consumerReferenceId: z.guid().optional(),
   school: ConsentSchoolReferenceSchema,
   api: ConsentApiSchema,
   scopes: z.array(z.string().min(1)),
   consumerStatus: ConsentStateSchema.optional(),
-  providerStatus: ConsentStateSchema,
+  providerStatus: ConsentStateSchema.optional(),
 });
 
 export const StatusResponseSchema = z.object({
   status: z.int(),
   statusMessage: z.string().optional(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const listConsentStatusesQuerySchema = z.object({
   api: ConsentApiSchema.optional(),
@@ -86,8 +88,6 @@ export const listConsentStatusesForSchoolQuerySchema = z.object({
   providerReferenceId: z.guid().optional(),
   consumerReferenceId: z.guid().optional(),
 });
-
-export const listConsentStatusesForSchoolResponse200Schema = z.array(ConsentStatusSchema);
 
 export const listConsentRequestsQuerySchema = z.object({
   api: ConsentApiSchema.optional(),

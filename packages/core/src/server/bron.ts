@@ -55,7 +55,7 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
    * plugged in.
    */
   authenticate?: (request: Request, operation: OperationDefinition) => CallerContext | Promise<CallerContext>;
-  /** The schools this bron serves; a school outside it is refused with 400 / 0023. */
+  /** The schools this bron serves; a school outside it is refused with unknownSchoolRefusal (400 / 2001 or 0023). */
   schools?: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   /** Checks the school's activation for this caller; throw BronError.consentRequired() to refuse (403 / 0022). */
   authorize?: (caller: CallerContext, school: ResolvedSchool<S>, operation: OperationDefinition, registry: ApiRegistry) => void | Promise<void>;

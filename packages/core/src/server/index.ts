@@ -7,3 +7,4 @@ export * from './describe-issues';
 export * from './read-input';
 export * from './responses';
 export * from './route-matcher';
+export * from './refuse-other-role';

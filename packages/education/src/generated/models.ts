@@ -13,3 +13,4 @@ export type StudyLevel = components['schemas']["StudyLevel"];
 export type StudyOffering = components['schemas']["StudyOffering"];
 export type StudyOfferingReference = components['schemas']["StudyOfferingReference"];
 export type SubjectOffering = components['schemas']["SubjectOffering"];
+export type schemaVersion = components['schemas']["schemaVersion"];

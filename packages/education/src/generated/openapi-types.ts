@@ -168,6 +168,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationIdType: "OIE_CODE" | "BP_ID" | "DD_ID" | "AS_ID" | "V_ID";
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 1.1.1
+         */
+        schemaVersion: string;
         /** @description Error body of every Edu-V API. */
         StatusResponse: {
             /**
@@ -218,7 +223,7 @@ export interface components {
              * @description Lifecycle flag; tobedeleted tells consumers they may remove their copy.
              * @enum {string}
              */
-            status: "active" | "tobedeleted";
+            status?: "active" | "tobedeleted";
             /** Format: date-time */
             dateCreated: string;
             /** Format: date-time */

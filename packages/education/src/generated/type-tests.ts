@@ -24,6 +24,7 @@ export type StudyLevelMatches = Expect<Equal<z.output<typeof s.StudyLevelSchema>
 export type StudyOfferingMatches = Expect<Equal<z.output<typeof s.StudyOfferingSchema>, components['schemas']["StudyOffering"]>>;
 export type StudyOfferingReferenceMatches = Expect<Equal<z.output<typeof s.StudyOfferingReferenceSchema>, components['schemas']["StudyOfferingReference"]>>;
 export type SubjectOfferingMatches = Expect<Equal<z.output<typeof s.SubjectOfferingSchema>, components['schemas']["SubjectOffering"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type listOrganisationsQueryMatches = Expect<Equal<z.output<typeof s.listOrganisationsQuerySchema>, NonNullable<operations["listOrganisations"]['parameters']['query']>>>;
 export type listOrganisationsResponse200Matches = Expect<Equal<z.output<typeof s.listOrganisationsResponse200Schema>, operations["listOrganisations"]['responses'][200]['content']['application/json']>>;
 export type listOrganisationsResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["listOrganisations"]['responses'][400]['content']['application/json']>>;

@@ -11,3 +11,4 @@ export type Employee = components['schemas']["Employee"];
 export type EmployeeReference = components['schemas']["EmployeeReference"];
 export type EmployeeSearch = components['schemas']["EmployeeSearch"];
 export type StatusResponse = components['schemas']["StatusResponse"];
+export type schemaVersion = components['schemas']["schemaVersion"];

@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * One employee of a school
-         * @description Looks up one employee of a school. A search: the request body carries the school and the employee's secondary identifiers, nothing is created. An employee the school does not know gives 404 (Edu-V publishes no business code for it). A body without school or employee, or an employee without userIds, gives 400 (0011).
+         * @description Looks up one employee of a school. A search: the request body carries the school and the employee's secondary identifiers, nothing is created. An employee the school does not know gives 404 with 2004 (eduvkit's reading; Edu-V publishes no business code for it). A body without school or employee, or an employee without userIds, gives 400 (0011).
          */
         post: operations["findEmployee"];
         delete?: never;
@@ -87,11 +87,11 @@ export interface components {
              * Format: date-time
              * @description When the bron last changed the employee.
              */
-            dateLastModified: string;
+            dateLastModified?: string;
         };
         /** @description A UserReference as used for employees: employees have no primary identifier, so the secondary identifiers are mandatory. */
         EmployeeReference: {
-            /** @description Normally absent; there is no primary employee identifier. */
+            /** @description Empty or absent; there is no primary employee identifier. */
             userMasterIdentifier?: string;
             userIds: components["schemas"]["UserId"][];
         };
@@ -114,11 +114,16 @@ export interface components {
         /** @description One role the employee holds in the organisation. Unknown fields are kept; role is free text (e.g. teacher) until Edu-V publishes a value list. */
         OrganisationRole: {
             /** @example teacher */
-            role: string;
+            role?: string;
             organisation?: components["schemas"]["SchoolReference"];
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 1.1.0
+         */
+        schemaVersion: string;
         /** @description Identifies a school by its primary identifier or, when that is not available, by one or more secondary identifiers. One of the two must be present. */
         SchoolReference: {
             /**

@@ -22,6 +22,7 @@ export type EmployeeMatches = Expect<Equal<z.output<typeof s.EmployeeSchema>, co
 export type EmployeeReferenceMatches = Expect<Equal<z.output<typeof s.EmployeeReferenceSchema>, components['schemas']["EmployeeReference"]>>;
 export type EmployeeSearchMatches = Expect<Equal<z.output<typeof s.EmployeeSearchSchema>, components['schemas']["EmployeeSearch"]>>;
 export type StatusResponseMatches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, components['schemas']["StatusResponse"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type listEmployeesForSchoolQueryMatches = Expect<Equal<z.output<typeof s.listEmployeesForSchoolQuerySchema>, NonNullable<operations["listEmployeesForSchool"]['parameters']['query']>>>;
 export type listEmployeesForSchoolResponse200Matches = Expect<Equal<z.output<typeof s.listEmployeesForSchoolResponse200Schema>, operations["listEmployeesForSchool"]['responses'][200]['content']['application/json']>>;
 export type listEmployeesForSchoolResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["listEmployeesForSchool"]['responses'][400]['content']['application/json']>>;

@@ -1,9 +1,8 @@
 import { EduvStatus } from '@eduvkit/core';
-import { BronError, createBron, type BronOptions } from '@eduvkit/core/server';
+import { BronError, createBron, refuseOtherRole, type BronOptions } from '@eduvkit/core/server';
 import { RecentIds, sortByCreated } from '../apis';
 import type { Notification } from '../generated/models';
 import { notificationsApi } from '../generated/registry';
-import { refuseOtherRole } from '../refuse-other-role';
 
 export interface NotificationReceiverOptions {
   /**

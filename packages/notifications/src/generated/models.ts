@@ -8,3 +8,4 @@ export type SchoolReferenceNoVestiging = components['schemas']["SchoolReferenceN
 export type Notification = components['schemas']["Notification"];
 export type NotificationApi = components['schemas']["NotificationApi"];
 export type StatusResponse = components['schemas']["StatusResponse"];
+export type schemaVersion = components['schemas']["schemaVersion"];

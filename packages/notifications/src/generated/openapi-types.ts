@@ -117,6 +117,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationIdTypeNoVestiging: "OIE_CODE" | "BP_ID" | "DD_ID" | "AS_ID";
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 0.9.1
+         */
+        schemaVersion: string;
         /** @description Identifies a school by its primary identifier or, when that is not available, by one or more secondary identifiers (one of the two must be present). Unlike the administration APIs, no vestiging id (V_ID). */
         SchoolReferenceNoVestiging: {
             /**

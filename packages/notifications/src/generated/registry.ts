@@ -10,7 +10,7 @@ export const notificationsApi = defineApi({
   basePath: "/notifications-api/v0",
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Selectieomgeving leermiddelen","Bestelomgeving leermiddelen","Aanspraakmanager","Distributiefaciliteit","Licentieregistratie","Gebruiksomgeving digitaal leermateriaal","Digitaal toetssysteem","Leermiddelenportaal","Onderwijsleeromgeving","Leermiddelendashboard"]},
   consentRequired: false,
-  scopes: ["eduv.student.basic","eduv.employee.basic","eduv.education","eduv.association","eduv.catalogue","eduv.course"],
+  scopes: ["eduv.student.basic","eduv.employee.basic","eduv.education","eduv.association","eduv.catalogue","eduv.course","eduv.student.demographics","eduv.student.communication","eduv.student.accessibility","eduv.student.deliveryaddress","eduv.employee.communication","eduv.employee.roles"],
   operations: {
     subscribe: {
       operationId: "subscribe",

@@ -13,7 +13,7 @@ export const OrganisationIdNoVestigingSchema = z.object({
 export const SchoolReferenceNoVestigingSchema = z.object({
   organisationMasterIdentifier: z.string().min(1).optional(),
   organisationIds: z.array(OrganisationIdNoVestigingSchema).min(1).optional(),
-}).refine((value) => value.organisationMasterIdentifier !== undefined || value.organisationIds !== undefined, { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
+}).refine((value) => (value.organisationMasterIdentifier ?? '') !== '' || (value.organisationIds ?? '') !== '', { message: "Either organisationMasterIdentifier or organisationIds is required", path: ["organisationMasterIdentifier"] });
 
 export const NotificationSchema = z.object({
   id: z.guid(),
@@ -32,6 +32,8 @@ export const StatusResponseSchema = z.object({
   status: z.int(),
   statusMessage: z.string().optional(),
 });
+
+export const schemaVersionSchema = z.string();
 
 export const subscribePathSchema = z.object({
   api: NotificationApiSchema,

@@ -19,6 +19,7 @@ export type SchoolReferenceNoVestigingMatches = Expect<Equal<z.output<typeof s.S
 export type NotificationMatches = Expect<Equal<z.output<typeof s.NotificationSchema>, components['schemas']["Notification"]>>;
 export type NotificationApiMatches = Expect<Equal<z.output<typeof s.NotificationApiSchema>, components['schemas']["NotificationApi"]>>;
 export type StatusResponseMatches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, components['schemas']["StatusResponse"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type subscribePathMatches = Expect<Equal<z.output<typeof s.subscribePathSchema>, NonNullable<operations["subscribe"]['parameters']['path']>>>;
 export type subscribeResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["subscribe"]['responses'][400]['content']['application/json']>>;
 export type subscribeResponse401Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["subscribe"]['responses'][401]['content']['application/json']>>;

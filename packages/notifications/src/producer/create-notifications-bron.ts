@@ -1,9 +1,8 @@
 import { EduvStatus } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
+import { BronError, createBron, refuseOtherRole, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
 import { NOTIFICATION_API_SCOPES, NOTIFICATION_APIS, toNotification } from '../apis';
 import type { NotificationApi } from '../generated/models';
 import { notificationsApi } from '../generated/registry';
-import { refuseOtherRole } from '../refuse-other-role';
 import type { NotificationDispatcher } from './dispatcher';
 import type { NotificationLog, StoredNotification } from './log';
 

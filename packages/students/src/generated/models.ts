@@ -15,3 +15,4 @@ export type UserIdType = components['schemas']["UserIdType"];
 export type UserId = components['schemas']["UserId"];
 export type UserReference = components['schemas']["UserReference"];
 export type StudentSearch = components['schemas']["StudentSearch"];
+export type schemaVersion = components['schemas']["schemaVersion"];

@@ -60,6 +60,11 @@ export interface components {
          * @enum {string}
          */
         OrganisationIdType: "OIE_CODE" | "BP_ID" | "DD_ID" | "AS_ID" | "V_ID";
+        /**
+         * @description The version of this API definition (semantic versioning 2.0.0). It is not sent in messages: the full version travels in the API-Version response header, the major in the URI.
+         * @default 1.1.0
+         */
+        schemaVersion: string;
         /** @description Identifies a school by its primary identifier or, when that is not available, by one or more secondary identifiers. One of the two must be present. */
         SchoolReference: {
             /**
@@ -130,10 +135,10 @@ export interface components {
             userIdType: components["schemas"]["StudentIdType"];
         };
         /**
-         * @description Secondary student identifier kinds in a Student object (no eckId; that is the primary id).
+         * @description Secondary student identifier kinds in a Student object. Edu-V's Student lists no eckId (that is the primary id), but UserReference does; eduvkit accepts it here too.
          * @enum {string}
          */
-        StudentIdType: "NEPPI" | "BPI" | "eduID" | "NEPRI" | "ASI";
+        StudentIdType: "NEPPI" | "BPI" | "eduID" | "NEPRI" | "ASI" | "eckId";
         /** @description Body of the student search. */
         StudentSearch: {
             school: components["schemas"]["SchoolReference"];

@@ -26,6 +26,7 @@ export type UserIdTypeMatches = Expect<Equal<z.output<typeof s.UserIdTypeSchema>
 export type UserIdMatches = Expect<Equal<z.output<typeof s.UserIdSchema>, components['schemas']["UserId"]>>;
 export type UserReferenceMatches = Expect<Equal<z.output<typeof s.UserReferenceSchema>, components['schemas']["UserReference"]>>;
 export type StudentSearchMatches = Expect<Equal<z.output<typeof s.StudentSearchSchema>, components['schemas']["StudentSearch"]>>;
+export type schemaVersionMatches = Expect<Equal<z.output<typeof s.schemaVersionSchema>, components['schemas']["schemaVersion"]>>;
 export type listStudentsForSchoolQueryMatches = Expect<Equal<z.output<typeof s.listStudentsForSchoolQuerySchema>, NonNullable<operations["listStudentsForSchool"]['parameters']['query']>>>;
 export type listStudentsForSchoolResponse200Matches = Expect<Equal<z.output<typeof s.listStudentsForSchoolResponse200Schema>, operations["listStudentsForSchool"]['responses'][200]['content']['application/json']>>;
 export type listStudentsForSchoolResponse400Matches = Expect<Equal<z.output<typeof s.StatusResponseSchema>, operations["listStudentsForSchool"]['responses'][400]['content']['application/json']>>;

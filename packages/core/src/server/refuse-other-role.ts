@@ -1,4 +1,7 @@
-import { BronError, createRouteMatcher, statusResponse, type Bron } from '@eduvkit/core/server';
+import type { Bron } from './bron';
+import { BronError } from './bron-error';
+import { statusResponse } from './responses';
+import { createRouteMatcher } from './route-matcher';
 
 /**
  * Wraps a bron so that the endpoints the other side of the exchange implements answer Edu-V's
