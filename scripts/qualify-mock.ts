@@ -3,12 +3,14 @@
 //
 //   node --conditions=@eduvkit/source --import tsx scripts/qualify-mock.ts
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
 import { apiName, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
-import { startMockServer } from '@eduvkit/mock-server';
-import { consentTestData } from './qualify-mock-test-data';
+import { consentApi } from '@eduvkit/consent';
+import { loadClients, startMockServer } from '@eduvkit/mock-server';
+import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
 
 const cli = resolve(import.meta.dirname, '../packages/cli/bin/eduvkit.js');
 const server = await startMockServer({ port: 0, seed: 1 });
@@ -20,7 +22,10 @@ try {
   const school = server.world.schools[1]!.orgMasterId;
   const dir = mkdtempSync(join(tmpdir(), 'eduvkit-qualify-mock-'));
   const testData = join(dir, 'test-data.json');
-  writeFileSync(testData, JSON.stringify(consentTestData(school)));
+  const demo = loadClients().clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
+  const tokens = createClientCredentialsTokenProvider({ clientId: demo.clientId, privateKey: loadPrivateKey(readFileSync(demo.privateKeyFile!, 'utf8')), keyId: demo.jwks.keys[0]!.kid, issuer: server.url });
+  writeFileSync(testData, JSON.stringify(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)));
+  await tokens.close();
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
     const args = [cli, 'qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateClientKeys, type SigningAlgorithm } from '@eduvkit/auth';
+import { createClientCredentialsTokenProvider, generateClientKeys, loadPrivateKey, type SigningAlgorithm } from '@eduvkit/auth';
 import type { ApiRegistry } from '@eduvkit/core';
 import { demoClientsFile, loadClients, startMockServer, type MockServer } from '@eduvkit/mock-server';
 import type { ClientCredentials } from '../../src/index';
@@ -15,6 +15,8 @@ export interface MockTarget {
   readonly clientsFile: string;
   credentials(clientId: string): ClientCredentials;
   baseUrl(registry: ApiRegistry): string;
+  /** An access token from the mock for one of its clients. */
+  token(clientId: string, scopes: readonly string[]): Promise<string>;
   /** A vo school other than the first (the demo test system is active at the first school only). */
   readonly school: string;
   close(): Promise<void>;
@@ -42,17 +44,27 @@ export async function startMockTarget(): Promise<MockTarget> {
   await fetch(`${server.url}/_admin/clients/${CONSENTED_CLIENT}/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
   const registered = loadClients(clientsFile).clients;
   const school = server.world.schools.slice(1).find((candidate) => candidate.sector === 'vo') ?? server.world.schools[1]!;
+  const credentials = (clientId: string): ClientCredentials => {
+    const client = registered.find((candidate) => candidate.clientId === clientId);
+    if (!client?.privateKeyFile) throw new Error(`no key on file for ${clientId}`);
+    const key = client.jwks.keys[0]!;
+    return { clientId, privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
+  };
   return {
     server,
     clientsFile,
     school: school.orgMasterId,
-    credentials(clientId) {
-      const client = registered.find((candidate) => candidate.clientId === clientId);
-      if (!client?.privateKeyFile) throw new Error(`no key on file for ${clientId}`);
-      const key = client.jwks.keys[0]!;
-      return { clientId, privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
-    },
+    credentials,
     baseUrl: (registry) => `${server.url}${registry.basePath}`,
+    async token(clientId, scopes) {
+      const client = credentials(clientId);
+      const provider = createClientCredentialsTokenProvider({ clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, algorithm: client.algorithm, issuer: server.url });
+      try {
+        return await provider.getToken({ scopes: [...scopes] });
+      } finally {
+        await provider.close();
+      }
+    },
     close: () => server.close(),
   };
 }

@@ -1,10 +1,15 @@
+import { consentApi } from '@eduvkit/consent';
 import type { ApiRegistry } from '@eduvkit/core';
-import { qualify, type QualificationReport, type QualifyOptions } from '../../src/index';
+import { createTestData, qualify, type QualificationReport, type QualifyOptions } from '../../src/index';
+import { consentTestData } from './consent-test-data';
 import { CONSENTED_CLIENT, UNCONSENTED_CLIENT, type MockTarget } from './mock-target';
 
 /** Runs an API's bron suite as a supplier would, against the mock or a wrapper around it. */
-export function runSuite(target: MockTarget, registry: ApiRegistry, extra: Partial<QualifyOptions> = {}): Promise<QualificationReport> {
+export async function runSuite(target: MockTarget, registry: ApiRegistry, extra: Partial<QualifyOptions> = {}): Promise<QualificationReport> {
+  const testData =
+    registry === consentApi ? createTestData(await consentTestData(target.baseUrl(consentApi), await target.token(CONSENTED_CLIENT, ['consent']), target.school)) : undefined;
   return qualify({
+    testData,
     api: registry,
     role: 'bron',
     baseUrl: target.baseUrl(registry),
