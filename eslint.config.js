@@ -12,5 +12,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['examples/**', 'bench/**'], rules: { 'no-console': 'off' } },
+  { files: ['examples/**', 'bench/**', 'scripts/**'], rules: { 'no-console': 'off' } },
 );
