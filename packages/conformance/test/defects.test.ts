@@ -1,4 +1,5 @@
 import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
+import { consentApi } from '@eduvkit/consent';
 import type { ApiRegistry } from '@eduvkit/core';
 import { studentsApi } from '@eduvkit/students';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,16 @@ describe('each kind of case fails on the defect it checks, and only that case', 
       return json(200, first);
     };
     expect(await failuresWith(defect)).toEqual(['KVTPOSTSTUDENTSBUSINESS2002']);
+  });
+
+  it('unknown school: a Consent message for a school the bron does not know is accepted', async () => {
+    const defect: Defect = async (request, forward) => {
+      const response = await forward(request);
+      return response.status === 400 && (await statusOf(response)) === 23 ? new Response(null, { status: 202, headers: { 'api-version': consentApi.version } }) : response;
+    };
+    const failures = await failuresWith(defect, consentApi);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.filter((id) => !id.startsWith('EDUVKIT-UNKNOWNSCHOOL-'))).toEqual([]);
   });
 
   it('no token: a request without a token is served', async () => {
