@@ -27,16 +27,16 @@ export function createMockAnswerer(currentBrons: () => readonly Bron[], routes: 
     operations: Object.values(bron.registry.operations).map((operation) => `${operation.method} ${bron.basePath}${operation.path}`),
   }));
   return async (request) => {
-    for (const bron of currentBrons()) {
-      const answer = await bron.answer(request);
-      if (answer) return answer;
-    }
+    const pathname = pathOf(request.url);
+    // Base paths do not nest, so at most one bron owns the path: ask only that one.
+    const bron = currentBrons().find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`));
+    const answer = await bron?.answer(request);
+    if (answer) return answer;
     const fetchRequest = request instanceof Request ? request : await request.toFetchRequest();
     for (const route of routes) {
       const response = await route(fetchRequest);
       if (response) return response;
     }
-    const pathname = pathOf(request.url);
     if (pathname === '/' && request.method === 'GET') return jsonAnswer(MOCK_SERVER_VERSION, 200, { apis: index });
     return statusAnswer(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no Edu-V API is served at ${pathname.slice(0, 200)}`);
   };

@@ -32,3 +32,24 @@ export function toFetchRequest(request: BronRequest, body?: string): Request {
   const hasBody = body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
   return new Request(request.url, { method: request.method, headers, ...(hasBody ? { body } : {}) });
 }
+
+/** Characters a URL path can hold that `new URL` leaves as they are (no dot segments, plain or percent-encoded, no backslash). */
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@]|%(?!2[eE])[0-9A-Fa-f]{2}|\.(?![./?#]|$)|\/(?!\.))*$/;
+
+/**
+ * The path of an absolute URL exactly as `new URL(url).pathname` gives it, without parsing the
+ * URL when the path is plain (the common case); anything else goes through `URL`.
+ */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start !== -1) {
+    let end = url.length;
+    const query = url.indexOf('?', start);
+    if (query !== -1) end = query;
+    const hash = url.indexOf('#', start);
+    if (hash !== -1 && hash < end) end = hash;
+    const path = url.slice(start, end);
+    if (PLAIN_PATH.test(path)) return path;
+  }
+  return new URL(url).pathname;
+}

@@ -3,7 +3,7 @@ import type { ApiRegistry, OperationDefinition } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
 import { releaseScopedAttributes } from './attribute-scopes';
 import { BronError } from './bron-error';
-import { toFetchRequest, type BronRequest } from './bron-request';
+import { pathOf, toFetchRequest, type BronRequest } from './bron-request';
 import { readOperationInput } from './read-input';
 import { answerOf, bytesAnswer, statusAnswer, toResponse, type BronAnswer } from './responses';
 import { createRouteMatcher } from './route-matcher';
@@ -110,11 +110,6 @@ export function bronOf(registry: ApiRegistry, basePath: string, answer: Bron['an
   };
 }
 
-/** The decoded-as-sent path of an absolute URL, as `new URL(url).pathname` gives it. */
-export function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
-
 function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['schools']) {
   if (!schools) return undefined;
   if (typeof schools === 'function') return schools;
@@ -143,10 +138,19 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new WeakMap<object, Map<string, Uint8Array>>() } : undefined;
   const encoder = new TextEncoder();
 
+  // The verifier hands out the same scope set for the same token: sort it once, not per request.
+  const scopeKeys = new WeakMap<ReadonlySet<string>, string>();
+  const scopeKey = (scopes: CallerContext['scopes']): string => {
+    if (scopes === 'all') return '*';
+    let key = scopeKeys.get(scopes);
+    if (key === undefined) scopeKeys.set(scopes, (key = [...scopes].sort().join(' ')));
+    return key;
+  };
+
   const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext["scopes"]): Uint8Array => {
     const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
     if (!cache || typeof result !== 'object' || result === null) return encode();
-    const key = scopes === 'all' ? '*' : [...scopes].sort().join(' ');
+    const key = scopeKey(scopes);
     let byScopes = cache.bodies.get(result);
     if (!byScopes) cache.bodies.set(result, (byScopes = new Map()));
     let bytes = byScopes.get(key);
