@@ -10,7 +10,10 @@ const schools = server.world.schools.map((school) => ({
   students: server.world.students.get(school.orgMasterId)!.length,
 }));
 process.on('message', (message: unknown) => {
-  if (message === 'memory') process.send!({ type: 'memory', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (message === 'memory') {
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024 });
+  }
   if (message === 'close') void server.close().finally(() => process.exit(0));
 });
 const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
