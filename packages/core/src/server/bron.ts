@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
+import { AnswerBytesCache } from './answer-cache';
 import { releaseScopedAttributes } from './attribute-scopes';
 import { BronError } from './bron-error';
 import { pathOf, toFetchRequest, type BronRequest } from './bron-request';
@@ -70,6 +71,8 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
    * (the in-memory sources of the mock server do); default false.
    */
   cacheResponses?: boolean;
+  /** With `cacheResponses`: the most bytes of serialised answers this bron keeps (least recently served go first). Default 32 MiB. */
+  responseCacheBytes?: number;
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
   /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
@@ -135,7 +138,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   const validateResponses = options.validateResponses ?? true;
   const version = registry.version;
   const resolveSelection = schoolResolver(options.schools);
-  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new WeakMap<object, Map<string, Uint8Array>>() } : undefined;
+  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new AnswerBytesCache(options.responseCacheBytes ?? 32 * 1024 * 1024) } : undefined;
   const encoder = new TextEncoder();
 
   // The verifier hands out the same scope set for the same token: sort it once, not per request.
@@ -151,10 +154,8 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
     if (!cache || typeof result !== 'object' || result === null) return encode();
     const key = scopeKey(scopes);
-    let byScopes = cache.bodies.get(result);
-    if (!byScopes) cache.bodies.set(result, (byScopes = new Map()));
-    let bytes = byScopes.get(key);
-    if (!bytes) byScopes.set(key, (bytes = encode()));
+    let bytes = cache.bodies.get(result, key);
+    if (!bytes) cache.bodies.set(result, key, (bytes = encode()));
     return bytes;
   };
 

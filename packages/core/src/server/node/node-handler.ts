@@ -38,7 +38,9 @@ function declaredLength(incoming: IncomingMessage): number | undefined {
  */
 function drainOrClose(request: NodeBronRequest, bodyLimit: number): 'keep' | 'close' {
   const incoming = request.incoming;
-  if (incoming.complete) return 'keep';
+  // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), even before Node marks it complete.
+  const hasBody = incoming.headers['content-length'] !== undefined || incoming.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || incoming.complete) return 'keep';
   if (request.bodyState === 'unread') {
     const length = declaredLength(incoming);
     if (length !== undefined && length <= bodyLimit) {
