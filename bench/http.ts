@@ -119,9 +119,10 @@ const DISTURBED = 0.1;
 const MAX_ATTEMPTS = 3;
 
 async function measureOnce(
-  { label, command, url, headers, pid, method, body, requests }: Target,
+  { label, command, url, headers, pid, method, body, requests, prepare }: Target,
   options: { durationSeconds: number; warmupSeconds: number; connections: number },
 ): Promise<LoadResult> {
+  prepare?.();
   const common = { url, connections: options.connections, pipelining: 1, headers: { ...headers }, ...(method ? { method } : {}), ...(body ? { body } : {}), ...(requests ? { requests } : {}) };
   const pids = [process.pid, pid];
   const quiet = await waitForQuiet(pids, 30_000);
@@ -203,6 +204,8 @@ export interface Target {
   body?: string;
   /** autocannon `requests` (e.g. a `setupRequest` that gives every request its own body). */
   requests?: Record<string, unknown>[];
+  /** Runs before each measurement's warm-up (e.g. signing fresh token requests). */
+  prepare?: () => void;
   /** The server's process id, to tell its CPU use from other processes'. */
   pid: number;
 }

@@ -12,13 +12,16 @@ const schools = server.world.schools.map((school) => ({
 process.on('message', (message: unknown) => {
   if (message === 'memory') {
     const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
-    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024 });
+    const cpu = process.cpuUsage();
+    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
   }
   if (message === 'close') void server.close().finally(() => process.exit(0));
 });
 const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
+const startCpu = process.cpuUsage();
 process.send!({
   type: 'ready',
+  cpuMs: (startCpu.user + startCpu.system) / 1000,
   url: server.url,
   startMs,
   rss: process.memoryUsage().rss,

@@ -39,7 +39,7 @@ interface Probe {
   body?: string;
   contentType?: string;
   /** A fresh body per request (token requests: a client assertion may be used once). */
-  bodies?: () => string;
+  bodies?: { next: () => string; refill: () => void };
   prism?: { api: string; basePath: string; path: string };
 }
 
@@ -47,13 +47,17 @@ async function answer(mock: MockChild, probe: Probe): Promise<{ status: number; 
   const response = await fetch(`${mock.url}${probe.path}`, {
     method: probe.method,
     headers: { ...mock.headers, ...(probe.contentType ? { 'content-type': probe.contentType } : {}) },
-    ...(probe.bodies ? { body: probe.bodies() } : probe.body ? { body: probe.body } : {}),
+    ...(probe.bodies ? { body: probe.bodies.next() } : probe.body ? { body: probe.body } : {}),
   });
   return { status: response.status, text: await response.text() };
 }
 
-/** The demo client's token requests: every one a new signed assertion, signed before the load starts. */
-function tokenBodies(mockUrl: string, count: number): () => string {
+/**
+ * The demo client's token requests: every one a new signed assertion (a jti is accepted once, an
+ * assertion lives 60 s), signed by `refill` before each measurement so signing does not load this
+ * process while the mock is measured.
+ */
+function tokenBodies(mockUrl: string, count: number): { next: () => string; refill: () => void } {
   const client = loadClients().clients.find((candidate) => candidate.clientId === 'demo-bestelomgeving')!;
   const endpoint = `${mockUrl}/oauth2/token`;
   const body = () =>
@@ -64,10 +68,16 @@ function tokenBodies(mockUrl: string, count: number): () => string {
       client_assertion: clientAssertion(client, endpoint),
       scope: 'eduv.student.basic',
     }).toString();
-  const bodies = Array.from({ length: count }, body);
+  let bodies: string[] = [];
   let next = 0;
-  // Past the pool (many repeated measurements) it signs on demand, which slows the load generator a little.
-  return () => bodies[next++] ?? body();
+  return {
+    // Past the pool it signs on demand, which slows the load generator a little.
+    next: () => bodies[next++] ?? body(),
+    refill: () => {
+      bodies = Array.from({ length: count }, body);
+      next = 0;
+    },
+  };
 }
 
 export async function runSmallBench(options: { durationSeconds?: number; warmupSeconds?: number; connections?: number; rounds?: number } = {}): Promise<SmallBenchResult> {
@@ -77,13 +87,14 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
   try {
     const mock = await startMockChild();
     closers.push(mock.close);
+    const tokenPool = tokenBodies(mock.url, 5_000);
+    tokenPool.refill();
     const po = mock.schools.find((school) => school.sector === 'po')!;
     const vo = mock.schools.find((school) => school.students === 500)!;
     const groups = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}` })).text) as { groupId?: string; id?: string }[];
     const groupId = groups[0]!.groupId ?? groups[0]!.id!;
     const students = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}` })).text) as { userMasterIdentifier?: string }[];
     const eckId = students.find((student) => student.userMasterIdentifier)!.userMasterIdentifier!;
-    const tokenPool = tokenBodies(mock.url, 30_000);
     const probes: Probe[] = [
       {
         kind: 'small answer',
@@ -117,12 +128,12 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
       const request = {
         method: probe.method,
         ...(probe.body ? { body: probe.body } : {}),
-        ...(probe.bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: probe.bodies!() }) }] } : {}),
+        ...(probe.bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: probe.bodies!.next() }) }], prepare: probe.bodies.refill } : {}),
       };
       const targets: Target[] = [
         { label: `mock: ${probe.kind}`, command: probe.request, url: `${mock.url}${probe.path}`, headers, pid: mock.pid, ...request },
         // The ceiling gets the same requests; it answers the mock's bytes without looking at them.
-        { label: `ceiling: ${probe.kind}`, command: 'bench/ceiling-child.ts', url: `${ceiling.url}${probe.path}`, headers, pid: ceiling.pid, ...request, ...(probe.bodies ? { requests: undefined, body: probe.bodies() } : {}) },
+        { label: `ceiling: ${probe.kind}`, command: 'bench/ceiling-child.ts', url: `${ceiling.url}${probe.path}`, headers, pid: ceiling.pid, ...request, ...(probe.bodies ? { requests: undefined, prepare: undefined, body: probe.bodies.next() } : {}) },
       ];
       if (probe.prism) {
         const port = await freePort();

@@ -1,0 +1,83 @@
+// Issue #12 in one run: small answers (bench/small.ts), the mixed load test (bench/load.ts) and the
+// large world (bench/large-world.ts), written into the marked section of bench/RESULTS.md.
+// Run from the repository root: node --conditions=@eduvkit/source --import tsx bench/issue-12.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderLargeWorld, runLargeWorld } from './large-world';
+import { BENCH_DIR, fmt, fmtInt, fmtRatio, machineInfo, markdownTable } from './lib';
+import { runLoadTest } from './load';
+import { runSmallBench } from './small';
+
+const START = '<!-- issue-12:start -->';
+const END = '<!-- issue-12:end -->';
+const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
+const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MiB`;
+
+const machine = machineInfo();
+const began = new Date();
+console.log('small answers …');
+const small = await runSmallBench();
+console.log('load test …');
+const load = await runLoadTest();
+console.log('large world …');
+const large = await runLargeWorld();
+
+const kind = (name: string) => small.kinds.find((entry) => entry.kind.startsWith(name))!;
+const smallAnswer = kind('small answer');
+const largeAnswer = kind('large answer');
+const perRound = (ratios: number[]) => ratios.map(fmtRatio).join(', ');
+const rssAfterSync = large.mockMemory.rss;
+const syncMs = large.sync.syncMs!;
+
+const section = `${START}
+## 5. Issue #12: small answers, load, the large world
+
+Run by \`bench/issue-12.ts\` on ${began.toISOString().slice(0, 10)} at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}, ${machine.cpuModel}, ${machine.cores} cores shared with other work; Node ${machine.node}.
+Every ratio is of two servers measured one right after the other in the same round (autocannon, ${small.connections} connections, ${small.warmupSeconds} s warm-up + ${small.durationSeconds} s per server, ${small.rounds} rounds; the median of the per-round ratios counts).
+The mock runs as shipped: OAuth access tokens verified (a cached verification after the first), response validation on, cached answers. The ceiling is a bare \`node:http\` server answering the mock's exact bytes from a Buffer (bench/ceiling-child.ts); Prism 5.14.2 serves the same bytes from an example.
+
+${markdownTable(
+  ['request', 'bytes', 'mock req/s (median round)', 'ceiling req/s', 'mock / ceiling per round', 'mock / ceiling', 'Prism req/s', 'mock / Prism', 'mock p50 / p99', 'mock non-2xx / errors'],
+  small.kinds.map((entry) => [
+    `${entry.kind}: \`${entry.request}\``,
+    fmtInt(entry.bodyBytes),
+    fmtInt(entry.mock.reqPerSec),
+    fmtInt(entry.ceiling.reqPerSec),
+    perRound(entry.ceilingRatios),
+    fmtRatio(entry.ceilingRatio),
+    entry.prism ? fmtInt(entry.prism.reqPerSec) : '–',
+    entry.prismRatio !== undefined ? `${fmtRatio(entry.prismRatio)} (${perRound(entry.prismRatios!)})` : '–',
+    `${entry.mock.latencyP50} / ${entry.mock.latencyP99} ms`,
+    `${entry.mock.non2xx} / ${entry.mock.errors + entry.mock.timeouts}`,
+  ]),
+)}
+
+- Small answer ≥ 0.5× the ceiling: ${fmtRatio(smallAnswer.ceilingRatio)} — ${met(smallAnswer.ceilingRatio >= 0.5)}. ≥ 5× Prism: ${fmtRatio(smallAnswer.prismRatio!)} — ${met(smallAnswer.prismRatio! >= 5)}.
+- Large answer ≥ 0.9× the ceiling: ${fmtRatio(largeAnswer.ceilingRatio)} — ${met(largeAnswer.ceilingRatio >= 0.9)}.
+- The token request verifies an RS256 client assertion and signs an RS256 access token per request (the ceiling sends a stored answer): ${fmtRatio(kind('token request').ceilingRatio)} of the ceiling. A 202 receipt is not measured: no async API exists yet.
+
+### Mixed load: ${load.connections} connections, ${load.durationSeconds} s (after ${load.warmupSeconds} s warm-up)
+
+\`bench/load.ts\`: ${load.connections} keep-alive connections (Node's http agent) on 127.0.0.1, each cycling through every API's reads, a POST search, token requests (a fresh assertion each) and admin changes (PATCH a student), while the mock pushes the resulting notifications to a receiver subscribed to Students, Employees and Association (${fmtInt(load.notificationsReceived)} notifications received).
+
+${markdownTable(
+  ['kind', 'requests', 'p50', 'p99', 'max', 'statuses'],
+  load.kinds.map((entry) => [entry.name, fmtInt(entry.count), `${fmt(entry.p50, 1)} ms`, `${fmt(entry.p99, 1)} ms`, `${fmt(entry.max, 0)} ms`, Object.entries(entry.statuses).map(([status, count]) => `${status}: ${fmtInt(count)}`).join(', ')]),
+)}
+
+- ${fmtInt(load.total)} requests measured; errors (socket, timeout > 10 s): ${load.errors}; 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
+- Mock RSS after warm-up ${mib(load.rssAfterWarmup)}, at the end ${mib(load.rssEnd)}, highest ${mib(load.rssMax)}: growth ${fmt(load.rssGrowth * 100, 1)} % — ≤ 10 % ${met(load.rssGrowth <= 0.1)}.
+
+### The large world
+
+- Mock RSS after the full board sync: ${mib(rssAfterSync)} (V8 heap in use ${mib(large.mockMemory.heapUsed)}, Buffers/ArrayBuffers ${mib(large.mockMemory.arrayBuffers)}) — ≤ 600 MiB ${met(rssAfterSync <= 600 * 1024 * 1024)}.
+- The full board sync: ${fmtInt(syncMs)} ms (CPU: mock ${fmtInt(large.sync.mockCpuMs!)} ms, client ${fmtInt(large.sync.clientCpuMs!)} ms) — ≤ 20 s ${met(syncMs <= 20_000)}.
+
+${renderLargeWorld(large).replace(/^## 4\. The large world \(issue 3\)/, '#### Details (the large-world benchmark as in section 4)')}
+${END}`;
+
+const file = join(BENCH_DIR, 'RESULTS.md');
+const current = readFileSync(file, 'utf8');
+const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), section) : current.replace(/\n---\n_Numbers from one run/, `\n${section}\n\n---\n_Numbers from one run`);
+writeFileSync(file, next);
+console.log(section);
