@@ -120,12 +120,12 @@ const MAX_ATTEMPTS = 3;
 
 async function measureOnce(
   { label, command, url, headers, pid, method, body, requests, prepare }: Target,
-  options: { durationSeconds: number; warmupSeconds: number; connections: number },
+  options: LoadOptions,
 ): Promise<LoadResult> {
   prepare?.();
   const common = { url, connections: options.connections, pipelining: 1, headers: { ...headers }, ...(method ? { method } : {}), ...(body ? { body } : {}), ...(requests ? { requests } : {}) };
   const pids = [process.pid, pid];
-  const quiet = await waitForQuiet(pids, 30_000);
+  const quiet = await waitForQuiet(pids, options.quietWaitMs ?? 30_000);
   if (quiet.waitedMs > 1_500) process.stdout.write(`waited ${Math.round(quiet.waitedMs / 1000)} s for a quiet machine … `);
   process.stdout.write(`warm-up ${options.warmupSeconds} s … `);
   await autocannon({ ...common, duration: options.warmupSeconds });
@@ -158,14 +158,25 @@ async function measureOnce(
  * One measurement of a server. If other processes used more than 10 % of the machine meanwhile, it
  * is repeated (at most 3 attempts in all) and the least disturbed attempt counts.
  */
-export async function load(target: Target, options: { durationSeconds: number; warmupSeconds: number; connections: number }): Promise<LoadResult> {
+export interface LoadOptions {
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Longest wait for a quiet machine before each measurement; default 30 s. */
+  quietWaitMs?: number;
+  /** Attempts when other processes disturb a measurement; default 3. */
+  maxAttempts?: number;
+}
+
+export async function load(target: Target, options: LoadOptions): Promise<LoadResult> {
   process.stdout.write(`  ${target.label}: `);
   const attempts: LoadResult[] = [];
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await measureOnce(target, options);
     attempts.push(result);
     if (result.otherCpu === undefined || result.otherCpu <= DISTURBED) break;
-    if (attempt < MAX_ATTEMPTS) process.stdout.write(' — disturbed, again: ');
+    if (attempt < maxAttempts) process.stdout.write(' — disturbed, again: ');
   }
   console.log('');
   const best = attempts.reduce((least, result) => ((result.otherCpu ?? 0) < (least.otherCpu ?? 0) ? result : least));

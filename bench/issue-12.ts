@@ -34,10 +34,11 @@ const section = `${START}
 
 Run by \`bench/issue-12.ts\` on ${began.toISOString().slice(0, 10)} at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}, ${machine.cpuModel}, ${machine.cores} cores shared with other work; Node ${machine.node}.
 Every ratio is of two servers measured one right after the other in the same round (autocannon, ${small.connections} connections, ${small.warmupSeconds} s warm-up + ${small.durationSeconds} s per server, ${small.rounds} rounds; the median of the per-round ratios counts).
+The machine was busy (other engineers' test runs): the bench did not wait for quiet moments, so absolute req/s are low and vary; read the ratios.
 The mock runs as shipped: OAuth access tokens verified (a cached verification after the first), response validation on, cached answers. The ceiling is a bare \`node:http\` server answering the mock's exact bytes from a Buffer (bench/ceiling-child.ts); Prism 5.14.2 serves the same bytes from an example.
 
 ${markdownTable(
-  ['request', 'bytes', 'mock req/s (median round)', 'ceiling req/s', 'mock / ceiling per round', 'mock / ceiling', 'Prism req/s', 'mock / Prism', 'mock p50 / p99', 'mock non-2xx / errors'],
+  ['request', 'bytes', 'mock req/s (median round)', 'ceiling req/s', 'mock / ceiling per round', 'mock / ceiling', 'Prism req/s', 'mock / Prism', 'mock p50 / p99', 'mock non-2xx / errors', 'other processes’ CPU (mock / ceiling, median round)'],
   small.kinds.map((entry) => [
     `${entry.kind}: \`${entry.request}\``,
     fmtInt(entry.bodyBytes),
@@ -49,6 +50,7 @@ ${markdownTable(
     entry.prismRatio !== undefined ? `${fmtRatio(entry.prismRatio)} (${perRound(entry.prismRatios!)})` : '–',
     `${entry.mock.latencyP50} / ${entry.mock.latencyP99} ms`,
     `${entry.mock.non2xx} / ${entry.mock.errors + entry.mock.timeouts}`,
+    `${fmt((entry.mock.otherCpu ?? 0) * 100, 0)} % / ${fmt((entry.ceiling.otherCpu ?? 0) * 100, 0)} %`,
   ]),
 )}
 
