@@ -30,6 +30,8 @@ export interface LoadTestResult {
   warmupSeconds: number;
   total: number;
   errors: number;
+  /** Client-side failures by kind and reason (e.g. the 10 s timeout of this load generator). */
+  errorKinds: Record<string, number>;
   fiveXx: number;
   unexpected: number;
   kinds: KindResult[];
@@ -90,7 +92,10 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       const subscribed = await send('POST', `/notifications-api/v0/subscribe/${api}`, '{}');
       if (subscribed.status >= 300) throw new Error(`subscribe ${api}: ${subscribed.status} ${subscribed.text.slice(0, 200)}`);
     }
-    const students = JSON.parse((await send('GET', `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}`)).text) as { userMasterIdentifier: string }[];
+    // Only students with an ECK iD: a search or change by a missing one is (rightly) a 400 / 404.
+    const students = (JSON.parse((await send('GET', `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}`)).text) as { userMasterIdentifier?: string }[]).filter(
+      (student): student is { userMasterIdentifier: string } => typeof student.userMasterIdentifier === 'string',
+    );
     const groups = JSON.parse((await send('GET', `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}`)).text) as { groupId?: string; id?: string }[];
     const client = loadClients().clients.find((candidate) => candidate.clientId === 'demo-bestelomgeving')!;
     let counter = 0;
@@ -127,6 +132,7 @@ export async function runLoadTest(options: { connections?: number; durationSecon
     const latencies = new Map(kinds.map((kind) => [kind.name, [] as number[]]));
     const statuses = new Map(kinds.map((kind) => [kind.name, {} as Record<string, number>]));
     let errors = 0;
+    const errorKinds: Record<string, number> = {};
     const started = performance.now();
     const measureFrom = started + warmupSeconds * 1000;
     const stopAt = started + (warmupSeconds + durationSeconds) * 1000;
@@ -148,8 +154,12 @@ export async function runLoadTest(options: { connections?: number; durationSecon
             const counts = statuses.get(kind.name)!;
             counts[status] = (counts[status] ?? 0) + 1;
           }
-        } catch {
-          if (begun >= measureFrom) errors += 1;
+        } catch (error) {
+          if (begun >= measureFrom) {
+            errors += 1;
+            const reason = error instanceof Error ? `${kind.name}: ${error.message}` : kind.name;
+            errorKinds[reason] = (errorKinds[reason] ?? 0) + 1;
+          }
         }
       }
     };
@@ -168,6 +178,7 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       warmupSeconds,
       total: results.reduce((sum, result) => sum + result.count, 0),
       errors,
+      errorKinds,
       fiveXx: all.filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0),
       unexpected: all.filter(([status]) => Number(status) >= 300).reduce((sum, [, count]) => sum + count, 0),
       kinds: results,
