@@ -29,7 +29,7 @@ ${markdownTable(
   load.kinds.map((entry) => [entry.name, fmtInt(entry.count), `${fmt(entry.p50, 1)} ms`, `${fmt(entry.p99, 1)} ms`, `${fmt(entry.max, 0)} ms`, Object.entries(entry.statuses).map(([status, count]) => `${status}: ${fmtInt(count)}`).join(', ')]),
 )}
 
-- ${fmtInt(load.total)} requests measured; errors (socket, timeout > 10 s): ${load.errors}${load.errors ? ` (${Object.entries(load.errorKinds).map(([reason, count]) => `${reason} × ${count}`).join('; ')})` : ''}; 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
+- ${fmtInt(load.total)} requests measured; errors (socket, timeout > 10 s): ${load.errors}${load.errors ? ` (${Object.entries(load.errorKinds).map(([reason, count]) => `${reason} × ${count}`).join('; ')})` : ''}; the load generator's own event loop stalled for up to ${fmtInt(load.loadGeneratorLoopDelayMaxMs)} ms (a stall longer than the 10 s timeout times out every request in flight before their answers are read); 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
 - Mock RSS after warm-up ${mib(load.rssAfterWarmup)}, at the end ${mib(load.rssEnd)}, highest ${mib(load.rssMax)}: growth ${fmt(load.rssGrowth * 100, 1)} % — ≤ 10 % ${met(load.rssGrowth <= 0.1)}.
 
 `;

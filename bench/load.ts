@@ -4,6 +4,7 @@
 // Bounded in time; stops by itself. Run: node --conditions=@eduvkit/source --import tsx bench/load.ts
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadClients } from '@eduvkit/mock-server';
 import { clientAssertion } from './auth';
 import { isMain, startMockChild } from './lib';
@@ -32,6 +33,8 @@ export interface LoadTestResult {
   errors: number;
   /** Client-side failures by kind and reason (e.g. the 10 s timeout of this load generator). */
   errorKinds: Record<string, number>;
+  /** The longest stall of this process's event loop during the run. */
+  loadGeneratorLoopDelayMaxMs: number;
   fiveXx: number;
   unexpected: number;
   kinds: KindResult[];
@@ -133,6 +136,9 @@ export async function runLoadTest(options: { connections?: number; durationSecon
     const statuses = new Map(kinds.map((kind) => [kind.name, {} as Record<string, number>]));
     let errors = 0;
     const errorKinds: Record<string, number> = {};
+    // If this process's own event loop stalls, its socket timeouts fire before it reads the answers.
+    const loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
     const started = performance.now();
     const measureFrom = started + warmupSeconds * 1000;
     const stopAt = started + (warmupSeconds + durationSeconds) * 1000;
@@ -165,6 +171,7 @@ export async function runLoadTest(options: { connections?: number; durationSecon
     };
     await Promise.all(Array.from({ length: connections }, (_, index) => worker(index)));
     clearInterval(sampler);
+    loopDelay.disable();
     const results: KindResult[] = kinds.map((kind) => {
       const sorted = latencies.get(kind.name)!.sort((a, b) => a - b);
       return { name: kind.name, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, statuses: statuses.get(kind.name)! };
@@ -179,6 +186,7 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       total: results.reduce((sum, result) => sum + result.count, 0),
       errors,
       errorKinds,
+      loadGeneratorLoopDelayMaxMs: loopDelay.max / 1e6,
       fiveXx: all.filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0),
       unexpected: all.filter(([status]) => Number(status) >= 300).reduce((sum, [, count]) => sum + count, 0),
       kinds: results,
