@@ -9,7 +9,7 @@ export const ANY_BEARER = 'Bearer eduvkit-bench-token';
 
 type Send = (request: Request) => Promise<Response>;
 
-interface DemoClient {
+export interface DemoClient {
   clientId: string;
   role?: string;
   privateKeyFile?: string;
@@ -31,7 +31,7 @@ export interface MockAuth {
 
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
-function clientAssertion(client: DemoClient, tokenEndpoint: string): string {
+export function clientAssertion(client: DemoClient, tokenEndpoint: string): string {
   const jwk = client.jwks?.keys[0];
   const alg = jwk?.alg ?? client.algorithm ?? 'RS256';
   const now = Math.floor(Date.now() / 1000);

@@ -119,12 +119,13 @@ const DISTURBED = 0.1;
 const MAX_ATTEMPTS = 3;
 
 async function measureOnce(
-  { label, command, url, headers, pid }: Target,
-  options: { durationSeconds: number; warmupSeconds: number; connections: number },
+  { label, command, url, headers, pid, method, body, requests, prepare }: Target,
+  options: LoadOptions,
 ): Promise<LoadResult> {
-  const common = { url, connections: options.connections, pipelining: 1, headers: { ...headers } };
+  prepare?.();
+  const common = { url, connections: options.connections, pipelining: 1, headers: { ...headers }, ...(method ? { method } : {}), ...(body ? { body } : {}), ...(requests ? { requests } : {}) };
   const pids = [process.pid, pid];
-  const quiet = await waitForQuiet(pids, 30_000);
+  const quiet = await waitForQuiet(pids, options.quietWaitMs ?? 30_000);
   if (quiet.waitedMs > 1_500) process.stdout.write(`waited ${Math.round(quiet.waitedMs / 1000)} s for a quiet machine … `);
   process.stdout.write(`warm-up ${options.warmupSeconds} s … `);
   await autocannon({ ...common, duration: options.warmupSeconds });
@@ -157,43 +158,65 @@ async function measureOnce(
  * One measurement of a server. If other processes used more than 10 % of the machine meanwhile, it
  * is repeated (at most 3 attempts in all) and the least disturbed attempt counts.
  */
-async function load(target: Target, options: { durationSeconds: number; warmupSeconds: number; connections: number }): Promise<LoadResult> {
+export interface LoadOptions {
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  /** Longest wait for a quiet machine before each measurement; default 30 s. */
+  quietWaitMs?: number;
+  /** Attempts when other processes disturb a measurement; default 3. */
+  maxAttempts?: number;
+}
+
+export async function load(target: Target, options: LoadOptions): Promise<LoadResult> {
   process.stdout.write(`  ${target.label}: `);
   const attempts: LoadResult[] = [];
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await measureOnce(target, options);
     attempts.push(result);
     if (result.otherCpu === undefined || result.otherCpu <= DISTURBED) break;
-    if (attempt < MAX_ATTEMPTS) process.stdout.write(' — disturbed, again: ');
+    if (attempt < maxAttempts) process.stdout.write(' — disturbed, again: ');
   }
   console.log('');
   const best = attempts.reduce((least, result) => ((result.otherCpu ?? 0) < (least.otherCpu ?? 0) ? result : least));
   return { ...best, attempts: attempts.length };
 }
 
-/** The bundled Students document with the mock's answer as the 200 example, paths under the mock's base path. */
-function writePrismDocument(body: unknown, prismPort: number): string {
-  const document = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/students/openapi.json'), 'utf8')) as {
+/** An API package's bundled document with the mock's answer as the 200 example, paths under the mock's base path. */
+export function writePrismDocument(
+  body: unknown,
+  prismPort: number,
+  { api, basePath, path }: { api: string; basePath: string; path: string } = { api: 'students', basePath: STUDENTS_BASE_PATH, path: '/students/school' },
+): string {
+  const document = JSON.parse(readFileSync(join(REPO_ROOT, `packages/${api}/openapi.json`), 'utf8')) as {
     servers?: unknown;
     paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
   };
-  const media = document.paths['/students/school']?.get?.responses['200']?.content?.['application/json'];
-  if (!media) throw new Error('openapi.json: no 200 application/json response for GET /students/school');
+  const media = document.paths[path]?.get?.responses['200']?.content?.['application/json'];
+  if (!media) throw new Error(`${api}/openapi.json: no 200 application/json response for GET ${path}`);
   media.example = body;
   // Prism 5 routes on the path keys only and ignores the path of `servers`, so the keys get the
   // mock's base path: both servers then answer the identical URL.
-  document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [`${STUDENTS_BASE_PATH}${path}`, item]));
+  document.paths = Object.fromEntries(Object.entries(document.paths).map(([key, item]) => [`${basePath}${key}`, item]));
   document.servers = [{ url: `http://127.0.0.1:${prismPort}`, description: 'Prism (benchmark)' }];
-  const file = join(ensureTmpDir(), 'students-openapi.prism.json');
+  const file = join(ensureTmpDir(), `${api}-openapi.prism.json`);
   writeFileSync(file, JSON.stringify(document, null, 1));
   return file;
 }
 
-interface Target {
+export interface Target {
   label: string;
   command: string;
   url: string;
   headers: Record<string, string>;
+  /** Default GET without a body. */
+  method?: string;
+  body?: string;
+  /** autocannon `requests` (e.g. a `setupRequest` that gives every request its own body). */
+  requests?: Record<string, unknown>[];
+  /** Runs before each measurement's warm-up (e.g. signing fresh token requests). */
+  prepare?: () => void;
   /** The server's process id, to tell its CPU use from other processes'. */
   pid: number;
 }

@@ -65,7 +65,8 @@ if (task === 'largest') {
     counts.enrollments += g.data.length;
     counts.assignments += h.data.length;
   }
-  result = { ...counts, syncMs: performance.now() - started, peakRss: maxRss() };
+  const cpu = process.cpuUsage();
+  result = { ...counts, syncMs: performance.now() - started, peakRss: maxRss(), clientCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 await tokenProvider.close();
 process.send!(result);

@@ -10,12 +10,18 @@ const schools = server.world.schools.map((school) => ({
   students: server.world.students.get(school.orgMasterId)!.length,
 }));
 process.on('message', (message: unknown) => {
-  if (message === 'memory') process.send!({ type: 'memory', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (message === 'memory') {
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   if (message === 'close') void server.close().finally(() => process.exit(0));
 });
 const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
+const startCpu = process.cpuUsage();
 process.send!({
   type: 'ready',
+  cpuMs: (startCpu.user + startCpu.system) / 1000,
   url: server.url,
   startMs,
   rss: process.memoryUsage().rss,

@@ -132,6 +132,8 @@ export interface MockChild {
   startProfiling(): Promise<void>;
   /** Stops it and returns the path of the written .cpuprofile (in bench/.tmp/cpu-prof). */
   stopProfiling(): Promise<string>;
+  /** The child's RSS now, in bytes (mock-child.ts only). */
+  rss(): Promise<number>;
 }
 
 export interface MockChildOptions {
@@ -193,6 +195,7 @@ export function startMockChild(options: MockChildOptions = {}): Promise<MockChil
         close,
         startProfiling: () => request<void>('profile-start', 'profile-started', () => undefined),
         stopProfiling: () => request<string>('profile-stop', 'profile-written', (reply) => reply.file as string),
+        rss: () => request<number>('memory', 'memory', (reply) => reply.rss as number),
       });
     });
   });

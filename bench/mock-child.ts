@@ -20,7 +20,9 @@ let profiler: Session | undefined;
 // If the bench dies without saying 'close', do not linger as an orphan.
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message: unknown) => {
-  if (message === 'close') {
+  if (message === 'memory') {
+    process.send!({ type: 'memory', rss: process.memoryUsage().rss });
+  } else if (message === 'close') {
     void server.close().finally(() => process.exit(0));
   } else if (message === 'profile-start') {
     // The V8 CPU profiler of this process (what --cpu-prof uses), started only for the load window.

@@ -6,7 +6,7 @@
 // Only node: built-ins are imported statically, so this file can check its own set-up first (and
 // re-start itself with the right flags) before anything from the workspace is loaded.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -368,6 +368,8 @@ _${quick ? 'Quick run. ' : ''}Numbers from one run on a shared machine${spreads.
 
 const target = quick ? join(benchDir, '.tmp', 'RESULTS.quick.md') : join(benchDir, 'RESULTS.md');
 mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, md);
+// Section 5 comes from bench/issue-12.ts, a run of its own: keep it.
+const kept = existsSync(target) ? /<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/.exec(readFileSync(target, 'utf8'))?.[0] : undefined;
+writeFileSync(target, kept ? md.replace(/\n---\n_/, `\n${kept}\n\n---\n_`) : md);
 console.log(`\nmock/Prism ${fmtRatio(http.ratio)} (vs Prism -v silent ${fmtRatio(ratioVsBest)}); zod/Ajv ${fmtRatio(validators.ratioZodVsAjv)}; z.compile/Ajv ${fmtRatio(validators.ratioCompiledVsAjv)}`);
 console.log(`wrote ${relative(repoRoot, target)}`);

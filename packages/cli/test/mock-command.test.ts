@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-// The built CLI, exactly what `npm start` runs.
+// The built CLI, what the published package runs (`npm start` runs the same source through tsx).
 const cli = resolve(import.meta.dirname, '../dist/cli.js');
 const running: ChildProcessWithoutNullStreams[] = [];
 

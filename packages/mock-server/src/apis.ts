@@ -7,7 +7,7 @@ import { createEmployeesBron, createInMemoryEmployeesSource, employeesApi } from
 import { createInMemoryStudentsSource, createStudentsBron, studentsApi } from '@eduvkit/students';
 import type { MockWorld } from './world';
 
-export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'onUnexpectedError'>;
+export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'>;
 
 /** The registries of every API the mock serves: they decide routes, roles and scopes. */
 export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi];

@@ -1,47 +1,24 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EduvStatus } from '@eduvkit/core';
-import { statusResponse } from '@eduvkit/core/server';
-import { MOCK_SERVER_VERSION, type FetchHandler } from './mock-handler';
-import { sendFetchResponse, toFetchRequest } from './node-adapter';
+import { statusAnswer } from '@eduvkit/core/server';
+import { serveNode, type NodeServer } from '@eduvkit/core/server/node';
+import { MOCK_SERVER_VERSION, type MockAnswerer } from './mock-handler';
 
-export interface ListeningServer {
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type ListeningServer = Pick<NodeServer, 'url' | 'port' | 'close'>;
 
-/** Serves a Fetch handler over Node's HTTP server on 127.0.0.1 (or the given host). */
-export async function listen(handler: FetchHandler, options: { port?: number; host?: string } = {}): Promise<ListeningServer> {
+const starting = statusAnswer(MOCK_SERVER_VERSION, 503, EduvStatus.Other, 'the mock server is starting');
+
+/**
+ * Serves the mock over Node's HTTP server on 127.0.0.1 (or the given host) through the Node
+ * adapter of @eduvkit/core: cached answers go from the bron to the socket as bytes.
+ */
+export async function listen(answerer: () => MockAnswerer | undefined, options: { port?: number; host?: string } = {}): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer((incoming, outgoing) => {
-    const origin = `http://${host}`;
-    let request: Request;
-    try {
-      request = toFetchRequest(incoming, origin);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : 'unreadable request';
-      void sendFetchResponse(statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.Other, `request not understood: ${detail}`), outgoing);
-      return;
-    }
-    handler(request)
-      .catch(() => statusResponse(MOCK_SERVER_VERSION, 500, EduvStatus.Other, 'internal error in the mock server'))
-      .then((response) => sendFetchResponse(response, outgoing))
-      .catch(() => outgoing.destroy());
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
+  const port = options.port ?? 4010;
+  return serveNode((request) => answerer()?.(request) ?? Promise.resolve(starting), {
+    apiVersion: MOCK_SERVER_VERSION,
+    host,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+    // The issuer and every URL the mock prints use this origin, whatever Host header a client sends.
+    origin: `http://${host}`,
+  });
 }

@@ -1,14 +1,10 @@
 import { listen } from './http-server';
 import { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
-import { EduvStatus } from '@eduvkit/core';
-import { statusResponse } from '@eduvkit/core/server';
-import { MOCK_SERVER_VERSION, type FetchHandler } from './mock-handler';
-
-const starting = (): Response => statusResponse(MOCK_SERVER_VERSION, 503, EduvStatus.Other, 'the mock server is starting');
+import type { MockAnswerer } from './mock-handler';
 
 export { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 export { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
-export { createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type Route } from './mock-handler';
+export { createMockAnswerer, createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type MockAnswerer, type MockRequest, type Route } from './mock-handler';
 export { createMockWorld, WORLD_SIZES, type MockWorld, type WorldSize } from './world';
 export { loadClients, demoClientsFile, type RegisteredClient, type LoadedClients } from './auth/client-registry';
 export { scopesForRole, SCOPE_RESTRICTIONS } from './auth/role-scopes';
@@ -23,7 +19,7 @@ export interface MockServerOptions extends MockAppOptions {
   host?: string;
 }
 
-export interface MockServer extends Omit<MockApp, 'handler'> {
+export interface MockServer extends Omit<MockApp, 'handler' | 'answer'> {
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
@@ -34,15 +30,15 @@ export type { ObjectChange, BulkChange } from './world-changes/object-changes';
 
 /** Starts the mock server with every API, its authorization server and consent over a seeded world. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  let handler: FetchHandler | undefined;
-  // The issuer is the server's own URL, known once it listens (port 0 picks one).
-  const server = await listen((request) => (handler ? handler(request) : Promise.resolve(starting())), {
+  let answer: MockAnswerer | undefined;
+  // The issuer is the server's own URL, known once it listens (port 0 picks one); until then: 503.
+  const server = await listen(() => answer, {
     port: options.port ?? 4010,
     host: options.host ?? '127.0.0.1',
   });
   try {
     const app = await createMockApp(server.url, options);
-    handler = app.handler;
+    answer = app.answer;
     // The app's world and brons are live getters (admin changes replace them), so extend rather than copy.
     const close = async () => {
       await app.close();

@@ -7,7 +7,7 @@ import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
-import { createMockHandler, type FetchHandler } from './mock-handler';
+import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer } from './mock-handler';
 import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
@@ -38,7 +38,10 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
 }
 
 export interface MockApp {
+  /** Everything the mock serves, as one Fetch handler (in process). */
   readonly handler: FetchHandler;
+  /** The same, for the Node adapter too: brons answer without Fetch objects. */
+  readonly answer: MockAnswerer;
   readonly seed: number;
   /** The world as it is now: admin changes edit it, a reset replaces it. */
   readonly world: MockWorld;
@@ -109,14 +112,15 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     openDataApis,
     consent,
   });
-  const handler = createMockHandler(() => brons, [
+  const answer = createMockAnswerer(() => brons, [
     (request) => authorizationServer.handle(request),
     consentRoutes,
     createWorldRoutes(editor),
     createClientRoutes(clients, notifications),
   ]);
   return {
-    handler,
+    handler: fetchHandlerOf(answer),
+    answer,
     seed,
     get world() {
       return editor.world;

@@ -1,5 +1,6 @@
 import { EduvStatus } from '@eduvkit/core';
-import { jsonResponse, statusResponse, type Bron } from '@eduvkit/core/server';
+import { jsonAnswer, statusAnswer, toResponse, pathOf, type BronAnswer, type Bron } from '@eduvkit/core/server';
+import type { NodeBronRequest } from '@eduvkit/core/server/node';
 
 /** The version the mock server reports on answers outside any API (its index, unknown paths). */
 export const MOCK_SERVER_VERSION = '0.1.0';
@@ -7,12 +8,17 @@ export const MOCK_SERVER_VERSION = '0.1.0';
 export type FetchHandler = (request: Request) => Promise<Response>;
 /** A part of the mock that answers the paths it owns and returns undefined for the rest. */
 export type Route = (request: Request) => Promise<Response | undefined>;
+/** A request as the mock takes it: a Fetch Request (in process, MSW-style) or one read by the Node adapter. */
+export type MockRequest = Request | NodeBronRequest;
+/** The mock's answer to either kind of request. */
+export type MockAnswerer = (request: MockRequest) => Promise<BronAnswer | Response>;
 
 /**
- * Tries the routes in order, then the brons (read on every request: a world change rebuilds
- * them); every other path gets a StatusResponse.
+ * The brons first (read on every request: a world change rebuilds them), each through its
+ * Fetch-free `answer`; then the routes, which own paths outside every API's base path and take
+ * a Fetch Request; every other path gets a StatusResponse.
  */
-export function createMockHandler(currentBrons: () => readonly Bron[], routes: readonly Route[] = []): FetchHandler {
+export function createMockAnswerer(currentBrons: () => readonly Bron[], routes: readonly Route[] = []): MockAnswerer {
   const index = currentBrons().map((bron) => ({
     api: bron.registry.api,
     title: bron.registry.title,
@@ -21,16 +27,30 @@ export function createMockHandler(currentBrons: () => readonly Bron[], routes: r
     operations: Object.values(bron.registry.operations).map((operation) => `${operation.method} ${bron.basePath}${operation.path}`),
   }));
   return async (request) => {
+    const pathname = pathOf(request.url);
+    // Base paths do not nest, so at most one bron owns the path: ask only that one.
+    const bron = currentBrons().find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`));
+    const answer = await bron?.answer(request);
+    if (answer) return answer;
+    const fetchRequest = request instanceof Request ? request : await request.toFetchRequest();
     for (const route of routes) {
-      const response = await route(request);
+      const response = await route(fetchRequest);
       if (response) return response;
     }
-    for (const bron of currentBrons()) {
-      const response = await bron.handle(request);
-      if (response) return response;
-    }
-    const { pathname } = new URL(request.url);
-    if (pathname === '/' && request.method === 'GET') return jsonResponse(MOCK_SERVER_VERSION, 200, { apis: index });
-    return statusResponse(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no Edu-V API is served at ${pathname.slice(0, 200)}`);
+    if (pathname === '/' && request.method === 'GET') return jsonAnswer(MOCK_SERVER_VERSION, 200, { apis: index });
+    return statusAnswer(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no Edu-V API is served at ${pathname.slice(0, 200)}`);
   };
+}
+
+/** An answerer as one Fetch handler, for use in process. */
+export function fetchHandlerOf(answer: MockAnswerer): FetchHandler {
+  return async (request) => {
+    const answered = await answer(request);
+    return answered instanceof Response ? answered : toResponse(answered);
+  };
+}
+
+/** The mock as one Fetch handler, for use in process. */
+export function createMockHandler(currentBrons: () => readonly Bron[], routes: readonly Route[] = []): FetchHandler {
+  return fetchHandlerOf(createMockAnswerer(currentBrons, routes));
 }

@@ -1,6 +1,7 @@
 import { errors, jwtVerify, type JWTVerifyGetKey, type JWTPayload } from 'jose';
 import type { CallerContext } from './bron';
 import { BronError } from './bron-error';
+import type { BronRequest } from './bron-request';
 
 export interface AccessTokenVerifierOptions {
   /** The authorization server's issuer URL; the token's `iss` must equal it. */
@@ -46,7 +47,7 @@ function scopesOf(payload: JWTPayload): Set<string> {
  * server, unexpired and issued by it. Yields the client id (`client_id`, else `azp`, else `sub`)
  * and the token's scopes. Refusals are 401 with a reason, never with the token itself.
  */
-export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): (request: Request) => Promise<CallerContext> {
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): (request: BronRequest) => Promise<CallerContext> {
   const algorithms = options.algorithms ?? ['RS256', 'PS256'];
   const cacheSize = options.cacheSize ?? 1000;
   const verified = new Map<string, { caller: CallerContext; expiresAt: number }>();

@@ -21,6 +21,11 @@ export class BronError extends Error {
     return new BronError(400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${detail}`);
   }
 
+  /** 413: a request body over the bron's limit (the Fetch helpers and the Node adapter use the same). */
+  static bodyTooLarge(limit: number): BronError {
+    return new BronError(413, EduvStatus.Other, `request body is larger than ${limit} bytes`);
+  }
+
   static unauthenticated(detail: string): BronError {
     return new BronError(401, EduvStatus.Other, detail);
   }

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
+import { AnswerBytesCache } from './answer-cache';
 import { releaseScopedAttributes } from './attribute-scopes';
 import { BronError } from './bron-error';
+import { pathOf, toFetchRequest, type BronRequest } from './bron-request';
 import { readOperationInput } from './read-input';
-import { bytesResponse, jsonResponse, statusResponse } from './responses';
+import { answerOf, bytesAnswer, statusAnswer, toResponse, type BronAnswer } from './responses';
 import { createRouteMatcher } from './route-matcher';
 import { EduvStatus } from '../status-codes';
 
@@ -27,6 +29,7 @@ export interface OperationInput<Op extends OperationDefinition = OperationDefini
   /** The school, resolved through the bron's directory; undefined for operations without a school. */
   readonly school: ResolvedSchool<S> | undefined;
   readonly caller: CallerContext;
+  /** The request as a Fetch `Request` (built on first use when the bron was called with another BronRequest). */
   readonly request: Request;
 }
 
@@ -52,9 +55,10 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   /**
    * Establishes the caller from the request or throws a BronError (401). The default only demands
    * that a bearer token is present and grants every scope: a stand-in until token verification is
-   * plugged in.
+   * plugged in. It gets a BronRequest (a Fetch `Request` is one): read method, url, headers and body
+   * only, so the Node adapter need not build a Fetch `Request` per call.
    */
-  authenticate?: (request: Request, operation: OperationDefinition) => CallerContext | Promise<CallerContext>;
+  authenticate?(request: BronRequest, operation: OperationDefinition): CallerContext | Promise<CallerContext>;
   /** The schools this bron serves; a school outside it is refused with unknownSchoolRefusal (400 / 2001 or 0023). */
   schools?: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   /** Checks the school's activation for this caller; throw BronError.consentRequired() to refuse (403 / 0022). */
@@ -67,6 +71,8 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
    * (the in-memory sources of the mock server do); default false.
    */
   cacheResponses?: boolean;
+  /** With `cacheResponses`: the most bytes of serialised answers this bron keeps (least recently served go first). Default 32 MiB. */
+  responseCacheBytes?: number;
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
   /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
@@ -78,16 +84,34 @@ export interface Bron {
   readonly basePath: string;
   /** Answers a request under this API's base path; undefined when the path belongs elsewhere. */
   handle(request: Request): Promise<Response | undefined>;
+  /**
+   * The same answer as status, headers and bytes, without Fetch objects: `handle` is this plus
+   * `toResponse`, and the Node adapter writes it straight to the socket (decision 009).
+   */
+  answer(request: BronRequest): Promise<BronAnswer | undefined>;
 }
 
 const BEARER = /^Bearer\s+\S+$/i;
 
-export const requireBearerToken = (request: Request): CallerContext => {
+export const requireBearerToken = (request: BronRequest): CallerContext => {
   if (!BEARER.test(request.headers.get('authorization') ?? '')) {
     throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
   }
   return { scopes: 'all' };
 };
+
+/** A Bron from its `answer`: `handle` is the same answer as a Fetch Response. For brons that wrap a bron. */
+export function bronOf(registry: ApiRegistry, basePath: string, answer: Bron['answer']): Bron {
+  return {
+    registry,
+    basePath,
+    answer,
+    async handle(request) {
+      const answered = await answer(request);
+      return answered && toResponse(answered);
+    },
+  };
+}
 
 function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['schools']) {
   if (!schools) return undefined;
@@ -114,21 +138,28 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   const validateResponses = options.validateResponses ?? true;
   const version = registry.version;
   const resolveSelection = schoolResolver(options.schools);
-  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new WeakMap<object, Map<string, Uint8Array<ArrayBuffer>>>() } : undefined;
+  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new AnswerBytesCache(options.responseCacheBytes ?? 32 * 1024 * 1024) } : undefined;
   const encoder = new TextEncoder();
 
-  const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext["scopes"]): Uint8Array<ArrayBuffer> => {
+  // The verifier hands out the same scope set for the same token: sort it once, not per request.
+  const scopeKeys = new WeakMap<ReadonlySet<string>, string>();
+  const scopeKey = (scopes: CallerContext['scopes']): string => {
+    if (scopes === 'all') return '*';
+    let key = scopeKeys.get(scopes);
+    if (key === undefined) scopeKeys.set(scopes, (key = [...scopes].sort().join(' ')));
+    return key;
+  };
+
+  const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext["scopes"]): Uint8Array => {
     const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
     if (!cache || typeof result !== 'object' || result === null) return encode();
-    const key = scopes === 'all' ? '*' : [...scopes].sort().join(' ');
-    let byScopes = cache.bodies.get(result);
-    if (!byScopes) cache.bodies.set(result, (byScopes = new Map()));
-    let bytes = byScopes.get(key);
-    if (!bytes) byScopes.set(key, (bytes = encode()));
+    const key = scopeKey(scopes);
+    let bytes = cache.bodies.get(result, key);
+    if (!bytes) cache.bodies.set(result, key, (bytes = encode()));
     return bytes;
   };
 
-  const run = async (operation: OperationDefinition, request: Request, params: Record<string, string>): Promise<Response> => {
+  const run = async (operation: OperationDefinition, request: BronRequest, params: Record<string, string>): Promise<BronAnswer> => {
     const caller = await authenticate(request, operation);
     if (caller.scopes !== 'all') {
       const granted = caller.scopes;
@@ -139,7 +170,10 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
         throw new BronError(401, EduvStatus.ScopeRequired, `scope required: one of ${alternatives.map((set) => set.join(' ')).join(' | ')}`);
       }
     }
-    const raw = await readOperationInput(operation, request, params);
+    let bodyText: string | undefined;
+    const reading: BronRequest =
+      request instanceof Request ? request : { method: request.method, url: request.url, headers: request.headers, text: async () => (bodyText = await request.text()) };
+    const raw = await readOperationInput(operation, reading, params);
     let school: ResolvedSchool<S> | undefined;
     if (raw.selection && resolveSelection) {
       school = resolveSelection(raw.selection);
@@ -147,8 +181,18 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       await options.authorize?.(caller, school, operation, registry);
     }
     const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;
-    const result = await handler({ operation, ...raw, school, caller, request } as OperationInput);
-    if (result instanceof Response) return result;
+    let fetchRequest: Request | undefined;
+    const input = {
+      operation,
+      ...raw,
+      school,
+      caller,
+      get request() {
+        return (fetchRequest ??= toFetchRequest(request, bodyText));
+      },
+    };
+    const result = await handler(input as OperationInput);
+    if (result instanceof Response) return answerOf(result);
     const schema = operation.responses[operation.successStatus];
     const known = cache !== undefined && typeof result === 'object' && result !== null && cache.validated.has(result);
     if (validateResponses && schema && !known) {
@@ -158,32 +202,28 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       }
       if (cache && typeof result === 'object' && result !== null) cache.validated.add(result);
     }
-    if (result === undefined) return jsonResponse(version, operation.successStatus, undefined);
-    return bytesResponse(version, operation.successStatus, serialise(result, operation, caller.scopes));
+    if (result === undefined) return bytesAnswer(version, operation.successStatus, undefined);
+    return bytesAnswer(version, operation.successStatus, serialise(result, operation, caller.scopes));
   };
 
-  return {
-    registry,
-    basePath,
-    async handle(request) {
-      const { pathname } = new URL(request.url);
-      if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
-      const found = match(request.method, pathname);
-      if (found.kind === 'none') {
-        return statusResponse(version, 404, EduvStatus.Other, `no endpoint ${pathname} in ${registry.title} ${version}`);
-      }
-      if (found.kind === 'method-not-allowed') {
-        const response = statusResponse(version, 405, EduvStatus.Other, `method ${request.method} not allowed; use ${found.allowed.join(', ')}`);
-        response.headers.set('allow', found.allowed.join(', '));
-        return response;
-      }
-      try {
-        return await run(found.operation, request, found.params);
-      } catch (error) {
-        if (error instanceof BronError) return statusResponse(version, error.httpStatus, error.status, error.statusMessage);
-        options.onUnexpectedError?.(error, found.operation);
-        return statusResponse(version, 500, EduvStatus.Other, 'internal error in the bron');
-      }
-    },
+  const answer = async (request: BronRequest): Promise<BronAnswer | undefined> => {
+    const pathname = pathOf(request.url);
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+    const found = match(request.method, pathname);
+    if (found.kind === 'none') {
+      return statusAnswer(version, 404, EduvStatus.Other, `no endpoint ${pathname} in ${registry.title} ${version}`);
+    }
+    if (found.kind === 'method-not-allowed') {
+      return statusAnswer(version, 405, EduvStatus.Other, `method ${request.method} not allowed; use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
+    }
+    try {
+      return await run(found.operation, request, found.params);
+    } catch (error) {
+      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
+      options.onUnexpectedError?.(error, found.operation);
+      return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
+    }
   };
+
+  return bronOf(registry, basePath, answer);
 }

@@ -2,6 +2,7 @@ export * from './access-token';
 export * from './attribute-scopes';
 export * from './bron';
 export * from './bron-error';
+export * from './bron-request';
 export * from './consent';
 export * from './describe-issues';
 export * from './read-input';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { OperationDefinition } from '../registry';
+import type { BronRequest } from './bron-request';
 import { readSchoolSelection, selectionFromSchoolReference, type SchoolSelection, type SelectionResult } from '../school';
 import { BronError } from './bron-error';
 import { describeIssues, type InputLocation } from './describe-issues';
@@ -35,9 +36,9 @@ function selectionOrThrow(result: SelectionResult): SchoolSelection {
   return result.selection;
 }
 
-async function readJsonBody(request: Request, required: boolean): Promise<unknown> {
+async function readJsonBody(request: BronRequest, required: boolean): Promise<unknown> {
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw BronError.schema(`request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (text.length > MAX_BODY_BYTES) throw BronError.bodyTooLarge(MAX_BODY_BYTES);
   if (!text.trim()) {
     if (required) throw BronError.schema('the request body is required');
     return undefined;
@@ -59,7 +60,7 @@ async function readJsonBody(request: Request, required: boolean): Promise<unknow
  */
 export async function readOperationInput(
   operation: OperationDefinition,
-  request: Request,
+  request: BronRequest,
   pathParams: Record<string, string>,
 ): Promise<RawOperationInput> {
   const rawQuery = searchParamsToObject(new URL(request.url).searchParams);

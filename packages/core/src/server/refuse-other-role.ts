@@ -1,6 +1,7 @@
-import type { Bron } from './bron';
+import { bronOf, type Bron } from './bron';
 import { BronError } from './bron-error';
-import { statusResponse } from './responses';
+import { pathOf } from './bron-request';
+import { statusAnswer } from './responses';
 import { createRouteMatcher } from './route-matcher';
 
 /**
@@ -13,18 +14,11 @@ export function refuseOtherRole(bron: Bron, operationIds: readonly string[], pro
   const refused = new Set(operationIds);
   const match = createRouteMatcher(bron.registry, bron.basePath);
   const offered = Object.values(bron.registry.operations).filter((operation) => !refused.has(operation.operationId));
-  return {
-    registry: bron.registry,
-    basePath: bron.basePath,
-    async handle(request) {
-      const { pathname } = new URL(request.url);
-      const found = match(request.method, pathname);
-      if (found.kind !== 'operation' || !refused.has(found.operation.operationId)) return bron.handle(request);
-      const error = BronError.notProvider(providingRole);
-      const response = statusResponse(bron.registry.version, error.httpStatus, error.status, error.statusMessage);
-      const allowed = offered.filter((operation) => operation.path === found.operation.path).map((operation) => operation.method);
-      response.headers.set('allow', allowed.join(', '));
-      return response;
-    },
-  };
+  return bronOf(bron.registry, bron.basePath, async (request) => {
+    const found = match(request.method, pathOf(request.url));
+    if (found.kind !== 'operation' || !refused.has(found.operation.operationId)) return bron.answer(request);
+    const error = BronError.notProvider(providingRole);
+    const allowed = offered.filter((operation) => operation.path === found.operation.path).map((operation) => operation.method);
+    return statusAnswer(bron.registry.version, error.httpStatus, error.status, error.statusMessage, { allow: allowed.join(', ') });
+  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet } from 'jose';
 import type { ApiRegistry } from '@eduvkit/core';
-import { createAccessTokenVerifier, type CallerContext } from '@eduvkit/core/server';
+import { createAccessTokenVerifier, type BronRequest, type CallerContext } from '@eduvkit/core/server';
 import type { RegisteredClient } from './client-registry';
 import { OAuthError } from './oauth-errors';
 import { ReplayCache } from './replay-cache';
@@ -34,7 +34,7 @@ export interface AuthorizationServer {
   /** Answers discovery, JWKS and token requests; undefined for other paths. */
   handle(request: Request): Promise<Response | undefined>;
   /** The resource-server check the mock's brons run: a token this server issued. */
-  readonly verifyAccessToken: (request: Request) => Promise<CallerContext>;
+  readonly verifyAccessToken: (request: BronRequest) => Promise<CallerContext>;
   /**
    * A token the mock itself presents when it pushes to a client (notifications): issued by this
    * server to the mock (`sub`), for that client (`aud`), so the receiver can verify the sender.

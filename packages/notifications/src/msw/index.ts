@@ -1,4 +1,4 @@
-import { BronError, type CallerContext } from '@eduvkit/core/server';
+import { BronError, type BronRequest, type CallerContext } from '@eduvkit/core/server';
 import { bronHandlers, overrideHandler, type OverrideReply } from '@eduvkit/core/msw';
 import type { HttpHandler } from 'msw';
 import { notificationsApi } from '../generated/registry';
@@ -33,7 +33,7 @@ export interface NotificationsHandlersOptions {
 const TOKEN = /^Bearer\s+(\S+)$/i;
 
 /** The MSW default: the bearer token is the client id. */
-export const tokenIsClientId = (request: Request): CallerContext => {
+export const tokenIsClientId = (request: BronRequest): CallerContext => {
   const token = TOKEN.exec(request.headers.get('authorization') ?? '')?.[1];
   if (!token) throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
   return { clientId: token, scopes: 'all' };

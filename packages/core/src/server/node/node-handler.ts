@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EduvStatus } from '../../status-codes';
+import { BronError } from '../bron-error';
+import { MAX_BODY_BYTES } from '../read-input';
+import { answerOf, statusAnswer, type BronAnswer } from '../responses';
+import { NodeBronRequest } from './node-request';
+
+/** Answers a request read from Node: a BronAnswer (e.g. `bron.answer`), a Fetch Response, or undefined for 404. */
+export type NodeAnswerer = (request: NodeBronRequest) => Promise<BronAnswer | Response | undefined>;
+
+export interface NodeHandlerOptions {
+  /** `API-Version` of the answers the adapter gives itself (404, 413, 414, 500). */
+  readonly apiVersion: string;
+  /** Largest request body in bytes; a larger one is refused with 413 and its connection closed. Default 1,000,000. */
+  readonly bodyLimit?: number;
+  /** Longest path + query in characters; longer is 414. Default 8,192. */
+  readonly maxUrlLength?: number;
+  /** The scheme and host the absolute URL of a request starts with (the Host header is not trusted); default `http://localhost`. */
+  readonly origin?: string;
+  /** Called with errors other than BronErrors the answerer threw (bugs); the client gets 500. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export const DEFAULT_MAX_URL_LENGTH = 8_192;
+
+function declaredLength(incoming: IncomingMessage): number | undefined {
+  const header = incoming.headers['content-length'];
+  if (header === undefined) return undefined;
+  const length = Number(header);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/**
+ * Whether the connection can carry another request after this answer. A body nobody read is
+ * drained when its declared length is within the limit; otherwise (a body read only in part,
+ * over the limit, or chunked) the answer says `Connection: close` and the socket closes, so
+ * the next request on a keep-alive connection never waits behind unread bytes.
+ */
+function drainOrClose(request: NodeBronRequest, bodyLimit: number): 'keep' | 'close' {
+  const incoming = request.incoming;
+  // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), even before Node marks it complete.
+  const hasBody = incoming.headers['content-length'] !== undefined || incoming.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || incoming.complete) return 'keep';
+  if (request.bodyState === 'unread') {
+    const length = declaredLength(incoming);
+    if (length !== undefined && length <= bodyLimit) {
+      incoming.resume();
+      return 'keep';
+    }
+  }
+  return 'close';
+}
+
+function send(request: NodeBronRequest, response: ServerResponse, answer: BronAnswer, bodyLimit: number): void {
+  const headers: Record<string, string | number> = { ...answer.headers, 'content-length': answer.body?.byteLength ?? 0 };
+  if (drainOrClose(request, bodyLimit) === 'close') {
+    headers.connection = 'close';
+    response.once('finish', () => request.incoming.socket.destroySoon());
+  }
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
+}
+
+/**
+ * A `(req, res)` listener for `http.createServer` around an answerer: reads the request without
+ * Fetch objects, writes the answer's bytes, enforces the body and URL limits with StatusResponses
+ * and never leaves a keep-alive connection behind an unread body.
+ */
+export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOptions): (incoming: IncomingMessage, response: ServerResponse) => void {
+  const bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES;
+  const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  const version = options.apiVersion;
+  const origin = options.origin ?? 'http://localhost';
+  return (incoming, response) => {
+    const request = new NodeBronRequest(incoming, origin, bodyLimit);
+    const reply = (answer: BronAnswer) => send(request, response, answer, bodyLimit);
+    if ((incoming.url ?? '').length > maxUrlLength) {
+      reply(statusAnswer(version, 414, EduvStatus.Other, `the request URL is longer than ${maxUrlLength} characters`));
+      return;
+    }
+    if ((declaredLength(incoming) ?? 0) > bodyLimit) {
+      reply(statusAnswer(version, 413, EduvStatus.Other, `request body is larger than ${bodyLimit} bytes`));
+      return;
+    }
+    if (!URL.canParse(request.url)) {
+      reply(statusAnswer(version, 400, EduvStatus.Other, 'the request target is not a valid URL'));
+      return;
+    }
+    answerer(request)
+      .then(async (answered) => {
+        if (answered === undefined) return statusAnswer(version, 404, EduvStatus.Other, 'no endpoint here');
+        return answered instanceof Response ? answerOf(answered) : answered;
+      })
+      .catch((error: unknown) => {
+        // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
+        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
+        options.onError?.(error);
+        return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
+      })
+      .then(reply)
+      .catch(() => response.destroy());
+  };
+}
