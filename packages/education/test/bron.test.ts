@@ -126,4 +126,16 @@ describe('createEducationBron over raw requests', () => {
     const unknown = await bron.handle(new Request(`${BASE}/organisations?orgMasterId=${vo.orgMasterId}`, { headers: { authorization: 'Bearer t' } }));
     expect(unknown!.status).toBe(400);
   });
+
+  it('gives the same unfiltered organisation list for the same schools, so cached answers can be reused; a name filter gets its own', () => {
+    const source = createInMemoryEducationSource(world.schools, world);
+    const selected = [{ school: vo, filterByOrgId: false }];
+    const first = source.listOrganisations(selected, {});
+    expect(source.listOrganisations(selected, {})).toBe(first);
+    expect(first).toEqual([world.organisations.get(vo.orgMasterId)]);
+    const named = source.listOrganisations(selected, { name: world.organisations.get(vo.orgMasterId)!.name });
+    expect(named).toEqual(first);
+    expect(named).not.toBe(first);
+    expect(source.listOrganisations(selected, { name: 'no such school' })).toEqual([]);
+  });
 });

@@ -94,6 +94,9 @@ export function createInMemoryEducationSource<S extends InMemoryEducationSchool>
       ? boardMasterId !== undefined && selection.boardMasterId === boardMasterId
       : board !== undefined && board.organisationIdType === selection.boardIdType && board.organisationId === selection.boardId;
 
+  // Keyed by the selected schools; one entry per school and one per board: bounded by the world.
+  const unfilteredOrganisations = new Map<string, readonly Organisation[]>();
+
   return {
     schools,
     boardSchools(selection) {
@@ -101,11 +104,16 @@ export function createInMemoryEducationSource<S extends InMemoryEducationSchool>
     },
     listOrganisations(selected, filters) {
       const name = filters.name?.toLowerCase();
+      // Unfiltered lists are kept, so the same question gets the same (immutable) list and the bron's answer cache hits.
+      const key = name === undefined ? selected.map(({ school }) => school.orgMasterId).join(' ') : undefined;
+      const kept = key === undefined ? undefined : unfilteredOrganisations.get(key);
+      if (kept) return kept;
       const organisations: Organisation[] = [];
       for (const { school } of selected) {
         const organisation = records.organisations.get(school.orgMasterId);
         if (organisation && (name === undefined || organisation.name.toLowerCase() === name)) organisations.push(organisation);
       }
+      if (key !== undefined) unfilteredOrganisations.set(key, organisations);
       return organisations;
     },
     listStudyOfferings(school, filters: StudyOfferingFilters) {
