@@ -6,7 +6,7 @@ import { describeProblems, runSuite } from './support/run-suite';
 let target: MockTarget;
 beforeAll(async () => {
   target = await startMockTarget();
-});
+}, 60_000);
 afterAll(() => target.close());
 
 describe('the kit judges eduvkit itself: every bron suite passes against the mock', () => {

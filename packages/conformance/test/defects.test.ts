@@ -15,7 +15,7 @@ beforeAll(async () => {
   const provider = createClientCredentialsTokenProvider({ clientId: client.clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, issuer: target.server.url });
   fullToken = await provider.getToken({ scopes: studentsApi.scopes });
   await provider.close();
-});
+}, 60_000);
 afterAll(() => target.close());
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>

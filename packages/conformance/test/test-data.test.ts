@@ -8,7 +8,7 @@ import { runSuite } from './support/run-suite';
 let target: MockTarget;
 beforeAll(async () => {
   target = await startMockTarget();
-});
+}, 60_000);
 afterAll(() => target.close());
 
 const caseOf = (report: Awaited<ReturnType<typeof runSuite>>, id: string) => report.cases.find((result) => result.id === id)!;
