@@ -8,6 +8,8 @@ export interface ApiCoverage {
 }
 
 const escape = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+/** Prose outside code spans: a placeholder such as `<api name>` must not become an HTML tag. */
+const escapeProse = (text: string): string => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The docs' coverage matrix: per API, which elements are Edu-V's and which eduvkit assumed. */
 export function renderCoverage(apis: ApiCoverage[]): string {
@@ -33,7 +35,7 @@ export function renderCoverage(apis: ApiCoverage[]): string {
   for (const api of apis) {
     lines.push('', `## ${api.title} ${api.version}`, '', '| Element | Source | Assumed by eduvkit (why) |', '|---|---|---|');
     for (const item of api.entries) {
-      lines.push(`| \`${escape(item.element)}\` | ${item.source ?? '—'} | ${item.assumed ? escape(item.assumed) : ''} |`);
+      lines.push(`| \`${escape(item.element)}\` | ${item.source ?? '—'} | ${item.assumed ? escapeProse(item.assumed) : ''} |`);
     }
   }
   return `${lines.join('\n')}\n`;
