@@ -17,6 +17,7 @@ export const EXPECTED_VERSIONS = {
   '@eduvkit/consent': '0.2.0',
   '@eduvkit/notifications': '0.2.0',
   '@eduvkit/mock-server': '0.1.1',
+  '@eduvkit/conformance': '0.1.1',
   '@eduvkit/cli': '0.1.1',
 };
 

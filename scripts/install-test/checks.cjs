@@ -8,6 +8,7 @@ const spec = (version) => (m) => (m.default ?? m).info.version === version;
 module.exports = {
   '@eduvkit/core': (m) => m.isEckId(ECK_ID) === true && m.isEckId('nope') === false,
   '@eduvkit/core/server': (m) => m.statusResponse('1.0.0', 400, 11, 'Schema incorrect').status === 400,
+  '@eduvkit/core/server/node': (m) => typeof m.serveNode === 'function' && typeof m.createNodeHandler === 'function',
   '@eduvkit/core/msw': (m) => typeof m.bronHandlers === 'function' && typeof m.overrideHandler === 'function',
   '@eduvkit/core/fixtures': (m) => m.createSchools({ seed: 1 }).length === 3,
   '@eduvkit/auth': (m) => m.discoveryUrl('https://bron.example/') === 'https://bron.example/.well-known/openid-configuration',
@@ -34,4 +35,5 @@ module.exports = {
   '@eduvkit/notifications/msw': (m) => m.notificationsHandlers().length > 0,
   '@eduvkit/notifications/openapi.json': spec('0.9.1'),
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
+  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students'),
 };
