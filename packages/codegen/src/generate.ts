@@ -3,9 +3,11 @@ import { join, relative } from 'node:path';
 import { bundleSpec, type JsonObject } from './bundle';
 import { renderCoverage, type ApiCoverage } from './coverage-doc';
 import { emitRegistryModule } from './emit-registry';
+import { emitOperationsModule } from './emit-operations';
 import { emitModels, emitOpenApiTypes, emitTypeTests } from './emit-types';
 import { emitZodModule } from './emit-zod';
 import { collectProvenance, unmarked } from './provenance';
+import { pascal } from './spec-model';
 
 export interface ApiSpec {
   /** Folder name under specs/ and packages/, e.g. `students`. */
@@ -48,7 +50,9 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     files.set(join(generated, 'openapi-types.ts'), await emitOpenApiTypes(doc, header));
     files.set(join(generated, 'schemas.ts'), zod.source);
     files.set(join(generated, 'models.ts'), emitModels(zod, header));
-    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, `${camel(spec.name)}Api`, header));
+    const operationsType = `${pascal(spec.name)}Operations`;
+    files.set(join(generated, 'operations.ts'), emitOperationsModule(doc, operationsType, header));
+    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, `${camel(spec.name)}Api`, operationsType, header));
     files.set(join(generated, 'type-tests.ts'), emitTypeTests(zod, header));
     const info = doc.info as JsonObject;
     coverage.push({ title: String(info.title), version: String(info.version), packageName: `@eduvkit/${spec.name}`, entries });
