@@ -9,6 +9,8 @@ export const sharedVitestConfig = defineConfig({
   ssr: { resolve: { conditions: ['@eduvkit/source'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // Type tests: `expectTypeOf` and `@ts-expect-error` in *.test-d.ts, checked by tsc.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },

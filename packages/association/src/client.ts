@@ -61,43 +61,43 @@ export function createAssociationClient(options: ApiClientOptions): AssociationC
   const client = createApiClient(associationApi, options);
   return {
     listSchoolPeriods(school, request = {}) {
-      return client.call<SchoolPeriod[]>('listSchoolPeriodsForSchool', { ...request, query: { ...schoolQuery(school) } });
+      return client.call('listSchoolPeriodsForSchool', { ...request, query: { ...schoolQuery(school) } });
     },
     getSchoolPeriod(school, schoolPeriodId, request = {}) {
-      return client.call<SchoolPeriod>('getSchoolPeriod', { ...request, path: { id: schoolPeriodId }, query: byIdQuery(school) });
+      return client.call('getSchoolPeriod', { ...request, path: { id: schoolPeriodId }, query: byIdQuery(school) });
     },
     listEnrollments(school, filters = {}, request = {}) {
-      return client.call<Enrollment[]>('listEnrollmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listEnrollmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     getEnrollment(school, enrollmentId, request = {}) {
-      return client.call<Enrollment>('getEnrollment', { ...request, path: { id: enrollmentId }, query: byIdQuery(school) });
+      return client.call('getEnrollment', { ...request, path: { id: enrollmentId }, query: byIdQuery(school) });
     },
     findEnrollmentsForStudent(school, student, filters = {}, request = {}) {
       const reference: UserReference = typeof student === 'string' ? { userMasterIdentifier: student } : student;
-      return client.call<Enrollment[]>('findEnrollmentsForStudent', {
+      return client.call('findEnrollmentsForStudent', {
         ...request,
         query: { ...filters },
         body: { school: schoolReference(school), student: reference },
       });
     },
     listAssignments(school, filters = {}, request = {}) {
-      return client.call<Assignment[]>('listAssignmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listAssignmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     getAssignment(school, assignmentId, request = {}) {
-      return client.call<Assignment>('getAssignment', { ...request, path: { id: assignmentId }, query: byIdQuery(school) });
+      return client.call('getAssignment', { ...request, path: { id: assignmentId }, query: byIdQuery(school) });
     },
     findAssignmentsForEmployee(school, employee, filters = {}, request = {}) {
-      return client.call<Assignment[]>('findAssignmentsForEmployee', {
+      return client.call('findAssignmentsForEmployee', {
         ...request,
         query: { ...filters },
         body: { employee, school: schoolReference(school) },
       });
     },
     listGroups(school, filters = {}, request = {}) {
-      return client.call<Group[]>('listGroupsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listGroupsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     getGroup(school, groupId, request = {}) {
-      return client.call<Group>('getGroup', { ...request, path: { id: groupId }, query: byIdQuery(school) });
+      return client.call('getGroup', { ...request, path: { id: groupId }, query: byIdQuery(school) });
     },
   };
 }

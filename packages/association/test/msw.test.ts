@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAssociationClient } from '../src/index';
 import { createAssociationWorld } from '../src/fixtures/index';
+import { UserIdTypeSchema } from '../src/generated/schemas';
 import { DEFAULT_ASSOCIATION_BASE_URL, associationHandlers, associationOverride } from '../src/msw/index';
 
 // A consumer's test: the supplier's code under test talks to "the bron", MSW answers.
@@ -51,7 +52,8 @@ describe('Association MSW handlers: enrollments', () => {
 
     const { data: studies } = await client.listEnrollments({ orgMasterId: vo.orgMasterId }, { enrollmentType: 'study', schoolPeriodId: '2025-2026' });
     expect(studies).toEqual(records.enrollments.filter((item) => item.enrollmentType === 'study' && item.schoolPeriod === '2025-2026'));
-    expect(studies).toHaveLength(vo.catalogue.studyOfferings.length * 2);
+    // Every student of the school (the Students world of the seed) follows one study this year.
+    expect(studies).toHaveLength(world.students.get(vo.orgMasterId)!.length);
 
     const subject = records.enrollments.find((item) => item.enrollmentType === 'subject')!;
     const { data: inSubject } = await client.listEnrollments({ orgMasterId: vo.orgMasterId }, { subjectOfferingId: subject.subject as string });
@@ -82,15 +84,17 @@ describe('Association MSW handlers: enrollments', () => {
     const own = records.enrollments.filter((item) => item.student.userMasterIdentifier === withEck.student.userMasterIdentifier);
     const { data: byEck } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, withEck.student.userMasterIdentifier!);
     expect(byEck).toEqual(own);
-    // Enrollments reference the ECK iD, but the school knows the student's ASI too.
-    const asi = withEck.student.userIds![0]!;
-    const { data: byAsi } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, { userIds: [{ userId: asi.userId, userIdType: 'ASI' }] });
-    expect(byAsi).toEqual(own);
+    // Enrollments reference the ECK iD, but the school knows the student's secondary ids too.
+    const { userId, userIdType } = withEck.student.userIds![0]!;
+    const secondary = { userId, userIdType: UserIdTypeSchema.parse(userIdType) };
+    const { data: bySecondary } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, { userIds: [secondary] });
+    expect(bySecondary).toEqual(own);
     const { data: filtered } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, withEck.student.userMasterIdentifier!, { enrollmentType: 'study' });
     expect(filtered).toEqual(own.filter((item) => item.enrollmentType === 'study'));
 
     const withoutEck = students.find((input) => !input.student.userMasterIdentifier)!;
-    const reference = { userIds: [{ userId: withoutEck.student.userIds![0]!.userId, userIdType: 'ASI' as const }] };
+    const only = withoutEck.student.userIds![0]!;
+    const reference = { userIds: [{ userId: only.userId, userIdType: UserIdTypeSchema.parse(only.userIdType) }] };
     const { data: byUserIds } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, reference);
     expect(byUserIds.length).toBeGreaterThan(0);
     expect(byUserIds.every((item) => item.student.userIds?.[0]?.userId === reference.userIds[0]!.userId)).toBe(true);
@@ -132,7 +136,8 @@ describe('Association MSW handlers: groups and assignments', () => {
 
     const dutch = vo.catalogue.subjectOfferings.find((subject) => subject.name === 'Nederlands havo 4')!;
     const { data: ofDutch } = await client.listGroups(school, { subjectOfferingId: dutch.id });
-    expect(ofDutch.map((group) => group.groupName)).toEqual(['havo 4a ne']);
+    expect(ofDutch.length).toBeGreaterThan(0);
+    expect(ofDutch.every((group) => group.groupName.startsWith('havo 4') && group.groupName.endsWith(' ne'))).toBe(true);
 
     const { data: one } = await client.getGroup(school, ofDutch[0]!.groupId);
     expect(one).toEqual(ofDutch[0]);

@@ -1,7 +1,7 @@
 import type { JsonObject } from './bundle';
 import { readBusinessCodes, requiredBodyFields } from './business-codes';
 import type { ZodModule } from './emit-zod';
-import { deref, listOperations, type OperationNode, type SchemaNode } from './spec-model';
+import { deref, listOperations, successStatus as successStatusOf, type OperationNode, type SchemaNode } from './spec-model';
 
 const INTERACTIONS = new Set(['pull-sync', 'push-sync', 'push-async', 'notification']);
 
@@ -44,7 +44,7 @@ function schoolSelection(doc: JsonObject, operation: OperationNode): (typeof SCH
   return 'none';
 }
 
-export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: string, header: string): string {
+export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: string, typesName: string, header: string): string {
   const info = doc.info as JsonObject;
   const version = String(info.version);
   const api = info['x-eduv-api'];
@@ -62,8 +62,7 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
     if (!interaction || !INTERACTIONS.has(interaction)) throw new Error(`${id}: x-eduv-interaction missing or unknown`);
     const names = zod.operations[id]!;
     const statuses = Object.keys(operation.responses);
-    const successStatus = statuses.find((status) => status.startsWith('2'));
-    if (!successStatus) throw new Error(`${id}: no 2xx response`);
+    const successStatus = successStatusOf(operation);
     const idempotent = method === 'post' || method === 'patch' ? operation['x-eduv-idempotent'] === true : true;
     const security = operation.security ?? (doc.security as OperationNode['security']);
     // Several security requirements mean "any one of them" (OpenAPI); one means "all of these".
@@ -99,10 +98,11 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
     return `    ${id}: {\n${fields.map((field) => `      ${field},`).join('\n')}\n      responses: {\n${responses}\n      },\n    },`;
   });
 
-  return `${header}import { defineApi } from '@eduvkit/core';
+  return `${header}import { defineTypedApi } from '@eduvkit/core';
+import type { ${typesName} } from './operations';
 import * as s from './schemas';
 
-export const ${exportName} = defineApi({
+export const ${exportName} = defineTypedApi<${typesName}>()({
   api: ${literal(api)},
   title: ${literal(info.title)},
   version: ${literal(version)},

@@ -1,11 +1,15 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { renderApiTable, replaceGenerated, type ApiRow } from './api-table';
 import { bundleSpec, type JsonObject } from './bundle';
 import { renderCoverage, type ApiCoverage } from './coverage-doc';
 import { emitRegistryModule } from './emit-registry';
+import { emitBaseUrlModule } from './emit-base-url';
+import { emitOperationsModule } from './emit-operations';
 import { emitModels, emitOpenApiTypes, emitTypeTests } from './emit-types';
 import { emitZodModule } from './emit-zod';
 import { collectProvenance, unmarked } from './provenance';
+import { pascal } from './spec-model';
 
 export interface ApiSpec {
   /** Folder name under specs/ and packages/, e.g. `students`. */
@@ -33,6 +37,7 @@ const camel = (name: string): string => name.replace(/-([a-z])/g, (_, letter: st
 export async function generateAll(root: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const coverage: ApiCoverage[] = [];
+  const apis: ApiRow[] = [];
   for (const spec of discoverSpecs(root)) {
     const doc: JsonObject = bundleSpec(spec.specFile);
     const source = relative(root, spec.specFile);
@@ -48,11 +53,19 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     files.set(join(generated, 'openapi-types.ts'), await emitOpenApiTypes(doc, header));
     files.set(join(generated, 'schemas.ts'), zod.source);
     files.set(join(generated, 'models.ts'), emitModels(zod, header));
-    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, `${camel(spec.name)}Api`, header));
+    const operationsType = `${pascal(spec.name)}Operations`;
+    files.set(join(generated, 'operations.ts'), emitOperationsModule(doc, operationsType, header));
+    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, `${camel(spec.name)}Api`, operationsType, header));
     files.set(join(generated, 'type-tests.ts'), emitTypeTests(zod, header));
     const info = doc.info as JsonObject;
+    const major = Number(String(info.version).split('.')[0]);
+    const baseUrlConstant = `DEFAULT_${spec.name.toUpperCase().replace(/-/g, '_')}_BASE_URL`;
+    files.set(join(generated, 'base-url.ts'), emitBaseUrlModule(String(info['x-eduv-api']), major, baseUrlConstant, header));
+    apis.push({ name: spec.name, doc });
     coverage.push({ title: String(info.title), version: String(info.version), packageName: `@eduvkit/${spec.name}`, entries });
   }
   files.set(join(root, 'docs', 'coverage.md'), renderCoverage(coverage));
+  const readme = join(root, 'README.md');
+  files.set(readme, replaceGenerated(readFileSync(readme, 'utf8'), 'api-table', renderApiTable(apis), 'README.md'));
   return files;
 }

@@ -85,3 +85,15 @@ export function listOperations(doc: JsonObject): OperationEntry[] {
   }
   return entries;
 }
+
+/** The operation's success status: its first 2xx response. */
+export function successStatus(operation: OperationNode): string {
+  const status = Object.keys(operation.responses).find((candidate) => candidate.startsWith('2'));
+  if (!status) throw new Error(`${operation.operationId}: no 2xx response`);
+  return status;
+}
+
+/** `students` → `Students`, `mock-server` → `MockServer`. */
+export function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+}

@@ -36,7 +36,7 @@ function docWith(codes: unknown): JsonObject {
 
 const emit = (codes: unknown): string => {
   const doc = docWith(codes);
-  return emitRegistryModule(doc, emitZodModule(doc, ''), 'thingsApi', '');
+  return emitRegistryModule(doc, emitZodModule(doc, ''), 'thingsApi', 'ThingsOperations', '');
 };
 
 describe('x-eduv-business-codes', () => {

@@ -16,6 +16,7 @@ describe('generated code drift', () => {
   it('notices a change to a spec', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'eduvkit-codegen-'));
     cpSync(join(root, 'specs'), join(copy, 'specs'), { recursive: true });
+    cpSync(join(root, 'README.md'), join(copy, 'README.md'));
     const spec = join(copy, 'specs/students/openapi.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('        preferredFirstName:\n', '        nickName:\n          type: string\n          x-eduvkit-assumed: test\n        preferredFirstName:\n'));
     const files = await generateAll(copy);
@@ -28,6 +29,7 @@ describe('generated code drift', () => {
   it('refuses an element without provenance', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'eduvkit-codegen-'));
     cpSync(join(root, 'specs'), join(copy, 'specs'), { recursive: true });
+    cpSync(join(root, 'README.md'), join(copy, 'README.md'));
     const spec = join(copy, 'specs/students/openapi.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('        preferredFirstName:\n', '        nickName:\n          type: string\n        preferredFirstName:\n'));
     await expect(generateAll(copy)).rejects.toThrow(/schema Student\.nickName/);

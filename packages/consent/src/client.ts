@@ -54,22 +54,21 @@ export function newConsentReferenceId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-function listQuery(filters: ConsentSchoolQuery): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [name, value] of Object.entries(filters)) {
-    if (value === undefined) continue;
-    query[name] = value instanceof Date ? value.toISOString() : String(value);
-  }
-  return query;
+/** The filters as the spec's query types them: `since` as an ISO string. */
+type WireListQuery = Omit<ConsentSchoolQuery, 'since'> & { readonly since?: string };
+
+function listQuery(filters: ConsentSchoolQuery): WireListQuery {
+  const { since, ...rest } = filters;
+  return { ...rest, ...(since === undefined ? {} : { since: since instanceof Date ? since.toISOString() : since }) };
 }
 
-function consentSchoolQuery(school: ConsentSchoolSelection): Record<string, string> {
+function consentSchoolQuery(school: ConsentSchoolSelection): { orgMasterId?: string; orgId?: string; orgIdType?: ConsentOrganisationIdType } {
   if ('orgIdType' in school && !ConsentOrganisationIdTypeSchema.safeParse(school.orgIdType).success) {
     throw new EduvConfigError(`School selection: the Consent API accepts orgIdType ${ConsentOrganisationIdTypeSchema.options.join(', ')}`);
   }
   // schoolQuery checks the selection (one of the two forms, no empty ids); the Consent API has no filterByOrgId.
-  const { filterByOrgId: _ignored, ...query } = schoolQuery(school);
-  return query as Record<string, string>;
+  const { filterByOrgId: _ignored, orgIdType, ...query } = schoolQuery(school);
+  return orgIdType === undefined ? query : { ...query, orgIdType: ConsentOrganisationIdTypeSchema.parse(orgIdType) };
 }
 
 /** Client for the Consent API: a supplier's Consentmanagement, dashboard or consuming component. */
@@ -77,29 +76,29 @@ export function createConsentClient(options: ApiClientOptions): ConsentClient {
   const client = createApiClient(consentApi, options);
   return {
     listStatuses(filters = {}, request = {}) {
-      return client.call<ConsentStatus[]>('listConsentStatuses', { ...request, query: listQuery(filters) });
+      return client.call('listConsentStatuses', { ...request, query: listQuery(filters) });
     },
     statusForSchool(school, filters = {}, request = {}) {
       const query = { ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) };
-      return client.call<ConsentStatus>('listConsentStatusesForSchool', { ...request, query });
+      return client.call('listConsentStatusesForSchool', { ...request, query });
     },
     listRequests(filters = {}, request = {}) {
-      return client.call<ConsentRequest[]>('listConsentRequests', { ...request, query: listQuery(filters) });
+      return client.call('listConsentRequests', { ...request, query: listQuery(filters) });
     },
     listConfirmations(filters = {}, request = {}) {
-      return client.call<ConsentConfirmation[]>('listConsentConfirmations', { ...request, query: listQuery(filters) });
+      return client.call('listConsentConfirmations', { ...request, query: listQuery(filters) });
     },
     sendRequest(body, request = {}) {
-      return client.call<undefined>('sendConsentRequest', { ...request, body });
+      return client.call('sendConsentRequest', { ...request, body });
     },
     sendNotification(body, request = {}) {
-      return client.call<undefined>('sendConsentNotification', { ...request, body });
+      return client.call('sendConsentNotification', { ...request, body });
     },
     sendRevoke(body, request = {}) {
-      return client.call<undefined>('sendConsentRevoke', { ...request, body });
+      return client.call('sendConsentRevoke', { ...request, body });
     },
     sendConfirmation(body, request = {}) {
-      return client.call<undefined>('sendConsentConfirmation', { ...request, body });
+      return client.call('sendConsentConfirmation', { ...request, body });
     },
   };
 }

@@ -1,4 +1,3 @@
-import openapiFetch from 'openapi-fetch';
 import type { TokenProvider } from './auth';
 import {
   EduvApiError,
@@ -11,8 +10,10 @@ import {
   urlWithoutQuery,
   type RequestContext,
 } from './errors';
+import { buildRequest, readBody } from './http';
 import { redact, redactingLogger, silentLogger, type Logger } from './logger';
-import type { ApiRegistry, OperationDefinition, OperationIds } from './registry';
+import type { OperationTypes, UntypedOperation } from './operation-types';
+import type { ApiRegistry, OperationDefinition, OperationIds, OperationTypesFor } from './registry';
 import { decideRetry, resolveRetryOptions, type RetryOptions } from './retry';
 import { abortReason, attemptSignal } from './signals';
 import { VALIDATION_MODES, validateResponse, type ValidationMode } from './validation';
@@ -36,10 +37,8 @@ export interface ApiClientOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-export interface CallOptions {
-  readonly query?: Readonly<Record<string, unknown>>;
-  readonly path?: Readonly<Record<string, string | number>>;
-  readonly body?: unknown;
+/** The options of every call, whatever the operation. */
+export interface TransportOptions {
   readonly signal?: AbortSignal;
   /** Overrides the client's timeoutMs for this call. */
   readonly timeoutMs?: number;
@@ -50,6 +49,12 @@ export interface CallOptions {
    */
   readonly scopes?: readonly string[];
 }
+
+/** The options of one call: the transport options plus the operation's `query`, `path` and `body`. */
+export type CallOptions<T extends OperationTypes = UntypedOperation> = TransportOptions & T['request'];
+
+/** The options argument may be left out only when the operation requires no query, path or body. */
+export type CallArgs<T extends OperationTypes> = Partial<T['request']> extends T['request'] ? [options?: CallOptions<T>] : [options: CallOptions<T>];
 
 export interface EduvResponse<T> {
   readonly data: T;
@@ -62,24 +67,14 @@ export interface EduvResponse<T> {
 export interface ApiClient<R extends ApiRegistry = ApiRegistry> {
   readonly registry: R;
   readonly baseUrl: string;
-  call<T = unknown>(operationId: OperationIds<R>, options?: CallOptions): Promise<EduvResponse<T>>;
+  /** Calls one operation; its query, path, body and response data are typed from the spec. */
+  call<K extends OperationIds<R>>(
+    operationId: K,
+    ...options: CallArgs<OperationTypesFor<R, K>>
+  ): Promise<EduvResponse<OperationTypesFor<R, K>['response']>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-// openapi-fetch's CJS build puts the function on `exports.default`; the Node-style interop of our
-// own CJS build then hands over the whole exports object as the default import.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === 'function' ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
-// openapi-fetch is typed per OpenAPI paths object; the registry drives this client instead.
-interface UntypedClient {
-  request(
-    method: string,
-    url: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
 
 type AttemptOutcome =
   | { readonly kind: 'response'; readonly response: Response; readonly body: unknown; readonly token?: string }
@@ -108,7 +103,9 @@ function checkTimeout(timeoutMs: number): number {
   return timeoutMs;
 }
 
-function checkPathParams(operation: OperationDefinition, path: CallOptions['path']): void {
+type WireOptions = CallOptions<UntypedOperation>;
+
+function checkPathParams(operation: OperationDefinition, path: WireOptions['path']): void {
   for (const [, name] of operation.path.matchAll(/\{([^{}]+)\}/g)) {
     const value = name === undefined ? undefined : path?.[name];
     if (value === undefined || value === '') {
@@ -138,14 +135,11 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
   const onWarning =
     options.onWarning ?? (options.logger ? (message: string) => logger.warn(message) : (message: string) => console.warn(message));
   const { tokenProvider } = options;
-  const client = createClient({
-    baseUrl,
-    headers: { Accept: 'application/json', ...options.headers },
-  }) as unknown as UntypedClient;
+  const fetchImpl = (request: Request): Promise<Response> => (options.fetch ?? globalThis.fetch)(request);
 
   async function attempt(
     operation: OperationDefinition,
-    callOptions: CallOptions,
+    callOptions: WireOptions,
     timeoutMs: number,
     context: { url: string },
   ): Promise<AttemptOutcome> {
@@ -160,21 +154,26 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
       const token = tokenProvider
         ? await tokenProvider.getToken({ scopes: callOptions.scopes ?? [...operation.scopes, ...(operation.scopeAlternatives?.[0] ?? [])], signal: signal.signal })
         : undefined;
-      const { data, error, response } = await client.request(operation.method, operation.path, {
-        params: { query: callOptions.query, path: callOptions.path },
+      const request = buildRequest(baseUrl, {
+        method: operation.method,
+        path: operation.path,
+        query: callOptions.query,
+        pathParams: callOptions.path,
         body: callOptions.body,
-        headers: { ...callOptions.headers, Authorization: token === undefined ? undefined : `Bearer ${token}` },
+        headers: [
+          { Accept: 'application/json' },
+          options.headers,
+          callOptions.headers,
+          { Authorization: token === undefined ? undefined : `Bearer ${token}` },
+        ],
         signal: signal.signal,
-        // Read bodies as text and parse here: a malformed body must not surface as a bare SyntaxError.
-        parseAs: 'text',
-        fetch: (request: Request) => {
-          fetchStarted = true;
-          context.url = urlWithoutQuery(request.url);
-          logger.debug(`${operation.operationId}: ${operation.method} ${context.url}`);
-          return (options.fetch ?? globalThis.fetch)(request);
-        },
       });
-      return { kind: 'response', response, body: response.ok ? data : error, token };
+      fetchStarted = true;
+      context.url = urlWithoutQuery(request.url);
+      logger.debug(`${operation.operationId}: ${operation.method} ${context.url}`);
+      const response = await fetchImpl(request);
+      // Bodies are read as text and parsed in successData: a malformed body must not surface as a bare SyntaxError.
+      return { kind: 'response', response, body: await readBody(response), token };
     } catch (error) {
       if (signal.callerAborted() && callOptions.signal) {
         throw abortReason(callOptions.signal);
@@ -209,7 +208,13 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
     return validateResponse<T>(operation.responses[response.status], data, validation, context);
   }
 
-  async function call<T = unknown>(operationId: OperationIds<R>, callOptions: CallOptions = {}): Promise<EduvResponse<T>> {
+  async function call<K extends OperationIds<R>>(
+    operationId: K,
+    ...args: CallArgs<OperationTypesFor<R, K>>
+  ): Promise<EduvResponse<OperationTypesFor<R, K>['response']>> {
+    type T = OperationTypesFor<R, K>['response'];
+    // The operation's types exist at compile time only; on the wire every call has this shape.
+    const callOptions = (args[0] ?? {}) as WireOptions;
     const operation: OperationDefinition | undefined = registry.operations[operationId];
     if (operation === undefined) {
       throw new EduvConfigError(`${registry.api} has no operation "${String(operationId)}"`);

@@ -10,3 +10,4 @@ export * from './school';
 export * from './auth';
 export * from './validation';
 export * from './client';
+export * from './operation-types';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { OperationTypes, UntypedOperation } from './operation-types';
 
 /** How an Edu-V exchange flows; named after the testlab's classification. */
 export type InteractionType = 'pull-sync' | 'push-sync' | 'push-async' | 'notification';
@@ -76,8 +77,11 @@ export interface ApiRoles {
   readonly calling: readonly string[];
 }
 
-/** Everything eduvkit knows about one Edu-V API (gegevensdienst), generated from its spec. */
-export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = Record<string, OperationDefinition>> {
+/**
+ * Everything eduvkit knows about one Edu-V API (gegevensdienst), generated from its spec. `Types`
+ * are the compile-time request and response types of its operations (see `defineTypedApi`).
+ */
+export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = Record<string, OperationDefinition>, Types = unknown> {
   /** The name Edu-V uses in consent and notifications, e.g. `students-api`. */
   readonly api: string;
   readonly title: string;
@@ -90,6 +94,8 @@ export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = R
   readonly consentRequired: boolean;
   readonly scopes: readonly string[];
   readonly operations: Ops;
+  /** Type-only: never present at runtime. Carries `Types` so that `call()` can infer them. */
+  readonly '~types'?: Types;
 }
 
 export function defineApi<const Ops extends Record<string, OperationDefinition>>(
@@ -98,4 +104,18 @@ export function defineApi<const Ops extends Record<string, OperationDefinition>>
   return registry;
 }
 
+/**
+ * A registry whose operations carry types, as codegen writes it:
+ * `defineTypedApi<StudentsOperations>()({ ... })`. Every typed operation needs a definition.
+ */
+export function defineTypedApi<Types extends { [K in keyof Types]: OperationTypes }>() {
+  return <const Ops extends Record<string, OperationDefinition> & Record<keyof Types, OperationDefinition>>(
+    registry: ApiRegistry<Ops, Types>,
+  ): ApiRegistry<Ops, Types> => registry;
+}
+
 export type OperationIds<R extends ApiRegistry> = keyof R['operations'] & string;
+
+/** The types of one operation of `R`; untyped for a registry without `Types`. */
+export type OperationTypesFor<R extends ApiRegistry, K extends OperationIds<R>> =
+  unknown extends R['~types'] ? UntypedOperation : K extends keyof NonNullable<R['~types']> ? NonNullable<R['~types']>[K] & OperationTypes : UntypedOperation;

@@ -42,19 +42,19 @@ export function createEducationClient(options: ApiClientOptions): EducationClien
   return {
     listOrganisations(selection, filters = {}, request = {}) {
       const query = isBoardSelection(selection) ? boardQuery(selection) : schoolIdQuery(selection);
-      return client.call<Organisation[]>('listOrganisations', { ...request, query: { ...query, ...filters } });
+      return client.call('listOrganisations', { ...request, query: { ...query, ...filters } });
     },
     listStudyOfferings(school, filters = {}, request = {}) {
-      return client.call<StudyOffering[]>('listStudyOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listStudyOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     getStudyOffering(school, studyOfferingId, request = {}) {
-      return client.call<StudyOffering>('getStudyOffering', { ...request, path: { id: studyOfferingId }, query: schoolIdQuery(school) });
+      return client.call('getStudyOffering', { ...request, path: { id: studyOfferingId }, query: schoolIdQuery(school) });
     },
     listSubjectOfferings(school, filters = {}, request = {}) {
-      return client.call<SubjectOffering[]>('listSubjectOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listSubjectOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     getSubjectOffering(school, subjectOfferingId, request = {}) {
-      return client.call<SubjectOffering>('getSubjectOffering', { ...request, path: { id: subjectOfferingId }, query: schoolIdQuery(school) });
+      return client.call('getSubjectOffering', { ...request, path: { id: subjectOfferingId }, query: schoolIdQuery(school) });
     },
   };
 }

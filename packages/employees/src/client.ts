@@ -31,10 +31,10 @@ export function createEmployeesClient(options: ApiClientOptions): EmployeesClien
   const client = createApiClient(employeesApi, options);
   return {
     listForSchool(school, filters = {}, request = {}) {
-      return client.call<Employee[]>('listEmployeesForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listEmployeesForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     find(school, employee, request = {}) {
-      return client.call<Employee>('findEmployee', { ...request, body: { school: schoolReference(school), employee } });
+      return client.call('findEmployee', { ...request, body: { school: schoolReference(school), employee } });
     },
   };
 }

@@ -41,13 +41,15 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
       if (!isNotificationApi(api)) {
         return Promise.reject(new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`));
       }
-      return client.call<undefined>('subscribe', { ...request, path: { api }, scopes: [NOTIFICATION_API_SCOPES[api]] });
+      return client.call('subscribe', { ...request, path: { api }, scopes: [NOTIFICATION_API_SCOPES[api]] });
     },
     list(query = {}, request = {}) {
-      const params: Record<string, string> = {};
-      if (query.since !== undefined) params.since = query.since instanceof Date ? query.since.toISOString() : query.since;
-      if (query.objectType !== undefined) params.objectType = query.objectType;
-      return client.call<Notification[]>('listNotifications', { ...request, query: params, scopes: listScopes });
+      const { since, objectType } = query;
+      const params = {
+        ...(since === undefined ? {} : { since: since instanceof Date ? since.toISOString() : since }),
+        ...(objectType === undefined ? {} : { objectType }),
+      };
+      return client.call('listNotifications', { ...request, query: params, scopes: listScopes });
     },
   };
 }

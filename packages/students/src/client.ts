@@ -28,11 +28,11 @@ export function createStudentsClient(options: ApiClientOptions): StudentsClient 
   const client = createApiClient(studentsApi, options);
   return {
     listForSchool(school, filters = {}, request = {}) {
-      return client.call<Student[]>('listStudentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
+      return client.call('listStudentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
     },
     find(school, student, request = {}) {
       const reference: UserReference = typeof student === 'string' ? { userMasterIdentifier: student } : student;
-      return client.call<Student>('findStudent', { ...request, body: { school: schoolReference(school), student: reference } });
+      return client.call('findStudent', { ...request, body: { school: schoolReference(school), student: reference } });
     },
   };
 }

@@ -6,11 +6,11 @@ import type { AssociationDataSource } from '../bron/data-source';
 import { createInMemoryAssociationSource } from '../bron/in-memory-source';
 import { createAssociationWorld } from '../fixtures/world';
 import { associationApi } from '../generated/registry';
+import { DEFAULT_ASSOCIATION_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_ASSOCIATION_BASE_URL = 'https://bron.eduvkit.test/association-api/v1';
+export { DEFAULT_ASSOCIATION_BASE_URL };
 
 export type AssociationHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<AssociationDataSource<S>, AssociationBronOptions<S>>;
 

@@ -8,11 +8,11 @@ import type { ConsentDataSource } from '../bron/data-source';
 import { createInMemoryConsentSource } from '../bron/in-memory-source';
 import type { ConsentStore } from '../bron/store';
 import { consentApi } from '../generated/registry';
+import { DEFAULT_CONSENT_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_CONSENT_BASE_URL = 'https://bron.eduvkit.test/consent-api/v0';
+export { DEFAULT_CONSENT_BASE_URL };
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 

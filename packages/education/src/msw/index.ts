@@ -6,11 +6,11 @@ import type { EducationDataSource } from '../bron/data-source';
 import { createInMemoryEducationSource } from '../bron/in-memory-source';
 import { createEducationWorld } from '../fixtures/world';
 import { educationApi } from '../generated/registry';
+import { DEFAULT_EDUCATION_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_EDUCATION_BASE_URL = 'https://bron.eduvkit.test/education-api/v1';
+export { DEFAULT_EDUCATION_BASE_URL };
 
 export type EducationHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<EducationDataSource<S>, EducationBronOptions<S>>;
 

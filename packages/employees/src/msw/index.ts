@@ -6,11 +6,11 @@ import type { EmployeesDataSource } from '../bron/data-source';
 import { createInMemoryEmployeesSource } from '../bron/in-memory-source';
 import { createEmployeesWorld } from '../fixtures/world';
 import { employeesApi } from '../generated/registry';
+import { DEFAULT_EMPLOYEES_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_EMPLOYEES_BASE_URL = 'https://bron.eduvkit.test/employees-api/v1';
+export { DEFAULT_EMPLOYEES_BASE_URL };
 
 export type EmployeesHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<EmployeesDataSource<S>, EmployeesBronOptions<S>>;
 

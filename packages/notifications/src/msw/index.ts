@@ -5,11 +5,11 @@ import { notificationsApi } from '../generated/registry';
 import { createNotificationsBron, type NotificationsBronHttpOptions, type NotificationsBronOptions } from '../producer/create-notifications-bron';
 import { createNotificationDispatcher, type NotificationDispatcher } from '../producer/dispatcher';
 import { createNotificationLog, type NotificationLog } from '../producer/log';
+import { DEFAULT_NOTIFICATIONS_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_NOTIFICATIONS_BASE_URL = 'https://bron.eduvkit.test/notifications-api/v0';
+export { DEFAULT_NOTIFICATIONS_BASE_URL };
 
 export interface NotificationsHandlersOptions {
   /** Base URL including the major version; default DEFAULT_NOTIFICATIONS_BASE_URL. */

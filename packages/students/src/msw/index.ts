@@ -6,11 +6,11 @@ import type { StudentsDataSource } from '../bron/data-source';
 import { createInMemoryStudentsSource } from '../bron/in-memory-source';
 import { createStudentsWorld } from '../fixtures/world';
 import { studentsApi } from '../generated/registry';
+import { DEFAULT_STUDENTS_BASE_URL } from '../generated/base-url';
 
 export type { OverrideReply } from '@eduvkit/core/msw';
 
-/** Where the handlers answer unless told otherwise; point your client's baseUrl here. */
-export const DEFAULT_STUDENTS_BASE_URL = 'https://bron.eduvkit.test/students-api/v1';
+export { DEFAULT_STUDENTS_BASE_URL };
 
 export type StudentsHandlersOptions<S extends SchoolRecord = SchoolRecord> = ApiHandlersOptions<StudentsDataSource<S>, StudentsBronOptions<S>>;
 
