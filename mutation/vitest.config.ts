@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+// @ts-expect-error plain ESM module without types, shared with stryker.config.mjs
+import { currentGroup } from './groups.mjs';
 
 /**
  * The test run Stryker mutates against (`npm run mutation`). Stryker copies the repository into a
@@ -26,7 +28,7 @@ const aliases = readdirSync(packagesDir).flatMap((dir) => {
   });
 });
 
-/** The suites that exercise the mutated files: core's bron helpers, auth, the Consent store, the mock's authorization server. */
+/** The suites that test the group being mutated (MUTATION_GROUP, see groups.mjs). */
 const project = (dir: string, include: string[]) => ({
   resolve: { alias: aliases, conditions: ['@eduvkit/source'] },
   ssr: { resolve: { conditions: ['@eduvkit/source'] } },
@@ -34,14 +36,5 @@ const project = (dir: string, include: string[]) => ({
 });
 
 export default defineConfig({
-  test: {
-    projects: [
-      project('core', ['test/server-bron.test.ts', 'test/access-token.test.ts']),
-      project('auth', ['test/**/*.test.ts']),
-      project('consent', ['test/**/*.test.ts']),
-      // The refusal and check-order tables, the token endpoint and consent suites; not the world, fuzz or
-      // notification-delivery suites, which cover the same checks far more slowly.
-      project('mock-server', ['test/refusals.test.ts', 'test/check-order.test.ts', 'test/authorization-server.test.ts', 'test/consent.test.ts', 'test/afnemer-flow.test.ts', 'test/secrets-in-logs.test.ts']),
-    ],
-  },
+  test: { projects: Object.entries(currentGroup().projects).map(([dir, include]) => project(dir, include)) },
 });
