@@ -1,3 +1,4 @@
+import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index';
 import {
@@ -9,6 +10,7 @@ import {
   OTHER_ROLE_OPERATIONS,
   PROVIDED_OPERATIONS,
   refusalOf,
+  SERVED_REGISTRIES,
   send,
   tokenSource,
   validRequest,
@@ -137,3 +139,31 @@ describe.each(EVERY_OPERATION.filter(({ operation }) => OTHER_ROLE_OPERATIONS.ha
     });
   },
 );
+
+describe('tokens the mock never issued, on one operation of every API', () => {
+  const claims = () => ({ iss: server.url, sub: FULL_CLIENT, client_id: FULL_CLIENT, scope: 'eduv.student.basic eduv.employee.basic eduv.education eduv.association consent', exp: Math.floor(Date.now() / 1000) + 600 });
+  const unsigned = (header: object, payload: object) => `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+  const badAuthorizations: [string, () => Promise<string>, RegExp][] = [
+    ['Basic credentials', async () => 'Basic ZGVtbzpkZW1v', /not of the form "Bearer <token>"/],
+    ['Bearer without a token', async () => 'Bearer', /not of the form/],
+    ['two tokens', async () => `Bearer ${await tokens.full()} ${await tokens.full()}`, /not of the form/],
+    ['not a JWT', async () => 'Bearer abc.def', /not a well-formed signed JWT/],
+    ['alg none', async () => `Bearer ${unsigned({ alg: 'none', typ: 'at+jwt' }, claims())}`, /algorithm|well-formed/],
+    ['HS256 with a guessed secret', async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(32)))}`, /algorithm is not accepted/],
+    ['an RS256 key the mock does not have', async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: 'someone-else' }).sign((await generateKeyPair('RS256')).privateKey)}`, /no key of the authorization server matches its kid/],
+    ['the mock kid on a foreign signature', async () => {
+      const kid = server.authorizationServer.jwks.keys[0]!.kid!;
+      return `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid }).sign((await generateKeyPair('RS256')).privateKey)}`;
+    }, /signature does not verify/],
+    ['a token of another mock', async () => `Bearer ${await openDataTokens.full()}`, /no key of the authorization server matches its kid/],
+  ];
+  const firstOperations = SERVED_REGISTRIES.map((registry) => PROVIDED_OPERATIONS.find((item) => item.registry === registry)!);
+
+  it.each(badAuthorizations)('%s: 401 / 0099 with the reason, on every API', async (_name, authorization, message) => {
+    const value = await authorization();
+    for (const item of firstOperations) {
+      const answer = await send(server.url, validRequest(item, context(withConsent)), undefined, { authorization: value });
+      expect(refusalOf(answer), item.name).toEqual(matchesRefusal({ httpStatus: 401, status: 99, message }, item.registry.version));
+    }
+  });
+});
