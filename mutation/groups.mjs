@@ -20,7 +20,7 @@ export const GROUPS = {
   },
   'authorization-server': {
     mutate: ['packages/mock-server/src/auth/**/*.ts'],
-    projects: { 'mock-server': ['test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
+    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
   },
 };
 
