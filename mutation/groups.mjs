@@ -6,7 +6,7 @@ export const GROUPS = {
   'core-server': {
     mutate: ['packages/core/src/server/**/*.ts', '!packages/core/src/server/index.ts'],
     projects: {
-      core: ['test/server-bron.test.ts', 'test/access-token.test.ts', 'test/consent-authorizer.test.ts'],
+      core: ['test/server-bron.test.ts', 'test/access-token.test.ts', 'test/consent-authorizer.test.ts', 'test/bron-input.test.ts'],
       'mock-server': ['test/check-order.test.ts'],
     },
   },
