@@ -19,7 +19,7 @@ export default {
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `mutation/reports/${group.name}.json` },
   htmlReporter: { fileName: `mutation/reports/${group.name}.html` },
-  tempDirName: 'mutation/.stryker-tmp',
-  ignorePatterns: ['**/dist', '**/.turbo', 'mutation/reports', 'mutation/.stryker-tmp', '**/test-results.json', 'bench/results'],
+  tempDirName: `mutation/.stryker-tmp-${group.name}`,
+  ignorePatterns: ['**/dist', '**/.turbo', 'mutation/reports', 'mutation/.stryker-tmp*', '**/test-results.json', 'bench/results'],
   thresholds: { high: 90, low: 85, break: null },
 };
