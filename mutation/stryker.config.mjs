@@ -10,7 +10,8 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'mutation/vitest.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: group.mutate,
+  // MUTATION_FILES (comma-separated globs) narrows a group to a subset of its files.
+  mutate: process.env.MUTATION_FILES ? process.env.MUTATION_FILES.split(',') : group.mutate,
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) would rerun every suite for each; they are reported as ignored.
   ignoreStatic: true,

@@ -119,9 +119,22 @@ describe('createAccessTokenVerifier on a good token', () => {
     expect(await call({ claims: { client_id: undefined, azp: 'client-b' } })).toMatchObject({ clientId: 'client-b' });
     expect(await call({ drop: ['client_id'] })).toMatchObject({ clientId: 'client-a' });
     expect(await call({ claims: { client_id: 'client-c', azp: 'client-b' } })).toMatchObject({ clientId: 'client-c' });
+    expect(await call({ claims: { client_id: '', azp: 'client-b' } })).toMatchObject({ clientId: 'client-b' });
+    expect(await call({ claims: { client_id: 7, azp: 'client-b' } })).toMatchObject({ clientId: 'client-b' });
     expect(await call({ claims: { scope: ['x', 3, 'y'] } })).toMatchObject({ scopes: new Set(['x', 'y']) });
     expect(await call({ claims: { scope: '  x   y ' } })).toMatchObject({ scopes: new Set(['x', 'y']) });
     expect(await call({ drop: ['scope'] })).toMatchObject({ scopes: new Set() });
+  });
+
+  it('forgets a remembered token the millisecond it expires, like jose without leeway', async () => {
+    let now = NOW;
+    const verify = createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => now, clockToleranceSeconds: 0 });
+    const signed = await token({ claims: { exp: nowSeconds + 60 } });
+    await verify(withAuthorization(`Bearer ${signed}`));
+    now = new Date((nowSeconds + 60) * 1000 - 1);
+    await expect(verify(withAuthorization(`Bearer ${signed}`))).resolves.toMatchObject({ clientId: 'client-a' });
+    now = new Date((nowSeconds + 60) * 1000);
+    await expect(verify(withAuthorization(`Bearer ${signed}`))).rejects.toMatchObject({ httpStatus: 401, statusMessage: 'invalid access token: the token has expired' });
   });
 
   it('remembers at most cacheSize tokens, dropping the oldest', async () => {
