@@ -76,6 +76,9 @@ describe('in-memory consent store', () => {
     expect(store.activate(key, ['b', 'a'])).toMatchObject({ scopes: ['a', 'b'], providerReferenceId: 'ref-1' });
     expect(store.activate(key, ['a', 'b'])).toMatchObject({ scopes: ['a', 'b'] });
     expect(changes).toHaveLength(2);
+    // Without scopes, an active record keeps the ones it has.
+    expect(store.activate(key)).toMatchObject({ scopes: ['a', 'b'] });
+    expect(changes).toHaveLength(2);
 
     const requested = { ...key, api: 'employees-api' };
     store.put({ ...requested, dataProvider: 'self', scopes: ['s'], consumerReferenceId: 'c-1', providerStatus: 'requested', consumerStatus: 'requested' });
@@ -89,6 +92,7 @@ describe('in-memory consent store', () => {
     const fresh = store.activate(clientSide);
     expect(fresh).toMatchObject({ dataProvider: 'self', scopes: [], providerStatus: 'granted' });
     expect(fresh).not.toHaveProperty('consumerReferenceId');
+    expect(store.activate({ ...key, api: 'usage-api' }, ['z'])).toMatchObject({ scopes: ['z'], providerStatus: 'granted' });
   });
 
   it('deactivates what exists and is not revoked yet: both statuses revoked, the record kept', () => {
@@ -101,6 +105,9 @@ describe('in-memory consent store', () => {
     expect(store.deactivate(key)).toBe(false);
     store.put(input({ providerStatus: 'requested' }));
     expect(store.deactivate(key)).toBe(true);
-    expect(store.activate(key)).toMatchObject({ providerReferenceId: 'ref-2', providerStatus: 'granted' });
+    const regranted = store.activate(key);
+    expect(regranted).toMatchObject({ providerReferenceId: 'ref-2', providerStatus: 'granted' });
+    // A revoked record is not a pending request: the grant is a fresh record, without the old consumer side.
+    expect(regranted).not.toHaveProperty('consumerStatus');
   });
 });
