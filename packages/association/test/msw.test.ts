@@ -17,11 +17,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+/** What the client waited before each retry (the test does not really wait). */
+const slept: number[] = [];
 const client = createAssociationClient({
   baseUrl: DEFAULT_ASSOCIATION_BASE_URL,
   tokenProvider: staticToken('test-token'),
   validation: 'strict',
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  retry: { baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void slept.push(ms) },
 });
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (caught: unknown) => caught);
@@ -193,10 +195,12 @@ describe('Association MSW handlers: groups and assignments', () => {
 });
 
 describe('Association MSW overrides', () => {
-  it('let a test make one call fail with 503 + Retry-After, which the client retries', async () => {
-    server.use(associationOverride('listGroupsForSchool', { status: 503, headers: { 'Retry-After': '0' }, once: true }));
+  it('let a test make one call fail with 503 + Retry-After, which the client honours before retrying', async () => {
+    slept.length = 0;
+    server.use(associationOverride('listGroupsForSchool', { status: 503, headers: { 'Retry-After': '3' }, once: true }));
     const { data } = await client.listGroups({ orgMasterId: po.orgMasterId });
     expect(data.length).toBeGreaterThan(0);
+    expect(slept).toEqual([3_000]);
   });
 
   it('let a test simulate a missing consent', async () => {

@@ -31,7 +31,8 @@ describe('createClientAssertion', () => {
     });
     expect(payload.iat).toBe(now / 1000);
     expect(payload.exp).toBe(now / 1000 + 60);
-    expect(Buffer.from(payload.jti ?? '', 'base64url').length).toBeGreaterThanOrEqual(16);
+    // 256 bits of randomness, as docs/authentication.md promises.
+    expect(Buffer.from(payload.jti ?? '', 'base64url').length).toBe(32);
     expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sub']);
   });
 

@@ -224,3 +224,77 @@ describe('createBron with scope alternatives', () => {
     expect(refused.body).toMatchObject({ status: 21, statusMessage: 'scope required: one of a.read | b.read b.extra' });
   });
 });
+
+describe('createBron edges', () => {
+  const path = '/things-api/v2/things/school?orgMasterId=104A158';
+
+  it('passes a Response from a handler through, and answers an undefined result with an empty success', async () => {
+    const raw = createBron(api, { listThings: () => new Response('raw', { status: 299 }) as never, getThing: () => undefined as never }, { schools, validateResponses: false });
+    const passed = await raw.handle(new Request(`http://bron.test${path}`, { headers: { authorization: 'Bearer t' } }));
+    expect([passed!.status, await passed!.text()]).toEqual([299, 'raw']);
+    const empty = await raw.handle(new Request('http://bron.test/things-api/v2/things/abc', { headers: { authorization: 'Bearer t' } }));
+    expect([empty!.status, await empty!.text(), empty!.headers.get('api-version')]).toEqual([200, '', '2.3.4']);
+  });
+
+  it('skips school and consent without a school directory, and takes a directory function', async () => {
+    const seen: unknown[] = [];
+    let authorized = 0;
+    const handlers = { listThings: ({ school }: { school: unknown }) => (seen.push(school), []), getThing: () => ({ id: 'a', name: 'b' }) };
+    const authorize = () => void (authorized += 1);
+    await call(createBron(api, handlers, { authorize }), path);
+    expect([seen, authorized]).toEqual([[undefined], 0]);
+    const resolved = { school: schools[0]!, filterByOrgId: false };
+    const directory = createBron(api, handlers, { authorize, schools: (selection: { orgMasterId?: string }) => (selection.orgMasterId === '104A158' ? resolved : undefined) } as never);
+    expect((await call(directory, path)).response.status).toBe(200);
+    expect(seen[1]).toBe(resolved);
+    expect(authorized).toBe(1);
+    expect((await call(directory, '/things-api/v2/things/school?orgMasterId=999X999')).body).toMatchObject({ status: 23 });
+  });
+
+  it('names the path and method in 404 and 405, and hides bugs behind a fixed 500 message', async () => {
+    expect((await call(bron(), '/things-api/v2/nothing')).body).toEqual({ status: 99, statusMessage: 'no endpoint /things-api/v2/nothing in Things 2.3.4' });
+    expect((await call(bron(), '/things-api/v2')).response.status).toBe(404);
+    expect(await bron().handle(new Request('http://bron.test/things-api/v2x/things/school'))).toBeUndefined();
+    const wrong = await call(bron(), '/things-api/v2/things/school', { method: 'PUT', body: '{}' });
+    expect(wrong.body).toEqual({ status: 99, statusMessage: 'method PUT not allowed; use GET' });
+    const broken = createBron(api, { listThings: () => { throw new Error('secret detail'); }, getThing: () => ({ id: 'a', name: 'b' }) }, { schools });
+    const failed = await call(broken, path);
+    expect([failed.response.status, failed.body]).toEqual([500, { status: 99, statusMessage: 'internal error in the bron' }]);
+  });
+
+  it('refuses an Authorization header without a token by default', async () => {
+    for (const authorization of ['Bearer', 'Bearer ', 'Basic abc']) {
+      const response = await bron().handle(new Request(`http://bron.test${path}`, { headers: { authorization } }));
+      expect(await response!.json()).toEqual({ status: 99, statusMessage: 'the request carries no bearer access token (Authorization: Bearer <token>)' });
+    }
+  });
+
+  it('does not validate responses when told not to, and names the operation when it does', async () => {
+    const invalid = { listThings: () => [{ id: 1 }] as never, getThing: () => ({ id: 'a', name: 'b' }) };
+    expect((await call(createBron(api, invalid, { schools, validateResponses: false }), path)).body).toEqual([{ id: 1 }]);
+    const errors: Error[] = [];
+    await call(createBron(api, invalid, { schools, onUnexpectedError: (error) => errors.push(error as Error) }), path);
+    expect(errors[0]!.message).toMatch(/^listThings handler returned a body that does not match the spec: /);
+  });
+
+  it('caches per object and per scope set regardless of order, and never caches primitives', async () => {
+    let encoded = 0;
+    const item = { id: '1', name: 'x', secret: 's' };
+    const list = [item];
+    const toJSON = () => (encoded += 1, { id: '1', name: 'x' });
+    Object.defineProperty(item, 'toJSON', { value: toJSON, enumerable: false });
+    let scopes = new Set(['things.basic', 'things.secret']);
+    const cached = createBron(api, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, cacheResponses: true, authenticate: () => ({ clientId: 'c', scopes }) });
+    await call(cached, path);
+    scopes = new Set(['things.secret', 'things.basic']);
+    await call(cached, path);
+    expect(encoded).toBe(1);
+    scopes = new Set(['things.basic']);
+    await call(cached, path);
+    expect(encoded).toBe(1);
+    const uncached = createBron(api, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, authenticate: () => ({ clientId: 'c', scopes: new Set(['things.basic', 'things.secret']) }) });
+    await call(uncached, path);
+    await call(uncached, path);
+    expect(encoded).toBe(3);
+  });
+});

@@ -15,11 +15,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+/** What the client waited before each retry (the test does not really wait). */
+const slept: number[] = [];
 const client = createEducationClient({
   baseUrl: DEFAULT_EDUCATION_BASE_URL,
   tokenProvider: staticToken('test-token'),
   validation: 'strict',
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  retry: { baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void slept.push(ms) },
 });
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -141,10 +143,12 @@ describe('Education MSW handlers: request checks and overrides', () => {
     expect(await response.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
   });
 
-  it('let a test make one call fail with 503 + Retry-After, which the client retries', async () => {
-    server.use(educationOverride('listStudyOfferingsForSchool', { status: 503, headers: { 'Retry-After': '0' }, once: true }));
+  it('let a test make one call fail with 503 + Retry-After, which the client honours before retrying', async () => {
+    slept.length = 0;
+    server.use(educationOverride('listStudyOfferingsForSchool', { status: 503, headers: { 'Retry-After': '3' }, once: true }));
     const { data } = await client.listStudyOfferings({ orgMasterId: vo.orgMasterId });
     expect(data.length).toBeGreaterThan(0);
+    expect(slept).toEqual([3_000]);
   });
 
   it('let a test simulate a missing consent', async () => {

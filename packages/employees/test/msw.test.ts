@@ -16,11 +16,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+/** What the client waited before each retry (the test does not really wait). */
+const slept: number[] = [];
 const client = createEmployeesClient({
   baseUrl: DEFAULT_EMPLOYEES_BASE_URL,
   tokenProvider: staticToken('test-token'),
   validation: 'strict',
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  retry: { baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void slept.push(ms) },
 });
 
 describe('Employees MSW handlers', () => {
@@ -84,10 +86,12 @@ describe('Employees MSW handlers', () => {
     expect(await response.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('userIds') });
   });
 
-  it('let a test make one call fail with 503 + Retry-After, which the client retries', async () => {
-    server.use(employeesOverride('listEmployeesForSchool', { status: 503, headers: { 'Retry-After': '0' }, once: true }));
+  it('let a test make one call fail with 503 + Retry-After, which the client honours before retrying', async () => {
+    slept.length = 0;
+    server.use(employeesOverride('listEmployeesForSchool', { status: 503, headers: { 'Retry-After': '3' }, once: true }));
     const { data } = await client.listForSchool({ orgMasterId: school.orgMasterId });
     expect(data).toHaveLength(records.length);
+    expect(slept).toEqual([3_000]);
   });
 
   it('let a test simulate a missing consent', async () => {

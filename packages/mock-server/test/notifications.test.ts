@@ -113,4 +113,16 @@ describe('notifications from the mock to a real receiver', () => {
     expect(after.map((notification) => notification.id)).toEqual(everything.filter((notification) => notification.created > middle.created).map((notification) => notification.id));
     await tokenProvider.close();
   });
+
+  it('serves GET /notifications only for schools that activated the API for the caller', async () => {
+    // demo-toetssysteem subscribed to students-api above and has consent at the first school only.
+    const tokenProvider = demoTokenProvider(mock, 'demo-toetssysteem');
+    const client = createNotificationsClient({ baseUrl: `${mock.url}/notifications-api/v0`, tokenProvider });
+    const [first, second] = mock.world.schools;
+    const logged = mock.notifications.log.list({}).filter((notification) => notification.api === 'students-api');
+    expect(logged.some((notification) => notification.orgMasterId === second!.orgMasterId)).toBe(true);
+    const { data } = await client.list({});
+    expect(data.map((notification) => notification.id)).toEqual(logged.filter((notification) => notification.orgMasterId === first!.orgMasterId).map((notification) => notification.id));
+    await tokenProvider.close();
+  });
 });

@@ -37,12 +37,14 @@ describe('secrets never reach a log line or an error message', () => {
     const pem = readFileSync(registered.privateKeyFile!, 'utf8');
     const keyLines = pem.split('\n').filter((line) => line.length > 40);
     const errors: unknown[] = [];
-    const attempt = async (work: () => Promise<unknown>) => {
-      try {
-        await work();
-      } catch (error) {
-        errors.push(error);
-      }
+    /** A call meant to be refused: it must fail, and in the way named. */
+    const refused = async (work: () => Promise<unknown>, expected: Record<string, unknown>) => {
+      const error = await work().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toMatchObject(expected);
+      errors.push(error);
     };
 
     const provider = createClientCredentialsTokenProvider({
@@ -54,8 +56,9 @@ describe('secrets never reach a log line or an error message', () => {
       logger,
     });
     const client = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: provider, fetch: recordingFetch, logger, validation: 'strict', retry: false });
-    await attempt(() => client.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId }));
-    await attempt(() => client.listForSchool({ orgMasterId: '000X000' }));
+    // The calls meant to succeed must succeed: a run of refusals alone proves little about successes.
+    expect((await client.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId })).data.length).toBeGreaterThan(0);
+    await refused(() => client.listForSchool({ orgMasterId: '000X000' }), { name: 'EduvApiError', httpStatus: 400, status: 23 });
 
     // A client whose assertion the server refuses (signed with the wrong key).
     const wrongKey = createClientCredentialsTokenProvider({
@@ -66,19 +69,22 @@ describe('secrets never reach a log line or an error message', () => {
       fetch: recordingFetch,
       logger,
     });
-    await attempt(() => createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: wrongKey, fetch: recordingFetch, logger }).listForSchool({ orgMasterId: '163G332' }));
+    await refused(() => createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: wrongKey, fetch: recordingFetch, logger }).listForSchool({ orgMasterId: '163G332' }), {
+      name: 'EduvAuthError',
+      oauthError: 'invalid_client',
+    });
 
     // A token the bron refuses: its signature is broken.
     const token = await provider.getToken({ scopes: ['eduv.student.basic'] });
     const broken = `${token.slice(0, -6)}AAAAAA`;
     secrets.add(broken);
     const brokenClient = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: { getToken: async () => broken }, fetch: recordingFetch, logger, retry: false });
-    await attempt(() => brokenClient.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId }));
+    await refused(() => brokenClient.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId }), { name: 'EduvApiError', httpStatus: 401 });
     await provider.close();
     await wrongKey.close();
 
     expect(secrets.size).toBeGreaterThanOrEqual(3);
-    expect(errors.length).toBeGreaterThanOrEqual(3);
+    expect(errors).toHaveLength(3);
     const texts = [
       ...lines,
       ...errors.flatMap((error) => [String(error), (error as Error).message, (error as Error).stack ?? '', JSON.stringify(error), JSON.stringify((error as { body?: unknown }).body ?? null)]),

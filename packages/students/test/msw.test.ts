@@ -14,11 +14,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+/** What the client waited before each retry (the test does not really wait). */
+const slept: number[] = [];
 const client = createStudentsClient({
   baseUrl: DEFAULT_STUDENTS_BASE_URL,
   tokenProvider: staticToken('test-token'),
   validation: 'strict',
-  retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  retry: { baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void slept.push(ms) },
 });
 
 describe('Students MSW handlers', () => {
@@ -34,10 +36,12 @@ describe('Students MSW handlers', () => {
     expect(await response.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
   });
 
-  it('let a test make one call fail with 503 + Retry-After, which the client retries', async () => {
-    server.use(studentsOverride('listStudentsForSchool', { status: 503, headers: { 'Retry-After': '0' }, once: true }));
+  it('let a test make one call fail with 503 + Retry-After, which the client honours before retrying', async () => {
+    slept.length = 0;
+    server.use(studentsOverride('listStudentsForSchool', { status: 503, headers: { 'Retry-After': '3' }, once: true }));
     const { data } = await client.listForSchool({ orgMasterId: school.orgMasterId });
     expect(data.length).toBeGreaterThan(0);
+    expect(slept).toEqual([3_000]);
   });
 
   it('let a test simulate a missing consent', async () => {

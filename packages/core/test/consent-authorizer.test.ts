@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiRegistry, OperationDefinition } from '../src/registry';
+import type { ResolvedSchool } from '../src/school';
+import { BronError, consentAuthorizer, type ConsentQuery } from '../src/server';
+
+const registry = (api: string, consentRequired = true) => ({ api, consentRequired }) as ApiRegistry;
+const school = { school: { orgMasterId: '104A158' } } as ResolvedSchool;
+const operation = {} as OperationDefinition;
+
+async function outcome(promise: Promise<void>): Promise<'allowed' | { httpStatus: number; status: number; statusMessage: string }> {
+  try {
+    await promise;
+    return 'allowed';
+  } catch (error) {
+    expect(error).toBeInstanceOf(BronError);
+    const { httpStatus, status, statusMessage } = error as BronError;
+    return { httpStatus, status, statusMessage };
+  }
+}
+
+describe('consentAuthorizer', () => {
+  it('asks isActive about client, school, API and scopes, and refuses an inactive exchange with 403 / 0022 naming them', async () => {
+    const asked: ConsentQuery[] = [];
+    let active = false;
+    const authorize = consentAuthorizer({ isActive: async (query) => (asked.push(query), active) });
+    const caller = { clientId: 'client-a', scopes: new Set(['s']) };
+    expect(await outcome(authorize(caller, school, operation, registry('students-api')))).toEqual({
+      httpStatus: 403,
+      status: 22,
+      statusMessage: 'consent required: school 104A158 has not activated students-api for client client-a',
+    });
+    expect(asked).toEqual([{ clientId: 'client-a', orgMasterId: '104A158', api: 'students-api', scopes: new Set(['s']) }]);
+    active = true;
+    expect(await outcome(authorize(caller, school, operation, registry('students-api')))).toBe('allowed');
+  });
+
+  it('refuses a caller without client identity without asking, whatever isActive would say', async () => {
+    let asked = 0;
+    const authorize = consentAuthorizer({ isActive: () => ((asked += 1), true) });
+    for (const clientId of [undefined, '']) {
+      expect(await outcome(authorize({ ...(clientId === undefined ? {} : { clientId }), scopes: 'all' }, school, operation, registry('students-api')))).toEqual({
+        httpStatus: 403,
+        status: 22,
+        statusMessage: 'consent required: the caller is not identified, so no activation can apply',
+      });
+    }
+    expect(asked).toBe(0);
+  });
+
+  it('lets open-data APIs and APIs without consent through without asking, and only those', async () => {
+    let asked = 0;
+    const authorize = consentAuthorizer({ isActive: () => ((asked += 1), false), openDataApis: ['education-api'] });
+    expect(await outcome(authorize({ scopes: 'all' }, school, operation, registry('education-api')))).toBe('allowed');
+    expect(await outcome(authorize({ scopes: 'all' }, school, operation, registry('consent-api', false)))).toBe('allowed');
+    expect(asked).toBe(0);
+    expect(await outcome(authorize({ clientId: 'c', scopes: 'all' }, school, operation, registry('students-api')))).toMatchObject({ httpStatus: 403 });
+    expect(await outcome(consentAuthorizer({ isActive: () => false })({ clientId: 'c', scopes: 'all' }, school, operation, registry('education-api')))).toMatchObject({ httpStatus: 403 });
+  });
+});

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { unknownSchoolRefusal, type ApiRegistry, type OperationDefinition } from '@eduvkit/core';
+import { notificationsApi } from '@eduvkit/notifications';
+import { expect } from 'vitest';
+import { MOCK_REGISTRIES, type MockServer, type MockWorld } from '../../src/index';
+import { demoToken } from './assertions';
+
+/** Every API the mock serves, the Notifications producer included: the tables below loop over these. */
+export const SERVED_REGISTRIES: readonly ApiRegistry[] = [...MOCK_REGISTRIES, notificationsApi];
+
+/** Endpoints the other side of an exchange implements: the mock answers them 405 before any check. */
+export const OTHER_ROLE_OPERATIONS: ReadonlySet<string> = new Set(['receiveNotification', 'receiveNotifications']);
+
+export interface OperationCase {
+  readonly name: string;
+  readonly registry: ApiRegistry;
+  readonly operation: OperationDefinition;
+}
+
+/** Every operation of every served API, named `<api> <METHOD> <path>`. */
+export const EVERY_OPERATION: readonly OperationCase[] = SERVED_REGISTRIES.flatMap((registry) =>
+  Object.values(registry.operations).map((operation) => ({ name: `${registry.api} ${operation.method} ${operation.path}`, registry, operation })),
+);
+
+/** The operations a caller of the providing side may use (every one but the other role's endpoints). */
+export const PROVIDED_OPERATIONS = EVERY_OPERATION.filter(({ operation }) => !OTHER_ROLE_OPERATIONS.has(operation.operationId));
+
+/** Operations that act for one school the bron resolves (query or body), so school and consent checks apply. */
+export const schoolChecked = ({ operation }: OperationCase): boolean => operation.schoolSelection !== 'none';
+export const consentChecked = (item: OperationCase): boolean => item.registry.consentRequired && schoolChecked(item);
+
+/** The Edu-V refusal an answer must carry: HTTP status, Edu-V status and (part of) the message. */
+export interface Refusal {
+  readonly httpStatus: number;
+  readonly status: number;
+  readonly message?: RegExp;
+}
+
+/** The answer to a school the bron does not know: the rule brons and the conformance kit share (decision 008). */
+export function expectedUnknownSchool(_registry: ApiRegistry, operation: OperationDefinition): Refusal {
+  const refusal = unknownSchoolRefusal(operation);
+  return { httpStatus: refusal.httpStatus, status: refusal.status, message: new RegExp(refusal.message) };
+}
+
+export const UNKNOWN_SCHOOL = '999Z999';
+
+/** A school id and, per body operation, the people a valid search names. */
+export interface RequestContext {
+  readonly world: MockWorld;
+  readonly orgMasterId: string;
+}
+
+const schoolReference = (orgMasterId: string) => ({ organisationMasterIdentifier: orgMasterId });
+const firstStudent = ({ world, orgMasterId }: RequestContext) => {
+  const student = world.students.get(orgMasterId)?.[0]?.student;
+  return student?.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : { userMasterIdentifier: 'https://ketenid.nl/201703/unknown' };
+};
+const firstEmployee = ({ world, orgMasterId }: RequestContext) => {
+  const userIds = world.employees.get(orgMasterId)?.[0]?.employee.userIds;
+  return { userIds: userIds?.length ? userIds : [{ userId: 'unknown', userIdType: 'ASI' }] };
+};
+const consentBody = ({ orgMasterId }: RequestContext, extra: Record<string, unknown>) => ({
+  school: schoolReference(orgMasterId),
+  api: 'students-api',
+  scopes: ['eduv.student.basic'],
+  ...extra,
+});
+const notification = ({ orgMasterId }: RequestContext) => ({
+  id: randomUUID(),
+  notificationType: 'object',
+  objectType: 'Student',
+  school: schoolReference(orgMasterId),
+  created: new Date().toISOString(),
+});
+
+/**
+ * A valid body per operation that takes one, in the spec's own terms: the only hand-written part of
+ * the tables (a test checks that every operation with a body has one, so a new API cannot slip by).
+ */
+export const VALID_BODIES: Readonly<Record<string, (context: RequestContext) => unknown>> = {
+  findStudent: (context) => ({ school: schoolReference(context.orgMasterId), student: firstStudent(context) }),
+  findEmployee: (context) => ({ school: schoolReference(context.orgMasterId), employee: firstEmployee(context) }),
+  findEnrollmentsForStudent: (context) => ({ school: schoolReference(context.orgMasterId), student: firstStudent(context) }),
+  findAssignmentsForEmployee: (context) => ({ school: schoolReference(context.orgMasterId), employee: firstEmployee(context) }),
+  sendConsentRequest: (context) => consentBody(context, { consumerReferenceId: randomUUID(), consumerStatus: 'requested' }),
+  sendConsentNotification: (context) => consentBody(context, { providerReferenceId: randomUUID(), providerStatus: 'granted' }),
+  sendConsentRevoke: (context) => consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID() }),
+  sendConsentConfirmation: (context) => consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID(), consumerStatus: 'confirmed' }),
+  receiveNotifications: (context) => [notification(context)],
+  receiveNotification: (context) => notification(context),
+};
+
+/** Path parameters that are enums in the spec get a valid member; every other one a placeholder or a real id. */
+const PATH_VALUES: Readonly<Record<string, string>> = { api: 'students-api' };
+
+export interface EduvRequest {
+  readonly method: string;
+  /** The path under the server, base path included, parameters filled in. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  /** The raw body text, when a case sends something that is not JSON. */
+  readonly rawBody?: string;
+}
+
+/** A request the operation accepts: the school in the query or the body, valid body, path parameters filled. */
+export function validRequest({ registry, operation }: OperationCase, context: RequestContext, ids: Readonly<Record<string, string>> = {}): EduvRequest {
+  const path = operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => encodeURIComponent(ids[name] ?? PATH_VALUES[name] ?? 'no-such-id'));
+  const takesOrgMasterId = operation.parameters.some((parameter) => parameter.name === 'orgMasterId');
+  const query: Record<string, string> = operation.schoolSelection === 'query' || takesOrgMasterId ? { orgMasterId: context.orgMasterId } : {};
+  const makeBody = VALID_BODIES[operation.operationId];
+  if (operation.body && !makeBody) throw new Error(`add a valid body for ${operation.operationId} to VALID_BODIES`);
+  return { method: operation.method, path: `${registry.basePath}${path}`, query, ...(operation.body ? { body: makeBody!(context) } : {}) };
+}
+
+/** The same request for another school: in the query or in the body's `school`. */
+export function forSchool(request: EduvRequest, orgMasterId: string): EduvRequest {
+  const query = 'orgMasterId' in request.query ? { ...request.query, orgMasterId } : request.query;
+  const body = request.body && typeof request.body === 'object' && 'school' in request.body ? { ...request.body, school: schoolReference(orgMasterId) } : request.body;
+  return { ...request, query, body };
+}
+
+/** A value no enum, uuid, date or boolean parameter accepts. */
+export const MALFORMED_VALUE = '%not valid%';
+const SCHOOL_PARAMETERS = new Set(['orgMasterId', 'orgId', 'orgIdType', 'filterByOrgId']);
+
+/**
+ * The same request with one malformed input, found from the registry's own schemas: the first query
+ * or path parameter whose schema refuses MALFORMED_VALUE (school selection parameters last), else a
+ * body field (other than `school`) retyped to a number. Returns the request and the field it broke.
+ */
+export function malformedRequest({ operation }: OperationCase, request: EduvRequest): { request: EduvRequest; field: string } {
+  const byPreference = [...operation.parameters].sort((a, b) => Number(SCHOOL_PARAMETERS.has(a.name)) - Number(SCHOOL_PARAMETERS.has(b.name)));
+  for (const parameter of byPreference) {
+    if (parameter.in === 'query' && operation.query) {
+      const query = { ...request.query, [parameter.name]: MALFORMED_VALUE };
+      if (!operation.query.safeParse(query).success) return { request: { ...request, query }, field: parameter.name };
+    }
+    if (parameter.in === 'path' && operation.pathParams && !operation.pathParams.safeParse({ [parameter.name]: MALFORMED_VALUE }).success) {
+      const path = request.path.replace(encodeURIComponent(PATH_VALUES[parameter.name] ?? 'no-such-id'), encodeURIComponent(MALFORMED_VALUE));
+      return { request: { ...request, path }, field: parameter.name };
+    }
+  }
+  if (request.body && typeof request.body === 'object') {
+    const target = Array.isArray(request.body) ? (request.body[0] as Record<string, unknown>) : (request.body as Record<string, unknown>);
+    const field = Object.keys(target).find((key) => key !== 'school')!;
+    const broken = { ...target, [field]: 42 };
+    return { request: { ...request, body: Array.isArray(request.body) ? [broken] : broken }, field };
+  }
+  throw new Error(`no malformed input derivable for ${operation.operationId}`);
+}
+
+export interface EduvAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The parsed JSON body, undefined when there is none or it is not JSON. */
+  readonly json: unknown;
+}
+
+/** Sends a request over HTTP to the running server, with `Bearer <token>` when a token is given. */
+export async function send(baseUrl: string, request: EduvRequest, token?: string, headers: Record<string, string> = {}): Promise<EduvAnswer> {
+  const url = new URL(`${baseUrl}${request.path}`);
+  for (const [key, value] of Object.entries(request.query)) url.searchParams.set(key, value);
+  const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+  const response = await fetch(url, {
+    method: request.method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body } : {}),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Asserts an answer is the refusal: HTTP status, API-Version of the API and a StatusResponse body. */
+export function refusalOf(answer: EduvAnswer): { httpStatus: number; status: unknown; statusMessage: unknown; apiVersion: string | null } {
+  const body = (answer.json ?? {}) as { status?: unknown; statusMessage?: unknown };
+  return { httpStatus: answer.status, status: body.status, statusMessage: body.statusMessage, apiVersion: answer.headers.get('api-version') };
+}
+
+export function matchesRefusal(refusal: Refusal, apiVersion: string) {
+  return {
+    httpStatus: refusal.httpStatus,
+    status: refusal.status,
+    statusMessage: refusal.message ? (expect.stringMatching(refusal.message) as unknown) : (expect.any(String) as unknown),
+    apiVersion,
+  };
+}
+
+/** A token holding every scope demo-bestelomgeving may have (every API's scopes but none reserved to others). */
+export const FULL_CLIENT = 'demo-bestelomgeving';
+
+/** Tokens per scope set from the mock's own authorization server, each fetched once. */
+export function tokenSource(server: MockServer) {
+  const cache = new Map<string, Promise<string>>();
+  const tokenFor = (clientId: string, scope?: string) => {
+    const key = `${clientId} ${scope ?? '*'}`;
+    if (!cache.has(key)) cache.set(key, demoToken(server.authorizationServer.tokenEndpoint, clientId, scope));
+    return cache.get(key)!;
+  };
+  /** A token of the full client with one scope it may have but the operation does not accept. */
+  const withoutScopeOf = (operation: OperationDefinition) => {
+    const accepted = new Set([...operation.scopes, ...(operation.scopeAlternatives ?? []).flat()]);
+    const other = [...server.authorizationServer.allowedScopes(FULL_CLIENT)!].sort().find((scope) => !accepted.has(scope));
+    if (!other) throw new Error(`${FULL_CLIENT} holds no scope outside ${operation.operationId}'s`);
+    return tokenFor(FULL_CLIENT, other);
+  };
+  return { tokenFor, full: () => tokenFor(FULL_CLIENT), withoutScopeOf };
+}
+
+/** Switches FULL_CLIENT's activation off at one school for every consent-checked API, through the admin endpoint. */
+export async function withdrawConsent(server: MockServer, orgMasterId: string): Promise<void> {
+  for (const api of new Set(PROVIDED_OPERATIONS.filter(consentChecked).map(({ registry }) => registry.api))) {
+    const response = await fetch(`${server.url}/_admin/consents`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: FULL_CLIENT, orgMasterId, api, active: false }),
+    });
+    if (response.status !== 200) throw new Error(`could not withdraw consent: ${response.status} ${await response.text()}`);
+  }
+}
