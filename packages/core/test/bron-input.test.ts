@@ -20,6 +20,8 @@ const search: OperationDefinition = {
   pathParams: z.object({ kind: z.enum(['a', 'b']) }),
   body: z.object({ school: School, filter: z.object({ ids: z.array(z.string()) }).optional() }),
   bodyRequired: true,
+  requiredBodyFields: ['school'],
+  businessCodes: [],
   successStatus: 200,
   responses: {},
 };
@@ -128,8 +130,10 @@ describe('responses and BronError', () => {
     expect(plain(BronError.schema('x'))).toEqual({ httpStatus: 400, status: 11, statusMessage: 'Schema incorrect: x', name: 'BronError', message: 'Schema incorrect: x' });
     expect(plain(BronError.unauthenticated('y'))).toMatchObject({ httpStatus: 401, status: 99, statusMessage: 'y' });
     expect(plain(BronError.scopeRequired(['a', 'b']))).toMatchObject({ httpStatus: 401, status: 21, statusMessage: 'scope required: a b' });
-    expect(plain(BronError.unknownSchool())).toMatchObject({ httpStatus: 400, status: 23, statusMessage: 'edu_org_id unknown: the school in the request is not known here' });
-    expect(plain(BronError.unknownSchool('z'))).toMatchObject({ statusMessage: 'edu_org_id unknown: z' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [] }))).toMatchObject({ httpStatus: 400, status: 23, statusMessage: 'edu_org_id unknown: the school in the request is not known here' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [] }, 'z'))).toMatchObject({ statusMessage: 'edu_org_id unknown: z' });
+    const schoolCode = { status: 2001, httpStatus: 400, message: 'School unknown', trigger: { in: 'school', name: 'orgMasterId' } } as const;
+    expect(plain(BronError.unknownSchool({ businessCodes: [schoolCode] }, 'z'))).toMatchObject({ httpStatus: 400, status: 2001, statusMessage: 'School unknown: z' });
     expect(plain(BronError.consentRequired())).toMatchObject({ httpStatus: 403, status: 22, statusMessage: 'consent required: the school has not activated this exchange for this client' });
     expect(plain(BronError.notFound(2002, 'gone'))).toMatchObject({ httpStatus: 404, status: 2002, statusMessage: 'gone' });
     expect(plain(BronError.notProvider('Afnemer'))).toMatchObject({ httpStatus: 405, status: 99, statusMessage: 'Method Not Allowed - Afnemer is provider of this endpoint' });
