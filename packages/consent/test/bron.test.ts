@@ -178,6 +178,19 @@ describe('Consent bron', () => {
     ]);
   });
 
+  it('refuses a confirmation that accepts a consent without naming the consumer\'s reference id, and keeps its own statuses valid', async () => {
+    const { store, bronA } = setup();
+    const granted = store.activate({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'students-api' });
+    const confirmation = { providerReferenceId: granted.providerReferenceId, consumerReferenceId: '', school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: [], consumerStatus: 'confirmed' };
+    const refused = await bronA.handle(put('/consent/confirmations', confirmation));
+    expect(refused!.status).toBe(400);
+    expect(await refused!.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('consumerReferenceId') });
+    expect((await bronA.handle(put('/consent/confirmations', { ...confirmation, consumerReferenceId: ID_A })))!.status).toBe(202);
+    const statuses = await bronA.handle(get('/consent/statuses'));
+    expect(statuses!.status).toBe(200);
+    expect(await statuses!.json()).toEqual([expect.objectContaining({ providerReferenceId: granted.providerReferenceId, consumerReferenceId: ID_A, consumerStatus: 'confirmed' })]);
+  });
+
   it('answers the receive endpoints of the other role with 405 "<role> is provider of this endpoint"', async () => {
     const source = createInMemoryConsentSource({ schools, store: createInMemoryConsentStore() });
     const provider = createConsentBron(source, { basePath: '/consent-api/v0', authenticate: callerA, role: 'provider' });

@@ -1,4 +1,5 @@
 import { statusFailure, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '@eduvkit/core';
+import { BronError } from '@eduvkit/core/server';
 import type { ConsentApi, ConsentConfirmation, ConsentRequest, ConsentSchoolReference, ConsentStatus } from '../generated/models';
 import { ConsentApiSchema } from '../generated/schemas';
 import type { ConsentDataSource, ConsentListFilters, ConsentSchoolFilters } from './data-source';
@@ -193,6 +194,10 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       }
       if (record.providerStatus === 'revoked') {
         throw consentConflict(`the consent ${confirmation.providerReferenceId} for ${describe(key)} was revoked and cannot be confirmed`);
+      }
+      // "" only answers a message that carried no id (a refusal); a confirmation that accepts names the consumer's side.
+      if (confirmation.consumerReferenceId === '' && confirmation.status === undefined) {
+        throw BronError.schema('body field "consumerReferenceId" must be a GUID in a confirmation that accepts the consent ("" only in a refusal with a status)');
       }
       if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== confirmation.consumerReferenceId) {
         throw record.consumerStatus === 'confirmed'
