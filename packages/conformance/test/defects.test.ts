@@ -106,6 +106,18 @@ describe('each kind of case fails on the defect it checks, and only that case', 
     expect(failures.filter((id) => !id.startsWith('EDUVKIT-UNKNOWNSCHOOL-'))).toEqual([]);
   });
 
+  it('no 5xx: the bron accepts a confirmation it then cannot serve back in its statuses', async () => {
+    let broken = false;
+    const defect: Defect = async (request, forward) => {
+      const { pathname } = new URL(request.url);
+      if (broken && request.method === 'GET' && pathname.endsWith('/consent/statuses')) return json(500, { status: 99, statusMessage: 'internal error' }, { 'api-version': consentApi.version });
+      const response = await forward(request);
+      if (request.method === 'PUT' && pathname.endsWith('/consent/confirmations') && response.status === 202) broken = true;
+      return response;
+    };
+    expect(await failuresWith(defect, consentApi)).toEqual(['EDUVKIT-NO-5XX']);
+  });
+
   it('no token: a request without a token is served', async () => {
     const defect: Defect = (request, forward) => forward(request.headers.has('authorization') ? request : withToken(request, fullToken));
     expect(await failuresWith(defect)).toEqual(['EDUVKIT-NOTOKEN-KVTGETSTUDENTSSCHOOL', 'EDUVKIT-NOTOKEN-KVTPOSTSTUDENTS']);

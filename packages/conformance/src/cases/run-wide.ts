@@ -69,11 +69,13 @@ const HOSTILE_VALUE = 'x'.repeat(2048);
 
 /**
  * No answer of the run was a 5xx, including the kit's robustness probes: a body that is not JSON
- * on every operation that takes one, and an over-long school id on every operation that takes one.
+ * on every operation that takes one, an over-long school id on every operation that takes one,
+ * and every read once more after all the messages the run sent (a bron that accepted a message it
+ * cannot serve back breaks only then).
  */
 export const noServerErrorCase: CaseDefinition = {
   id: eduvkitCode('NO-5XX'),
-  title: 'no request, however malformed, gets a 5xx',
+  title: 'no request, however malformed, gets a 5xx, and every read still answers after the run',
   severity: 'Hoog',
   async run(context) {
     for (const operation of implementedOperations(context.registry)) {
@@ -81,6 +83,7 @@ export const noServerErrorCase: CaseDefinition = {
       if (!plan.ok) continue;
       if (operation.body) await context.send(plan.request, 'client', {}, '{"this is": not json');
       if (operation.schoolSelection === 'query') await context.send({ ...plan.request, query: { ...plan.request.query, orgMasterId: HOSTILE_VALUE } });
+      if (operation.method === 'GET') await context.send(plan.request);
     }
     const seen = context.exchanges;
     const offenders = seen.flatMap((entry) => {

@@ -13,7 +13,9 @@ export async function consentTestData(consentBaseUrl: string, token: string, sch
   const announced = randomUUID();
   const put = await fetch(`${consentBaseUrl}/consent/notifications`, { method: 'PUT', headers, body: JSON.stringify({ providerReferenceId: announced, school: ref, api: 'usage-api', scopes: [] }) });
   if (put.status !== 202) throw new Error(`consent test data: the announcement got HTTP ${put.status}`);
-  const statuses = (await (await fetch(`${consentBaseUrl}/consent/statuses`, { headers })).json()) as { providerReferenceId: string; consumerReferenceId?: string; school: { organisationMasterIdentifier?: string }; api: string; scopes: string[] }[];
+  const answer = await fetch(`${consentBaseUrl}/consent/statuses`, { headers });
+  if (answer.status !== 200) throw new Error(`consent test data: GET /consent/statuses got HTTP ${answer.status}: ${await answer.text()}`);
+  const statuses = (await answer.json()) as { providerReferenceId: string; consumerReferenceId?: string; school: { organisationMasterIdentifier?: string }; api: string; scopes: string[] }[];
   const atSchool = (api: string) => statuses.find((status) => status.school.organisationMasterIdentifier === school && status.api === api);
   const provided = atSchool('usage-api');
   const granted = statuses.find((status) => status.school.organisationMasterIdentifier === school && status.providerReferenceId && status.api !== 'usage-api');
@@ -24,7 +26,8 @@ export async function consentTestData(consentBaseUrl: string, token: string, sch
     'body.KVTPUTCONSENTREVOKES': { providerReferenceId: announced, consumerReferenceId: provided.consumerReferenceId, school: ref, api: 'usage-api', scopes: [], providerStatus: 'revoked' },
     'body.KVTPUTCONSENTCONFIRMATIONS': {
       providerReferenceId: granted.providerReferenceId,
-      consumerReferenceId: granted.consumerReferenceId ?? '',
+      // A consent the school granted without a request gets its consumer-side id with the confirmation.
+      consumerReferenceId: granted.consumerReferenceId ?? randomUUID(),
       school: ref,
       api: granted.api,
       scopes: granted.scopes,
