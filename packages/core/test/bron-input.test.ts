@@ -77,7 +77,7 @@ describe('readOperationInput', () => {
     const exact = padding(MAX_BODY_BYTES - padding(0).length);
     expect(exact.length).toBe(MAX_BODY_BYTES);
     await expect(readOperationInput(search, request(exact), { kind: 'a' })).resolves.toBeDefined();
-    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual(schema(`request body is larger than ${MAX_BODY_BYTES} bytes`));
+    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual({ httpStatus: 413, status: 99, statusMessage: `request body is larger than ${MAX_BODY_BYTES} bytes` });
   });
 
   it('checks query before path before body, and the school last', async () => {
