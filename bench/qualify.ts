@@ -1,12 +1,17 @@
 // How long the conformance kit takes: the Students bron suite (aim ≤ 5 s) and all suites, against
-// the mock in the same process, as `eduvkit qualify` runs them. Raw JSON on stdout when run alone:
+// the mock in the same process, as `eduvkit qualify` runs them. Run alone, it prints the JSON and
+// rewrites section 6 of bench/RESULTS.md (run.ts keeps that section):
 //
 //   node --conditions=@eduvkit/source --import tsx bench/qualify.ts
-import { readFileSync } from 'node:fs';
-import type { SigningAlgorithm } from '@eduvkit/auth';
-import { apiName, qualify, QUALIFIABLE_REGISTRIES, type ClientCredentials } from '@eduvkit/conformance';
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClientCredentialsTokenProvider, loadPrivateKey, type SigningAlgorithm } from '@eduvkit/auth';
+import { apiName, createTestData, qualify, QUALIFIABLE_REGISTRIES, type ClientCredentials } from '@eduvkit/conformance';
+import { consentApi } from '@eduvkit/consent';
 import { loadClients, startMockServer } from '@eduvkit/mock-server';
-import { isMain } from './lib';
+import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
+import { BENCH_DIR, isMain, machineInfo, REPO_ROOT } from './lib';
 
 export interface SuiteTiming {
   readonly api: string;
@@ -30,6 +35,16 @@ function credentials(clientId: string): ClientCredentials {
   return { clientId, privateKeyPem: readFileSync(client.privateKeyFile!, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
 }
 
+async function consentToken(issuer: string): Promise<string> {
+  const client = credentials('demo-bestelomgeving');
+  const provider = createClientCredentialsTokenProvider({ clientId: client.clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, issuer });
+  try {
+    return await provider.getToken({ scopes: ['consent'] });
+  } finally {
+    await provider.close();
+  }
+}
+
 export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
   const server = await startMockServer({ port: 0, seed: 1 });
   try {
@@ -41,8 +56,11 @@ export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
     for (let round = 0; round < rounds; round += 1) {
       const roundStart = performance.now();
       for (const registry of QUALIFIABLE_REGISTRIES) {
+        // Consent's exchanges need bodies that fit the mock's state, as in the kit's own tests and CI.
+        const testData = registry === consentApi ? createTestData(await consentTestData(`${server.url}${consentApi.basePath}`, await consentToken(server.url), school)) : undefined;
         const started = performance.now();
         const report = await qualify({
+          testData,
           api: registry,
           role: 'bron',
           baseUrl: `${server.url}${registry.basePath}`,
@@ -67,6 +85,37 @@ export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
   }
 }
 
+const STUDENTS_AIM_MS = 5_000;
+
+/** Section 6 of RESULTS.md, between markers so the other runs keep it. */
+export function renderQualifySection(result: QualifyBenchResult): string {
+  const commit = execSync('git rev-parse --short HEAD', { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  const machine = machineInfo();
+  const students = result.suites.find((suite) => suite.api === 'students')!;
+  const rows = result.suites.map((suite) => `| ${suite.api} | ${suite.cases} | ${suite.failed} | ${suite.medianMs} |`).join('\n');
+  return `<!-- qualify:start -->
+## 6. The conformance kit (issue #8)
+
+Run by \`bench/qualify.ts\` on ${machine.date.slice(0, 10)} at commit \`${commit}\`, Node ${machine.node}: every bron suite against the mock in the
+same process (\`qualify()\`, as \`eduvkit qualify\` runs it: demo-bestelomgeving, demo-toetssysteem without consent, school 158V148),
+${result.rounds} rounds, the median round counts. Wall time includes the kit's token requests (one per scope set) and the preflight.
+
+| suite | cases | failed | median ms |
+| --- | ---: | ---: | ---: |
+${rows}
+
+- Students suite: ${students.medianMs} ms — aim ≤ ${STUDENTS_AIM_MS / 1000} s **${students.medianMs <= STUDENTS_AIM_MS ? 'met' : 'not met'}**.
+- All ${result.suites.length} suites one after the other: ${result.allSuitesMedianMs} ms.
+<!-- qualify:end -->`;
+}
+
 if (isMain(import.meta.url)) {
-  console.log(JSON.stringify(await runQualifyBench(), null, 2));
+  const result = await runQualifyBench();
+  console.log(JSON.stringify(result, null, 2));
+  const file = join(BENCH_DIR, 'RESULTS.md');
+  const section = renderQualifySection(result);
+  const current = readFileSync(file, 'utf8');
+  const marked = /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/;
+  writeFileSync(file, marked.test(current) ? current.replace(marked, section) : current.replace(/\n---\n_/, `\n${section}\n\n---\n_`));
+  console.log('wrote bench/RESULTS.md section 6');
 }

@@ -368,8 +368,12 @@ _${quick ? 'Quick run. ' : ''}Numbers from one run on a shared machine${spreads.
 
 const target = quick ? join(benchDir, '.tmp', 'RESULTS.quick.md') : join(benchDir, 'RESULTS.md');
 mkdirSync(dirname(target), { recursive: true });
-// Section 5 comes from bench/issue-12.ts, a run of its own: keep it.
-const kept = existsSync(target) ? /<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/.exec(readFileSync(target, 'utf8'))?.[0] : undefined;
+// Sections 5 and 6 come from bench/issue-12.ts and bench/qualify.ts, runs of their own: keep them.
+const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
+const kept = [/<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/, /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/]
+  .map((marker) => marker.exec(previous)?.[0])
+  .filter((section): section is string => section !== undefined)
+  .join('\n\n');
 writeFileSync(target, kept ? md.replace(/\n---\n_/, `\n${kept}\n\n---\n_`) : md);
 console.log(`\nmock/Prism ${fmtRatio(http.ratio)} (vs Prism -v silent ${fmtRatio(ratioVsBest)}); zod/Ajv ${fmtRatio(validators.ratioZodVsAjv)}; z.compile/Ajv ${fmtRatio(validators.ratioCompiledVsAjv)}`);
 console.log(`wrote ${relative(repoRoot, target)}`);
