@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createClientCredentialsTokenProvider, loadPrivateKey, type SigningAlgorithm } from '@eduvkit/auth';
 import { apiName, createTestData, qualify, QUALIFIABLE_REGISTRIES, type ClientCredentials } from '@eduvkit/conformance';
 import { consentApi } from '@eduvkit/consent';
-import { loadClients, startMockServer } from '@eduvkit/mock-server';
+import { registeredClientKey, startMockServer } from '@eduvkit/mock-server';
 import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
 import { BENCH_DIR, isMain, machineInfo, REPO_ROOT } from './lib';
 
@@ -30,9 +30,8 @@ export interface QualifyBenchResult {
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function credentials(clientId: string): ClientCredentials {
-  const client = loadClients().clients.find((candidate) => candidate.clientId === clientId)!;
-  const key = client.jwks.keys[0]!;
-  return { clientId, privateKeyPem: readFileSync(client.privateKeyFile!, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
+  const key = registeredClientKey(clientId)!;
+  return { ...key, algorithm: key.algorithm as SigningAlgorithm | undefined };
 }
 
 async function consentToken(issuer: string): Promise<string> {

@@ -3,13 +3,13 @@
 //
 //   node --conditions=@eduvkit/source --import tsx scripts/qualify-mock.ts
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
 import { apiName, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
 import { consentApi } from '@eduvkit/consent';
-import { loadClients, startMockServer } from '@eduvkit/mock-server';
+import { registeredClientKey, startMockServer } from '@eduvkit/mock-server';
 import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
 
 const cli = resolve(import.meta.dirname, '../packages/cli/bin/eduvkit.js');
@@ -22,8 +22,8 @@ try {
   const school = server.world.schools[1]!.orgMasterId;
   const dir = mkdtempSync(join(tmpdir(), 'eduvkit-qualify-mock-'));
   const testData = join(dir, 'test-data.json');
-  const demo = loadClients().clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
-  const tokens = createClientCredentialsTokenProvider({ clientId: demo.clientId, privateKey: loadPrivateKey(readFileSync(demo.privateKeyFile!, 'utf8')), keyId: demo.jwks.keys[0]!.kid, issuer: server.url });
+  const demo = registeredClientKey('demo-bestelomgeving')!;
+  const tokens = createClientCredentialsTokenProvider({ clientId: demo.clientId, privateKey: loadPrivateKey(demo.privateKeyPem), keyId: demo.keyId, issuer: server.url });
   writeFileSync(testData, JSON.stringify(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)));
   await tokens.close();
   for (const registry of QUALIFIABLE_REGISTRIES) {

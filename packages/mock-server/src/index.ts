@@ -6,7 +6,7 @@ export { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 export { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
 export { createMockAnswerer, createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type MockAnswerer, type MockRequest, type Route } from './mock-handler';
 export { createMockWorld, WORLD_SIZES, type MockWorld, type WorldSize } from './world';
-export { loadClients, demoClientsFile, type RegisteredClient, type LoadedClients } from './auth/client-registry';
+export { loadClients, demoClientsFile, registeredClientKey, type RegisteredClient, type RegisteredClientKey, type LoadedClients } from './auth/client-registry';
 export { scopesForRole, SCOPE_RESTRICTIONS } from './auth/role-scopes';
 export type { AuthorizationServer } from './auth/authorization-server';
 export { DEMO_ACTIVATIONS } from './consent/demo-activations';

@@ -14,7 +14,7 @@ import {
   type ClientCredentials,
   type ReportFormat,
 } from '@eduvkit/conformance';
-import { loadClients } from '@eduvkit/mock-server';
+import { registeredClientKey } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 
 export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-url <url> --school <orgMasterId>
@@ -84,10 +84,9 @@ async function credentials(
 ): Promise<ClientCredentials | undefined> {
   if (registeredId !== undefined) {
     if (own.id !== undefined || own.key !== undefined) throw new UsageError(`give either ${flags.registered} or ${flags.id} with ${flags.key}, not both`);
-    const client = loadClients(clientsFile ? resolve(clientsFile) : undefined).clients.find((candidate) => candidate.clientId === registeredId);
-    if (!client?.privateKeyFile) throw new UsageError(`${flags.registered} ${registeredId}: no client with a private key on file is registered with the mock`);
-    const key = client.jwks.keys[0];
-    return { clientId: client.clientId, privateKeyPem: await readPem(client.privateKeyFile, flags.registered), keyId: key?.kid, algorithm: algorithmOf(key?.alg) };
+    const registered = registeredClientKey(registeredId, clientsFile ? resolve(clientsFile) : undefined);
+    if (!registered) throw new UsageError(`${flags.registered} ${registeredId}: no client with a private key on file is registered with the mock`);
+    return { ...registered, algorithm: algorithmOf(registered.algorithm) };
   }
   if (own.id === undefined && own.key === undefined) return undefined;
   if (own.id === undefined || own.key === undefined) throw new UsageError(`${flags.id} and ${flags.key} go together`);

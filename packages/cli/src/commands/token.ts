@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClientCredentialsTokenProvider, keyIdOf, loadPrivateKey, SIGNING_ALGORITHMS, type SigningAlgorithm } from '@eduvkit/auth';
-import { loadClients } from '@eduvkit/mock-server';
+import { registeredClientKey } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 
 export const TOKEN_USAGE = `Usage: eduvkit token --client <clientId> [--scope "<scope> <scope>"] [--url http://127.0.0.1:4010]
@@ -29,22 +29,22 @@ export async function runToken(args: string[], out: (line: string) => void): Pro
     strict: true,
   });
   if (!values.client) throw new UsageError('--client is required');
-  let keyFile = values.key ? resolve(values.key) : undefined;
+  let keyPem = values.key ? await readFile(resolve(values.key), 'utf8') : undefined;
   let keyId = values.kid;
   let algorithm = values.alg;
-  if (!keyFile) {
-    const registered = loadClients(values.clients ? resolve(values.clients) : undefined).clients.find((client) => client.clientId === values.client);
-    if (!registered?.privateKeyFile) {
+  if (keyPem === undefined) {
+    const registered = registeredClientKey(values.client, values.clients ? resolve(values.clients) : undefined);
+    if (!registered) {
       throw new UsageError(`client "${values.client}" has no private key on file here; pass --key <private-key.pem>`);
     }
-    keyFile = registered.privateKeyFile;
-    keyId ??= registered.jwks.keys[0]?.kid;
-    algorithm ??= registered.jwks.keys[0]?.alg;
+    keyPem = registered.privateKeyPem;
+    keyId ??= registered.keyId;
+    algorithm ??= registered.algorithm;
   }
   if (algorithm !== undefined && !SIGNING_ALGORITHMS.includes(algorithm as SigningAlgorithm)) {
     throw new UsageError(`--alg must be one of ${SIGNING_ALGORITHMS.join(', ')}`);
   }
-  const privateKey = loadPrivateKey(await readFile(keyFile, 'utf8'));
+  const privateKey = loadPrivateKey(keyPem);
   const provider = createClientCredentialsTokenProvider({
     clientId: values.client,
     privateKey,

@@ -1,3 +1,4 @@
+import { redactHeaders } from '../report/redact';
 import type { RecordedRequest, RecordedResponse } from '../report/types';
 
 /** One request the kit sent and what came back (or why nothing did). */
@@ -19,16 +20,9 @@ export interface OutgoingRequest {
   readonly rawBody?: string;
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-
 function recordHeaders(headers: Headers | Readonly<Record<string, string>>): Record<string, string> {
-  const result: Record<string, string> = {};
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-  for (const [name, value] of entries) {
-    const key = name.toLowerCase();
-    result[key] = SECRET_HEADERS.has(key) ? (key === 'authorization' ? value.replace(/^(\w+)\s.*$/, '$1 [redacted]') : '[redacted]') : value;
-  }
-  return result;
+  return redactHeaders(Object.fromEntries(entries.map(([name, value]) => [name.toLowerCase(), value])));
 }
 
 function parseBody(text: string): unknown {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClientCredentialsTokenProvider, generateClientKeys, loadPrivateKey, type SigningAlgorithm } from '@eduvkit/auth';
 import type { ApiRegistry } from '@eduvkit/core';
-import { demoClientsFile, loadClients, startMockServer, type MockServer } from '@eduvkit/mock-server';
+import { demoClientsFile, loadClients, registeredClientKey, startMockServer, type MockServer } from '@eduvkit/mock-server';
 import type { ClientCredentials } from '../../src/index';
 
 /** A client of the ordering environment's role that no school has activated: the 403 / 0022 cases need one. */
@@ -42,13 +42,11 @@ export async function startMockTarget(): Promise<MockTarget> {
   const server = await startMockServer({ port: 0, seed: 1, clientsFile });
   // Subscribing needs a callback URL on file; nothing changes in the world during a run, so nothing is pushed.
   await fetch(`${server.url}/_admin/clients/${CONSENTED_CLIENT}/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
-  const registered = loadClients(clientsFile).clients;
   const school = server.world.schools.slice(1).find((candidate) => candidate.sector === 'vo') ?? server.world.schools[1]!;
   const credentials = (clientId: string): ClientCredentials => {
-    const client = registered.find((candidate) => candidate.clientId === clientId);
-    if (!client?.privateKeyFile) throw new Error(`no key on file for ${clientId}`);
-    const key = client.jwks.keys[0]!;
-    return { clientId, privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'), keyId: key.kid, algorithm: key.alg as SigningAlgorithm };
+    const key = registeredClientKey(clientId, clientsFile);
+    if (!key) throw new Error(`no key on file for ${clientId}`);
+    return { ...key, algorithm: key.algorithm as SigningAlgorithm | undefined };
   };
   return {
     server,

@@ -55,3 +55,25 @@ export function loadClients(file: string = demoClientsFile()): LoadedClients {
     ),
   };
 }
+
+/** A registered client's own signing key, for tools that act as that client. */
+export interface RegisteredClientKey {
+  readonly clientId: string;
+  /** PEM text. Dev-only demo keys: never use them outside a local mock. */
+  readonly privateKeyPem: string;
+  readonly keyId?: string;
+  readonly algorithm?: string;
+}
+
+/** The key of a registered client whose private key is on file (the demo clients ship theirs); undefined when none is. */
+export function registeredClientKey(clientId: string, file?: string): RegisteredClientKey | undefined {
+  const client = loadClients(file).clients.find((candidate) => candidate.clientId === clientId);
+  if (!client?.privateKeyFile) return undefined;
+  const key = client.jwks.keys[0];
+  return {
+    clientId,
+    privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'),
+    ...(key?.kid ? { keyId: key.kid } : {}),
+    ...(key?.alg ? { algorithm: key.alg } : {}),
+  };
+}
