@@ -25,6 +25,38 @@ function attributeScopes(doc: JsonObject, operation: OperationNode, successStatu
   return scopes;
 }
 
+const EXCHANGE_MESSAGES = new Set(['request', 'confirmation']);
+
+interface ExchangeExtension {
+  message: string;
+  reference: string;
+  receipt?: string;
+  processedAt?: string;
+  pair: string;
+}
+
+/** `x-eduvkit-exchange` checked against the operation and its pair, so the registry never names a field the body lacks. */
+function exchangeFacts(doc: JsonObject, operation: OperationNode, byId: Map<string, OperationNode>): ExchangeExtension | undefined {
+  const declared = operation['x-eduvkit-exchange'] as ExchangeExtension | undefined;
+  const id = operation.operationId;
+  if (!declared) return undefined;
+  if (operation['x-eduv-interaction'] !== 'push-async') throw new Error(`${id}: x-eduvkit-exchange belongs on push-async operations only`);
+  if (!EXCHANGE_MESSAGES.has(declared.message)) throw new Error(`${id}: x-eduvkit-exchange.message must be request or confirmation`);
+  const pair = byId.get(declared.pair);
+  if (!pair) throw new Error(`${id}: x-eduvkit-exchange.pair ${declared.pair} is not an operation of this API`);
+  const pairFacts = pair['x-eduvkit-exchange'] as ExchangeExtension | undefined;
+  if (!pairFacts || pairFacts.pair !== id || pairFacts.message === declared.message || pairFacts.reference !== declared.reference) {
+    throw new Error(`${id}: x-eduvkit-exchange and that of ${declared.pair} must name each other, opposite messages and one reference field`);
+  }
+  const body = deref(doc, operation.requestBody?.content['application/json']?.schema);
+  const properties = body?.properties ?? {};
+  const fields = [declared.reference, ...(declared.message === 'confirmation' ? [declared.receipt, declared.processedAt] : [])];
+  for (const field of fields) {
+    if (field !== undefined && !(field in properties)) throw new Error(`${id}: x-eduvkit-exchange names ${field}, which the request body does not have`);
+  }
+  return { message: declared.message, reference: declared.reference, ...(declared.receipt ? { receipt: declared.receipt } : {}), ...(declared.processedAt ? { processedAt: declared.processedAt } : {}), pair: declared.pair };
+}
+
 const SCHOOL_SELECTIONS = ['query', 'body', 'none'] as const;
 
 /**
@@ -56,11 +88,14 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
   const flows = scheme?.flows as { clientCredentials?: { scopes: Record<string, string> } } | undefined;
   const allScopes = Object.keys(flows?.clientCredentials?.scopes ?? {});
 
-  const operations = listOperations(doc).map(({ method, path, operation }) => {
+  const listed = listOperations(doc);
+  const byId = new Map(listed.map(({ operation }) => [operation.operationId, operation] as const));
+  const operations = listed.map(({ method, path, operation }) => {
     const id = operation.operationId;
     const interaction = operation['x-eduv-interaction'];
     if (!interaction || !INTERACTIONS.has(interaction)) throw new Error(`${id}: x-eduv-interaction missing or unknown`);
     const names = zod.operations[id]!;
+    const exchange = exchangeFacts(doc, operation, byId);
     const statuses = Object.keys(operation.responses);
     const successStatus = successStatusOf(operation);
     const idempotent = method === 'post' || method === 'patch' ? operation['x-eduv-idempotent'] === true : true;
@@ -94,6 +129,8 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
       `requiredBodyFields: ${literal(requiredBodyFields(doc, operation))}`,
       `businessCodes: ${literal(readBusinessCodes(doc, operation))}`,
       `successStatus: ${Number(successStatus)}`,
+      ...(typeof operation['x-eduv-implemented-by'] === 'string' ? [`implementedBy: ${literal(operation['x-eduv-implemented-by'])}`] : []),
+      ...(exchange ? [`exchange: ${literal(exchange)}`] : []),
     ];
     return `    ${id}: {\n${fields.map((field) => `      ${field},`).join('\n')}\n      responses: {\n${responses}\n      },\n    },`;
   });

@@ -68,6 +68,30 @@ export interface OperationDefinition {
   readonly successStatus: number;
   /** Response body schemas by HTTP status; a status without a body maps to undefined. */
   readonly responses: Readonly<Record<number, z.ZodType | undefined>>;
+  /**
+   * The reference component that implements this operation when it is not the API's
+   * `roles.implementing` (a confirmation endpoint lives at the verzender), from `x-eduv-implemented-by`.
+   */
+  readonly implementedBy?: string;
+  /** For a push-asynchronous operation: its half of the melding–bevestiging pair (conventions §12). */
+  readonly exchange?: ExchangeFacts;
+}
+
+/**
+ * How one push-asynchronous operation takes part in a request–confirmation exchange, from the spec's
+ * `x-eduvkit-exchange`: a `request` (verzender → ontvanger, answered 202, later confirmed) or the
+ * `confirmation` that answers it (ontvanger → verzender, answered 202).
+ */
+export interface ExchangeFacts {
+  readonly message: 'request' | 'confirmation';
+  /** Body field with the verzender's reference id, in the request and echoed in the confirmation (e.g. `requestReferenceId`). */
+  readonly reference: string;
+  /** Body field of the confirmation with the ontvanger's own reference (e.g. `responseReferenceId`), when there is one. */
+  readonly receipt?: string;
+  /** Body field of the confirmation with the moment of processing (`processedTimestamp`), when there is one. */
+  readonly processedAt?: string;
+  /** operationId of the other half: the confirmation of a request, or the request a confirmation answers. */
+  readonly pair: string;
 }
 
 export interface ApiRoles {

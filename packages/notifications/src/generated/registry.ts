@@ -30,6 +30,7 @@ export const notificationsApi = defineTypedApi<NotificationsOperations>()({
       requiredBodyFields: [],
       businessCodes: [],
       successStatus: 200,
+      implementedBy: "producer",
       responses: {
         200: undefined,
         400: s.StatusResponseSchema,
@@ -54,6 +55,7 @@ export const notificationsApi = defineTypedApi<NotificationsOperations>()({
       requiredBodyFields: [],
       businessCodes: [],
       successStatus: 200,
+      implementedBy: "producer",
       responses: {
         200: s.listNotificationsResponse200Schema,
         400: s.StatusResponseSchema,
@@ -77,6 +79,7 @@ export const notificationsApi = defineTypedApi<NotificationsOperations>()({
       requiredBodyFields: [],
       businessCodes: [],
       successStatus: 202,
+      implementedBy: "consumer",
       responses: {
         202: undefined,
         400: s.StatusResponseSchema,
@@ -101,6 +104,7 @@ export const notificationsApi = defineTypedApi<NotificationsOperations>()({
       requiredBodyFields: ["id","notificationType","objectType","created"],
       businessCodes: [],
       successStatus: 202,
+      implementedBy: "consumer",
       responses: {
         202: undefined,
         400: s.StatusResponseSchema,

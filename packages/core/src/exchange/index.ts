@@ -1,0 +1,2 @@
+export * from './store';
+export { createInMemoryExchangeStore } from './in-memory-store';
