@@ -35,6 +35,12 @@ module.exports = {
   '@eduvkit/notifications': (m) => m.createNotificationLog().list().length === 0,
   '@eduvkit/notifications/msw': (m) => m.notificationsHandlers().length > 0,
   '@eduvkit/notifications/openapi.json': spec('0.9.1'),
+  '@eduvkit/entitlement': (m, core) => typeof client(m.createEntitlementClient, core).sendEntitlement === 'function' && m.entitlementApi.operations.sendEntitlement.exchange.pair === 'confirmEntitlement',
+  '@eduvkit/entitlement/fixtures': (m) => m.fakeProductId({ pick: (items) => items[0], int: () => 0 }) === '9780000000002',
+  '@eduvkit/entitlement/openapi.json': spec('0.9.1'),
+  '@eduvkit/usage': (m, core) => typeof client(m.createUsageClient, core).reportInitialActivation === 'function' && m.usageApi.operations.reportInitialActivation.exchange.pair === 'confirmInitialActivation',
+  '@eduvkit/usage/fixtures': (m) => m.fakeLicensee({ guid: () => 'g' }, 'school-employee').userIds[0].userId === 'g',
+  '@eduvkit/usage/openapi.json': spec('1.0.0'),
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
   '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students'),
 };
