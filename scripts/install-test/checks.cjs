@@ -35,6 +35,7 @@ module.exports = {
   '@eduvkit/notifications': (m) => m.createNotificationLog().list().length === 0,
   '@eduvkit/notifications/msw': (m) => m.notificationsHandlers().length > 0,
   '@eduvkit/notifications/openapi.json': spec('0.9.1'),
+  '@eduvkit/store-postgres': (m) => typeof m.createPostgresExchangeStore === 'function' && m.exchangeTables(undefined).outbox === '"eduvkit_exchange_outbox"',
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
   '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students'),
 };
