@@ -19,11 +19,21 @@ interface CommonOptions {
   readonly migrateOnFirstUse?: boolean;
 }
 
-export type PostgresExchangeStoreOptions = CommonOptions &
-  (
-    | { /** A pool you own: `close()` leaves it open. */ readonly pool: Pool; readonly connectionString?: never }
-    | { readonly connectionString: string; /** More settings for the pool the store creates and `close()` ends. */ readonly poolConfig?: Omit<PoolConfig, 'connectionString'>; readonly pool?: never }
-  );
+interface OnYourPool extends CommonOptions {
+  /** A pool you own: `close()` leaves it open. */
+  readonly pool: Pool;
+  readonly connectionString?: never;
+}
+
+interface OnItsOwnPool extends CommonOptions {
+  /** The store creates a pool on this database and `close()` ends it. */
+  readonly connectionString: string;
+  /** More settings for that pool (size, timeouts, ssl). */
+  readonly poolConfig?: Omit<PoolConfig, 'connectionString'>;
+  readonly pool?: never;
+}
+
+export type PostgresExchangeStoreOptions = OnYourPool | OnItsOwnPool;
 
 export interface PostgresExchangeStore extends ExchangeStore {
   /** Creates the schema, tables and indexes that are missing; safe to run again and from several instances at once. */
