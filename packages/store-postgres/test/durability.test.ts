@@ -1,7 +1,31 @@
-import type { ExchangeKey } from '@eduvkit/core/exchange';
-import { describe, expect, it } from 'vitest';
+import type { ExchangeKey, ReceivedRequest } from '@eduvkit/core/exchange';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
 import { createPostgresExchangeStore } from '../src';
 import { freshSchema, newPool, storeIn } from './support/stores';
+
+/** Runs support/crashing-instance.ts until it has reported `count` recorded requests, then SIGKILLs it. */
+function runAndKill(schema: string, count: number): Promise<string[]> {
+  const script = fileURLToPath(new URL('./support/crashing-instance.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.split('\n').length > count) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      const reported = output.split('\n').filter((line) => line !== '');
+      if (signal === 'SIGKILL' && reported.length >= count) resolve(reported);
+      else reject(new Error(`the instance ended by itself (${signal ?? 'no signal'}) after ${reported.length} requests: ${errors}`));
+    });
+  });
+}
 
 const key: ExchangeKey = { api: 'order-api', operationId: 'placeOrder', peer: 'bestelomgeving-1', referenceId: '7f1c3a0e-1b2d-4c5e-8f90-123456789abc' };
 const t = (ms: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, 0, ms));
@@ -31,6 +55,27 @@ describe('what a store wrote outlives its pool', () => {
       const confirmation = { requestReferenceId: key.referenceId, orderStatus: 'approved' };
       expect(await restarted.completeRequest(key, 'instance-2', confirmation, t(30_003), { id: 'conf-1', kind: 'confirmation', key, operationId: 'confirmOrder', body: confirmation, at: t(30_003) })).toBe(true);
       expect((await restarted.claimOutbound({ worker: 'instance-2', now: t(30_004), leaseMs: 1_000, limit: 10 })).map((message) => message.id)).toEqual(['req-1', 'conf-1']);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('an instance killed with SIGKILL mid-work loses no request it had recorded, and its leases come free', async () => {
+    const schema = freshSchema('sigkill');
+    const recorded = await runAndKill(schema, 150);
+    const restarted = storeIn(schema);
+    try {
+      const later = new Date(Date.UTC(2026, 2, 1, 10));
+      const claimed: ReceivedRequest[] = [];
+      for (;;) {
+        const batch = await restarted.claimRequests({ worker: 'next-instance', now: later, leaseMs: 60_000, limit: 50 });
+        if (batch.length === 0) break;
+        claimed.push(...batch);
+      }
+      const claimedRefs = new Set(claimed.map((request) => request.key.referenceId));
+      expect(claimedRefs.size, 'each request claimed once').toBe(claimed.length);
+      expect(recorded.filter((ref) => !claimedRefs.has(ref)), 'requests reported as recorded but lost').toEqual([]);
+      expect(claimed.some((request) => request.attempts === 2), 'some had been leased by the killed instance').toBe(true);
     } finally {
       await restarted.close();
     }

@@ -45,6 +45,7 @@ const RULES: Record<string, Rule> = {
     assert.deepEqual(stored?.body, winner);
     assert.equal(stored?.state, 'received');
     assert.equal(stored?.attempts, 0);
+    sameTime(stored?.receivedAt, at(), 'receivedAt');
     sameTime(stored?.availableAt, at(), 'availableAt of a new request');
     const otherPeer = await store.receiveRequest(key('dup', 'client-b'), { other: true }, at());
     assert.equal(otherPeer.created, true, 'the same reference id from another peer is another exchange');
@@ -103,6 +104,7 @@ const RULES: Record<string, Rule> = {
     assert.deepEqual(delivery?.key, key('c'));
     assert.equal(delivery?.attempts, 0);
     sameTime(delivery?.nextAttemptAt, at(4), 'nextAttemptAt of a new message');
+    sameTime(delivery?.createdAt, at(4), 'createdAt');
     assert.equal(await store.completeRequest(key('c'), 'w1', { twice: true }, at(5), confirmationOf(key('c'), 'c-4')), false, 'a processed request is not completed twice');
     assert.equal(await store.getOutbound('c-4'), undefined);
     assert.deepEqual(await store.claimRequests(claim('w3', at(10_000))), [], 'a processed request is not claimed');
