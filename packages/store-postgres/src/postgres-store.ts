@@ -52,7 +52,8 @@ const leaseUntil = ({ now, leaseMs }: Claim) => new Date(now.getTime() + leaseMs
  */
 export function createPostgresExchangeStore(options: PostgresExchangeStoreOptions): PostgresExchangeStore {
   const ownsPool = options.pool === undefined;
-  const pool = options.pool ?? new pg.Pool({ ...options.poolConfig, connectionString: options.connectionString });
+  // A database that does not answer must fail a call, not hang the machinery's loops: 10 s to connect unless set.
+  const pool = options.pool ?? new pg.Pool({ connectionTimeoutMillis: 10_000, ...options.poolConfig, connectionString: options.connectionString });
   // An idle connection that the server drops emits 'error' on the pool, which would crash the
   // process unheard; the pool discards that connection and the next query opens a new one.
   if (ownsPool) pool.on('error', () => {});
