@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A throwaway PostgreSQL server: its own data directory under /tmp, on 127.0.0.1 only, trust auth. */
@@ -49,7 +48,13 @@ function freePort(): Promise<number> {
 function runner(): { run: (file: string, args: string[]) => string; owner?: { uid: number; gid: number } } {
   const asRoot = process.getuid?.() === 0;
   if (!asRoot) return { run: (file, args) => execFileSync(file, args, { encoding: 'utf8', stdio: 'pipe' }) };
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  const id = (flag: string) => {
+    try {
+      return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
+    } catch (error) {
+      throw new Error('running as root, the tests start PostgreSQL as the `postgres` OS user, and there is none (Debian\'s postgresql package creates it)', { cause: error });
+    }
+  };
   return {
     run: (file, args) => execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { encoding: 'utf8', stdio: 'pipe' }),
     owner: { uid: id('-u'), gid: id('-g') },
@@ -59,7 +64,8 @@ function runner(): { run: (file: string, args: string[]) => string; owner?: { ui
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findBinaries();
   const { run, owner } = runner();
-  const dir = mkdtempSync(join(tmpdir(), 'eduvkit-pg-'));
+  // /tmp, not $TMPDIR: the postgres user must reach it, and the socket path must stay short.
+  const dir = mkdtempSync('/tmp/eduvkit-pg-');
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = join(dir, 'data');
   const pgCtl = join(bin, 'pg_ctl');
