@@ -41,6 +41,7 @@ module.exports = {
   '@eduvkit/usage': (m, core) => typeof client(m.createUsageClient, core).reportInitialActivation === 'function' && m.usageApi.operations.reportInitialActivation.exchange.pair === 'confirmInitialActivation',
   '@eduvkit/usage/fixtures': (m) => m.fakeLicensee({ guid: () => 'g' }, 'school-employee').userIds[0].userId === 'g',
   '@eduvkit/usage/openapi.json': spec('1.0.0'),
+  '@eduvkit/store-postgres': (m) => typeof m.createPostgresExchangeStore === 'function' && m.exchangeTables(undefined).outbox === '"eduvkit_exchange_outbox"',
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
   '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students'),
 };
