@@ -11,11 +11,11 @@ describe('the Order registry is typed from its spec', () => {
     expectTypeOf(orderApi.operations.confirmOrder.exchange.receipt).toEqualTypeOf<'responseReferenceId'>();
   });
 
-  it('takes the request and confirmation bodies of each exchange', () => {
-    expectTypeOf<OrderOperations['placeOrder']['request']['body']>().toExtend<OrderRequest>();
-    expectTypeOf<OrderOperations['confirmOrder']['request']['body']>().toExtend<OrderConfirmation>();
-    expectTypeOf<OrderOperations['placeCreditOrder']['request']['body']>().toExtend<CreditOrderRequest>();
-    expectTypeOf<OrderOperations['confirmCreditOrder']['request']['body']>().toExtend<CreditOrderConfirmation>();
+  it('accepts the model types as request and confirmation bodies of each exchange', () => {
+    expectTypeOf<OrderRequest>().toExtend<OrderOperations['placeOrder']['request']['body']>();
+    expectTypeOf<OrderConfirmation>().toExtend<OrderOperations['confirmOrder']['request']['body']>();
+    expectTypeOf<CreditOrderRequest>().toExtend<OrderOperations['placeCreditOrder']['request']['body']>();
+    expectTypeOf<CreditOrderConfirmation>().toExtend<OrderOperations['confirmCreditOrder']['request']['body']>();
     expectTypeOf(client.call('placeOrder', { body: { requestReferenceId: 'r', purchaseOrderId: 'PO-1', productId: '9789000000000', quantity: 1 } })).resolves.toEqualTypeOf<EduvResponse<undefined>>();
   });
 
