@@ -1,0 +1,5 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { activationcodeApi } from './generated/registry';
+export type { ActivationcodeOperations } from './generated/operations';
+export type { components, operations, paths } from './generated/openapi-types';

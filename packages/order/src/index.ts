@@ -1,0 +1,5 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { orderApi } from './generated/registry';
+export type { OrderOperations } from './generated/operations';
+export type { components, operations, paths } from './generated/openapi-types';
