@@ -26,8 +26,8 @@ function targetOf(url: string): string {
 }
 
 /** The client a token request names: `client_id`, else the (unverified) `iss` of its assertion. Nothing else of the form is kept. */
-function claimedClient(form: string): string | undefined {
-  const parameters = new URLSearchParams(form);
+function claimedClient(form: string | undefined): string | undefined {
+  const parameters = new URLSearchParams(form ?? '');
   let clientId = parameters.get('client_id') ?? undefined;
   if (!clientId) {
     try {
@@ -55,44 +55,55 @@ function withSchool(refusal: Refusal, target: string): Refusal {
   return school ? { ...refusal, reason: `${refusal.reason} (orgMasterId ${redactTokens(school.slice(0, 100))})` } : refusal;
 }
 
+function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal } {
+  // The server turns a BronError (e.g. a body over the limit) into its answer, anything else into a 500.
+  if (error instanceof BronError) return { httpStatus: error.httpStatus, refusal: refusalOf(error.httpStatus, JSON.stringify({ status: error.status, statusMessage: error.statusMessage })) };
+  return { httpStatus: 500, refusal: { reason: 'internal error in the mock (a bug: see the server output)', refusal: 'other' } };
+}
+
 /**
  * Wraps the mock's answerer so every answer lands in the request log: who, what, how it ended
- * and, for refusals, why. The answer itself is passed through unchanged.
+ * and, for refusals, why. The answer itself is passed through unchanged. A success costs a
+ * clock reading and one stored object; only refusals and token requests read bodies.
  */
 export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
+  const { log, apiOf, clientOf, skip } = options;
   const now = options.now ?? Date.now;
   return async (request) => {
-    const pathname = pathOf(request.url);
-    if (options.skip?.(request.method, pathname)) return answer(request);
-    const time = new Date(now()).toISOString();
+    const url = request.url;
+    const pathname = pathOf(url);
+    const method = request.method;
+    if (skip?.(method, pathname)) return answer(request);
+    const at = now();
     const started = performance.now();
     const isTokenRequest = pathname === TOKEN_PATH;
     // A Fetch Request's body can be read once: the token endpoint reads the original, the log a copy.
     const formCopy = isTokenRequest && request instanceof Request ? request.clone().text() : undefined;
-    const record = async (httpStatus: number, refusal: Refusal | undefined) => {
-      const target = targetOf(request.url);
-      const clientId = isTokenRequest ? claimedClient((await tokenForm(request, formCopy)) ?? '') : options.clientOf(request);
-      options.log.record({
-        time,
-        ...(clientId ? { clientId } : {}),
-        api: options.apiOf(pathname),
-        method: request.method,
-        path: redactTarget(target),
-        httpStatus,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        ...(refusal ? withSchool(refusal, target) : {}),
-      });
-    };
-    let answered: Awaited<ReturnType<MockAnswerer>>;
+    let httpStatus: number;
+    let refusal: Refusal | undefined;
+    let answered: Awaited<ReturnType<MockAnswerer>> | undefined;
+    let failure: { error: unknown } | undefined;
     try {
       answered = await answer(request);
+      httpStatus = answered.status;
+      if (httpStatus >= 400) refusal = await refusalOfAnswer(answered);
     } catch (error) {
-      // The server turns these into the answer (a BronError, e.g. a body over the limit) or a 500.
-      if (error instanceof BronError) await record(error.httpStatus, refusalOf(error.httpStatus, JSON.stringify({ status: error.status, statusMessage: error.statusMessage })));
-      else await record(500, { reason: 'internal error in the mock (a bug: see the server output)', refusal: 'other' });
-      throw error;
+      failure = { error };
+      ({ httpStatus, refusal } = refusalOfError(error));
     }
-    await record(answered.status, answered.status >= 400 ? await refusalOfAnswer(answered) : undefined);
-    return answered;
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const target = targetOf(url);
+    log.record({
+      at,
+      clientId: isTokenRequest ? claimedClient(await tokenForm(request, formCopy)) : clientOf(request),
+      api: apiOf(pathname),
+      method,
+      path: redactTarget(target),
+      httpStatus,
+      durationMs,
+      refusal: refusal && withSchool(refusal, target),
+    });
+    if (failure) throw failure.error;
+    return answered!;
   };
 }

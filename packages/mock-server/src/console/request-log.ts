@@ -25,33 +25,49 @@ export interface RequestLogEntry {
 
 export const DEFAULT_REQUEST_LOG_SIZE = 1_000;
 
-/** The last `capacity` requests in a ring: recording never allocates beyond the entry itself. */
+/** What the recorder hands over per request: the time as a number, optional fields as undefined. */
+export interface RecordedRequest {
+  readonly at: number;
+  readonly clientId: string | undefined;
+  readonly api: string;
+  readonly method: string;
+  readonly path: string;
+  readonly httpStatus: number;
+  readonly durationMs: number;
+  readonly refusal: { readonly eduvStatus?: string; readonly reason: string; readonly refusal: RefusalKind } | undefined;
+}
+
+type Stored = RecordedRequest & { readonly id: number };
+
+function entryOf(stored: Stored): RequestLogEntry {
+  const { id, at, clientId, api, method, path, httpStatus, durationMs, refusal } = stored;
+  return { id, time: new Date(at).toISOString(), ...(clientId ? { clientId } : {}), api, method, path, httpStatus, durationMs, ...refusal };
+}
+
+/**
+ * The last `capacity` requests in a ring. Recording stores the recorder's object as it is (one
+ * shape, no copies: it runs on every answer); the JSON view is built when someone reads it.
+ */
 export class RequestLog {
-  private readonly ring: (RequestLogEntry | undefined)[];
+  private readonly ring: (Stored | undefined)[];
   private recorded = 0;
 
   constructor(readonly capacity = DEFAULT_REQUEST_LOG_SIZE) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`the request log needs a positive integer capacity, got ${capacity}`);
-    this.ring = new Array<RequestLogEntry | undefined>(capacity);
+    this.ring = new Array<Stored | undefined>(capacity);
   }
 
-  /** The id the next recorded entry gets. */
-  nextId(): number {
-    return this.recorded + 1;
-  }
-
-  record(entry: Omit<RequestLogEntry, 'id'>): RequestLogEntry {
-    const stored = { id: this.nextId(), ...entry };
-    this.ring[this.recorded % this.capacity] = stored;
+  record(request: RecordedRequest): void {
     this.recorded += 1;
-    return stored;
+    (request as { id?: number }).id = this.recorded;
+    this.ring[(this.recorded - 1) % this.capacity] = request as Stored;
   }
 
   /** Newest first, at most `limit`. */
   list(limit = this.capacity): RequestLogEntry[] {
     const count = Math.min(limit, this.recorded, this.capacity);
     const entries: RequestLogEntry[] = [];
-    for (let back = 1; back <= count; back++) entries.push(this.ring[(this.recorded - back) % this.capacity]!);
+    for (let back = 0; back < count; back++) entries.push(entryOf(this.ring[(this.recorded - 1 - back) % this.capacity]!));
     return entries;
   }
 
