@@ -4,11 +4,11 @@
  * nothing loaded from elsewhere.
  */
 export function renderConsolePage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>eduvkit mock · console</title><style>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>eduvkit mock · console</title><link rel="icon" href="data:,"><style>
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.9rem}
 td,th{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}th{background:#f4f4f4}
 code,.path{font-family:ui-monospace,monospace;font-size:.85rem;word-break:break-all}.ok{color:#070}.refused{color:#a00;font-weight:bold}
-.reason{color:#a00}.muted{color:#777}nav a{margin-right:1rem}section{margin-bottom:2.5rem}button{font-size:.85rem}
+.reason{color:#a00}.people{max-height:18rem;overflow:auto;font-size:.8rem;word-break:break-all}.muted{color:#777}nav a{margin-right:1rem}section{margin-bottom:2.5rem}button{font-size:.85rem}
 </style></head><body>
 <h1>eduvkit mock · developer console</h1>
 <nav><a href="#requests">Requests</a><a href="#world">World</a><a href="#deliveries">Notification deliveries</a><a href="#exchanges">Exchanges</a><a href="/_admin/consent">Consent (activate exchanges)</a></nav>
@@ -55,7 +55,7 @@ const showRequests = (entries) => {
   const refusalsOnly = $('refusals-only').checked;
   fill('request-rows', 'requests-empty', entries.filter((entry) => !refusalsOnly || entry.httpStatus >= 400), (row, entry) => {
     row.dataset.testid = 'request-' + entry.id;
-    cell(row, new Date(entry.time).toLocaleTimeString());
+    cell(row, new Date(entry.time).toLocaleTimeString('en-GB'));
     cell(row, entry.clientId || '—', entry.clientId ? '' : 'muted');
     cell(row, entry.api);
     cell(row, entry.method);
@@ -95,6 +95,7 @@ const showPeople = async (row, school, button) => {
   detail.dataset.people = school.orgMasterId;
   const td = detail.insertCell();
   td.colSpan = 7;
+  td.className = 'people';
   const list = (title, items, describe) => {
     const heading = document.createElement('strong');
     heading.textContent = title + ' (first ' + items.length + ')';
@@ -137,7 +138,7 @@ const pollDeliveries = async () => {
       cell(row, delivery.api);
       cell(row, delivery.url, 'path');
       cell(row, delivery.notificationIds.length);
-      cell(row, delivery.attempts.map((attempt) => new Date(attempt.time).toLocaleTimeString() + ' ' + (attempt.httpStatus ?? attempt.error) + ' (' + attempt.durationMs + ' ms)').join('; '));
+      cell(row, delivery.attempts.map((attempt) => new Date(attempt.time).toLocaleTimeString('en-GB') + ' ' + (attempt.httpStatus ?? attempt.error) + ' (' + attempt.durationMs + ' ms)').join('; '));
       cell(row, delivery.delivered ? 'delivered' : 'retrying', delivery.delivered ? 'ok' : 'refused');
     });
     const exchanges = await getJson('/_admin/exchanges');
