@@ -166,6 +166,7 @@ describe('the request log is a bounded ring', () => {
       for (let index = 1; index <= 8; index++) await fetch(`${small.url}/path-${index}`);
       const entries = (await (await fetch(`${small.url}/_admin/requests`)).json()) as RequestLogEntry[];
       expect(entries.map((entry) => entry.path)).toEqual(['/path-8', '/path-7', '/path-6', '/path-5', '/path-4']);
+      expect(small.requests.list(2)).toEqual(entries.slice(0, 2));
       expect((await fetch(`${small.url}/_admin/requests`, { method: 'DELETE' })).status).toBe(204);
       const afterClear = (await (await fetch(`${small.url}/_admin/requests`)).json()) as RequestLogEntry[];
       expect(afterClear.map((entry) => `${entry.method} ${entry.path} ${entry.httpStatus}`)).toEqual(['DELETE /_admin/requests 204']);
