@@ -20,7 +20,7 @@ const SCHOOL = /^\/_admin\/world\/schools\/([^/]+)$/;
 
 /** The console's own reads, which the request log leaves out so its polling does not fill the ring. */
 export function isConsolePoll(method: string, pathname: string): boolean {
-  return method === 'GET' && (pathname === '/_admin' || pathname === '/_admin/requests' || pathname === '/_admin/deliveries' || pathname === '/_admin/exchanges');
+  return method === 'GET' && (pathname === '/_admin' || pathname === '/_admin/' || pathname === '/_admin/requests' || pathname === '/_admin/deliveries' || pathname === '/_admin/exchanges');
 }
 
 /** `?limit=` as a whole number from 1 to `max`; a StatusResponse naming the parameter otherwise. */
