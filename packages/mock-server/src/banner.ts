@@ -18,6 +18,7 @@ export function renderBanner(server: Omit<MockServer, 'close' | 'port'>): string
     const ids = school.ids.map((id) => `${id.type}=${id.id}`).join(' ');
     lines.push(`  ${school.sector}  ${pad(school.orgMasterId, 8)} ${pad(school.name, 34)} ${pad(String(students), 5)} ${pad(String(staff), 4)} ${ids}`);
   }
+  lines.push('', `Developer console (every request, and why it was refused): ${server.url}/_admin`);
   const first = server.world.schools[0];
   const tryUrl = `${server.url}/students-api/v1/students/school?orgMasterId=${first?.orgMasterId ?? ''}`;
   const urlOption = server.url === 'http://127.0.0.1:4010' ? '' : ` --url ${server.url}`;

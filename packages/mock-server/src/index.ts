@@ -11,6 +11,8 @@ export { scopesForRole, SCOPE_RESTRICTIONS } from './auth/role-scopes';
 export type { AuthorizationServer } from './auth/authorization-server';
 export { DEMO_ACTIVATIONS } from './consent/demo-activations';
 export { renderBanner } from './banner';
+export { RequestLog, DEFAULT_REQUEST_LOG_SIZE, type RequestLogEntry, type RefusalKind } from './console/request-log';
+export { DeliveryLog, type Delivery, type DeliveryAttempt } from './notifications/delivery-log';
 
 export interface MockServerOptions extends MockAppOptions {
   /** Default 4010; 0 picks a free port. */

@@ -3,11 +3,14 @@ import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/
 import { createConsentRoutes } from './admin/consent-routes';
 import { createClientRoutes } from './admin/client-routes';
 import { createWorldRoutes } from './admin/world-routes';
+import { createConsoleRoutes, isConsolePoll } from './console/console-routes';
+import { recordRequests } from './console/record-requests';
+import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './console/request-log';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
-import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer } from './mock-handler';
+import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer, type MockRequest } from './mock-handler';
 import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
@@ -35,6 +38,8 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
   tokenLifetimeSeconds?: number;
   /** For tests: milliseconds since the epoch. */
   now?: () => number;
+  /** How many requests the console's request log keeps; default 1,000. */
+  requestLogSize?: number;
 }
 
 export interface MockApp {
@@ -54,6 +59,8 @@ export interface MockApp {
   readonly editor: WorldEditor;
   /** The notification producer: its log, its dispatcher and the callback URLs of the clients. */
   readonly notifications: NotificationProducer;
+  /** The last requests the mock answered, with the reason of every refusal (`GET /_admin/requests`). */
+  readonly requests: RequestLog;
   /** Stops notification delivery. */
   close(): Promise<void>;
   /** Subscribes to world changes (the notification producer listens here). */
@@ -77,10 +84,17 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const consent = createInMemoryConsentStore(options.now ? { now: () => new Date(options.now!()) } : {});
   if (consentMode === 'registry') seedDemoActivations(consent, initialWorld, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
+  const verifyCaller = auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken;
+  // The request log's client column: who the token check identified, per request object.
+  const callers = new WeakMap<MockRequest, string>();
   const bronOptions: MockBronOptions = {
     // The in-memory sources return cached, never-mutated lists: validate and serialise each once.
     cacheResponses: true,
-    authenticate: auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken,
+    authenticate: async (request) => {
+      const caller = await verifyCaller(request);
+      if (caller.clientId) callers.set(request as MockRequest, caller.clientId);
+      return caller;
+    },
     ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
@@ -112,12 +126,23 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     openDataApis,
     consent,
   });
-  const answer = createMockAnswerer(() => brons, [
-    (request) => authorizationServer.handle(request),
-    consentRoutes,
-    createWorldRoutes(editor),
-    createClientRoutes(clients, notifications),
-  ]);
+  const requests = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
+  const consoleRoutes = createConsoleRoutes({ requests, deliveries: notifications.deliveries, world: () => editor.world });
+  const apiOf = (pathname: string): string => {
+    if (pathname.startsWith('/oauth2/') || pathname.startsWith('/.well-known/')) return 'oauth';
+    if (pathname === '/_admin' || pathname.startsWith('/_admin/')) return 'admin';
+    return brons.find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`))?.registry.api ?? 'mock';
+  };
+  const answer = recordRequests(
+    createMockAnswerer(() => brons, [
+      (request) => authorizationServer.handle(request),
+      consentRoutes,
+      createWorldRoutes(editor),
+      createClientRoutes(clients, notifications),
+      consoleRoutes,
+    ]),
+    { log: requests, apiOf, clientOf: (request) => callers.get(request), skip: isConsolePoll, ...(options.now ? { now: options.now } : {}) },
+  );
   return {
     handler: fetchHandlerOf(answer),
     answer,
@@ -134,6 +159,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     auth,
     editor,
     notifications,
+    requests,
     close: () => notifications.dispatcher.close(),
     onWorldChange(listener) {
       listeners.add(listener);

@@ -13,6 +13,7 @@ import {
   type StoredNotification,
 } from '@eduvkit/notifications';
 import type { BulkChange, ObjectChange } from '../world-changes/object-changes';
+import { DeliveryLog } from './delivery-log';
 
 /** The object type a bulk notification names for each API: its main object. */
 const BULK_OBJECT_TYPE: Readonly<Record<string, string>> = {
@@ -44,6 +45,8 @@ function objectUrl(issuer: string, change: ObjectChange): string | undefined {
 export interface NotificationProducer {
   readonly log: NotificationLog;
   readonly dispatcher: NotificationDispatcher;
+  /** Every push to a subscriber with its attempts, for the console. */
+  readonly deliveries: DeliveryLog;
   readonly bron: Bron;
   /** Registers (out of band, as Edu-V's registration layer does) where a client receives notifications. */
   setCallbackUrl(clientId: string, url: string): void;
@@ -75,8 +78,10 @@ export function createNotificationProducer(options: NotificationProducerOptions)
     !options.checkConsent ||
     notification.orgMasterId === undefined ||
     options.consent.isActive({ clientId, orgMasterId: notification.orgMasterId, api: notification.api });
+  const deliveries = new DeliveryLog(() => dispatcher.subscriptions(), 200, options.now);
   const dispatcher = createNotificationDispatcher({
     log,
+    fetch: deliveries.recordingFetch(),
     isAllowed: (subscription, notification) => allowed(subscription.clientId, notification),
     retry: { baseDelayMs: 200, maxDelayMs: 5_000 },
     headers: async (subscription) => ({ authorization: await options.pushAuthorization(subscription.clientId) }),
@@ -89,6 +94,7 @@ export function createNotificationProducer(options: NotificationProducerOptions)
   return {
     log,
     dispatcher,
+    deliveries,
     bron,
     setCallbackUrl: (clientId, url) => callbackUrls.set(clientId, url.replace(/\/+$/, '')),
     record({ objects, bulk }) {
