@@ -2,6 +2,7 @@ import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/
 import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
 import { createClientRoutes } from './admin/client-routes';
+import { createReceivedRoutes } from './admin/received-routes';
 import { createWorldRoutes } from './admin/world-routes';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
@@ -11,6 +12,7 @@ import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswere
 import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
+import { createReceivedStores, type ReceivedStores } from './received-stores';
 import { createMockWorld, type MockWorld, type WorldSize } from './world';
 
 export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses' | 'onUnexpectedError'> {
@@ -54,6 +56,8 @@ export interface MockApp {
   readonly editor: WorldEditor;
   /** The notification producer: its log, its dispatcher and the callback URLs of the clients. */
   readonly notifications: NotificationProducer;
+  /** What the mock received as Leermiddelendashboard / Administratiesysteem leerresultaten (results, progress). */
+  readonly received: ReceivedStores;
   /** Stops notification delivery. */
   close(): Promise<void>;
   /** Subscribes to world changes (the notification producer listens here). */
@@ -95,8 +99,9 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     pushAuthorization: async (clientId) => `Bearer ${await authorizationServer.issueProducerToken(clientId)}`,
     ...(options.now ? { now: () => new Date(options.now!()) } : {}),
   });
+  const received = createReceivedStores();
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
-  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions), notifications.bron];
+  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron];
   let brons: readonly Bron[] = [];
   const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
     brons = allBrons(editor.world);
@@ -117,6 +122,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     consentRoutes,
     createWorldRoutes(editor),
     createClientRoutes(clients, notifications),
+    createReceivedRoutes(received),
   ]);
   return {
     handler: fetchHandlerOf(answer),
@@ -134,6 +140,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     auth,
     editor,
     notifications,
+    received,
     close: () => notifications.dispatcher.close(),
     onWorldChange(listener) {
       listeners.add(listener);
