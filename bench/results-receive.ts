@@ -130,7 +130,9 @@ export function writeResultsSection(result: ResultsReceiveResult): void {
   const file = `${BENCH_DIR}/RESULTS.md`;
   const text = readFileSync(file, 'utf8');
   const marked = /<!-- results:start -->[\s\S]*<!-- results:end -->/;
-  writeFileSync(file, marked.test(text) ? text.replace(marked, section(result)) : `${text.trimEnd()}\n\n${section(result)}\n`);
+  // A new section goes before the footer, where run.ts puts the sections it keeps.
+  const added = /\n---\n_/.test(text) ? text.replace(/\n---\n_/, `\n${section(result)}\n\n---\n_`) : `${text.trimEnd()}\n\n${section(result)}\n`;
+  writeFileSync(file, marked.test(text) ? text.replace(marked, section(result)) : added);
 }
 
 if (process.env.BENCH_BARE_RECEIVER === '1') serveBare();
