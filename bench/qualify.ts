@@ -11,6 +11,7 @@ import { apiName, createTestData, qualify, QUALIFIABLE_REGISTRIES, type ClientCr
 import { consentApi } from '@eduvkit/consent';
 import { registeredClientKey, startMockServer } from '@eduvkit/mock-server';
 import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
+import { pushClients, pushTestData } from '../packages/conformance/test/support/push-test-data';
 import { BENCH_DIR, isMain, machineInfo, REPO_ROOT } from './lib';
 
 export interface SuiteTiming {
@@ -56,7 +57,9 @@ export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
       const roundStart = performance.now();
       for (const registry of QUALIFIABLE_REGISTRIES) {
         // Consent's exchanges need bodies that fit the mock's state, as in the kit's own tests and CI.
-        const testData = registry === consentApi ? createTestData(await consentTestData(`${server.url}${consentApi.basePath}`, await consentToken(server.url), school)) : undefined;
+        const student = server.world.students.get(school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier!;
+        const testData = createTestData(registry === consentApi ? await consentTestData(`${server.url}${consentApi.basePath}`, await consentToken(server.url), school) : pushTestData(school, { userMasterIdentifier: student }));
+        const clients = pushClients(registry, 'demo-bestelomgeving', 'demo-toetssysteem');
         const started = performance.now();
         const report = await qualify({
           testData,
@@ -65,8 +68,8 @@ export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
           baseUrl: `${server.url}${registry.basePath}`,
           school,
           authorizationServer: { issuer: server.url },
-          client: credentials('demo-bestelomgeving'),
-          unconsentedClient: credentials('demo-toetssysteem'),
+          client: credentials(clients.client),
+          unconsentedClient: credentials(clients.unconsented),
         });
         const name = apiName(registry);
         times.set(name, [...(times.get(name) ?? []), performance.now() - started]);

@@ -11,6 +11,7 @@ import { apiName, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
 import { consentApi } from '@eduvkit/consent';
 import { registeredClientKey, startMockServer } from '@eduvkit/mock-server';
 import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
+import { pushClients, pushTestData } from '../packages/conformance/test/support/push-test-data';
 
 const cli = resolve(import.meta.dirname, '../packages/cli/bin/eduvkit.js');
 const server = await startMockServer({ port: 0, seed: 1 });
@@ -24,12 +25,15 @@ try {
   const testData = join(dir, 'test-data.json');
   const demo = registeredClientKey('demo-bestelomgeving')!;
   const tokens = createClientCredentialsTokenProvider({ clientId: demo.clientId, privateKey: loadPrivateKey(demo.privateKeyPem), keyId: demo.keyId, issuer: server.url });
-  writeFileSync(testData, JSON.stringify(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)));
+  // Results and Progress have no lists to find a student in: their bodies name one of the school's.
+  const student = { userMasterIdentifier: server.world.students.get(school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier! };
+  writeFileSync(testData, JSON.stringify({ ...(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)), ...pushTestData(school, student) }));
   await tokens.close();
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
     const args = [cli, 'qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
-    args.push('--client', 'demo-bestelomgeving', '--unconsented-client', 'demo-toetssysteem', '--school', school, '--test-data', testData);
+    const { client, unconsented } = pushClients(registry, 'demo-bestelomgeving', 'demo-toetssysteem');
+    args.push('--client', client, '--unconsented-client', unconsented, '--school', school, '--test-data', testData);
     args.push('--report-dir', join(dir, api));
     // Asynchronous, so the mock in this process keeps answering while the command runs.
     const { status, output } = await new Promise<{ status: number | null; output: string }>((done) => {

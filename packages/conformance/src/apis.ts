@@ -4,10 +4,12 @@ import type { ApiRegistry } from '@eduvkit/core';
 import { educationApi } from '@eduvkit/education';
 import { employeesApi } from '@eduvkit/employees';
 import { notificationsApi } from '@eduvkit/notifications';
+import { progressApi } from '@eduvkit/progress';
+import { resultsApi } from '@eduvkit/results';
 import { studentsApi } from '@eduvkit/students';
 
 /** Every API the kit has a suite for; a new API package adds its registry here and nothing else. */
-export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, notificationsApi];
+export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, notificationsApi, resultsApi, progressApi];
 
 /** eduvkit's short API name, from Edu-V's: `students-api` → `students`. */
 export const apiName = (registry: ApiRegistry): string => registry.api.replace(/-api$/, '');

@@ -4,24 +4,32 @@ import type { Bron, BronOptions } from '@eduvkit/core/server';
 import { consentApi, createConsentBron, createInMemoryConsentSource, type ConsentStore } from '@eduvkit/consent';
 import { createEducationBron, createInMemoryEducationSource, educationApi } from '@eduvkit/education';
 import { createEmployeesBron, createInMemoryEmployeesSource, employeesApi } from '@eduvkit/employees';
+import { createInMemoryProgressSource, createProgressOntvanger, progressApi } from '@eduvkit/progress';
+import { createInMemoryResultsSource, createResultsOntvanger, resultsApi } from '@eduvkit/results';
 import { createInMemoryStudentsSource, createStudentsBron, studentsApi } from '@eduvkit/students';
+import { createReceivedStores, type ReceivedStores } from './received-stores';
 import type { MockWorld } from './world';
 
 export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'>;
 
 /** The registries of every API the mock serves: they decide routes, roles and scopes. */
-export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi];
+export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, resultsApi, progressApi];
 
 /**
  * Every API the mock serves, each a bron from its package over the shared world. The Consent API
- * reads and writes the same consent store the other brons check.
+ * reads and writes the same consent store the other brons check. As Leermiddelendashboard and
+ * Administratiesysteem leerresultaten the mock keeps what it receives in `received`, which outlives
+ * the brons (they are rebuilt when the world changes).
  */
-export function createMockBrons(world: MockWorld, consent: ConsentStore, options: MockBronOptions = {}): Bron[] {
+export function createMockBrons(world: MockWorld, consent: ConsentStore, options: MockBronOptions = {}, received: ReceivedStores = createReceivedStores()): Bron[] {
+  const students = createInMemoryStudentsSource(world.schools, world.students);
   return [
     createConsentBron(createInMemoryConsentSource({ schools: world.schools, store: consent }), options),
-    createStudentsBron(createInMemoryStudentsSource(world.schools, world.students), options),
+    createStudentsBron(students, options),
     createEmployeesBron(createInMemoryEmployeesSource(world.schools, world.employees), options),
     createEducationBron(createInMemoryEducationSource(world.schools, world.education), options),
     createAssociationBron(createInMemoryAssociationSource(world.schools, world.association), options),
+    createResultsOntvanger(createInMemoryResultsSource(world.schools, students, received.results), options),
+    createProgressOntvanger(createInMemoryProgressSource(world.schools, students, received.progress), options),
   ];
 }

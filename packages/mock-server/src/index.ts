@@ -3,6 +3,7 @@ import { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
 import type { MockAnswerer } from './mock-handler';
 
 export { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
+export { createReceivedStores, RECEIVED_LIMIT, type ReceivedStores } from './received-stores';
 export { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
 export { createMockAnswerer, createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type MockAnswerer, type MockRequest, type Route } from './mock-handler';
 export { createMockWorld, WORLD_SIZES, type MockWorld, type WorldSize } from './world';

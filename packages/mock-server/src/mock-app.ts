@@ -2,6 +2,7 @@ import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/
 import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
 import { createClientRoutes } from './admin/client-routes';
+import { createReceivedRoutes } from './admin/received-routes';
 import { createWorldRoutes } from './admin/world-routes';
 import { createConsoleRoutes, isConsolePoll } from './console/console-routes';
 import { recordRequests } from './console/record-requests';
@@ -14,6 +15,7 @@ import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswere
 import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
+import { createReceivedStores, type ReceivedStores } from './received-stores';
 import { createMockWorld, type MockWorld, type WorldSize } from './world';
 
 export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses' | 'onUnexpectedError'> {
@@ -61,6 +63,8 @@ export interface MockApp {
   readonly notifications: NotificationProducer;
   /** The last requests the mock answered, with the reason of every refusal (`GET /_admin/requests`). */
   readonly requests: RequestLog;
+  /** What the mock received as Leermiddelendashboard / Administratiesysteem leerresultaten (results, progress). */
+  readonly received: ReceivedStores;
   /** Stops notification delivery. */
   close(): Promise<void>;
   /** Subscribes to world changes (the notification producer listens here). */
@@ -109,8 +113,9 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     pushAuthorization: async (clientId) => `Bearer ${await authorizationServer.issueProducerToken(clientId)}`,
     ...(options.now ? { now: () => new Date(options.now!()) } : {}),
   });
+  const received = createReceivedStores();
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
-  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions), notifications.bron];
+  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron];
   let brons: readonly Bron[] = [];
   const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
     brons = allBrons(editor.world);
@@ -139,6 +144,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
       consentRoutes,
       createWorldRoutes(editor),
       createClientRoutes(clients, notifications),
+      createReceivedRoutes(received),
       consoleRoutes,
     ]),
     { log: requests, apiOf, clientOf: (request) => callers.get(request), skip: isConsolePoll, ...(options.now ? { now: options.now } : {}) },
@@ -160,6 +166,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     editor,
     notifications,
     requests,
+    received,
     close: () => notifications.dispatcher.close(),
     onWorldChange(listener) {
       listeners.add(listener);

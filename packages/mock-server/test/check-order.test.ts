@@ -81,7 +81,7 @@ async function faultyRequest(item: OperationCase, faults: readonly Fault[]) {
   const school = faults.includes('school') ? UNKNOWN_SCHOOL : faults.includes('consent') ? withoutConsent : withConsent;
   let request = validRequest(item, { world: server.world, orgMasterId: school });
   if (faults.includes('input')) request = malformedRequest(item, request).request;
-  const token = faults.includes('token') ? undefined : faults.includes('scope') ? await tokens.withoutScopeOf(item.operation) : await tokens.full();
+  const token = faults.includes('token') ? undefined : faults.includes('scope') ? await tokens.withoutScopeOf(item.operation, item.registry) : await tokens.full(item.registry);
   return { request, token };
 }
 

@@ -5,11 +5,14 @@ import { educationHandlers } from '@eduvkit/education/msw';
 import { employeesHandlers } from '@eduvkit/employees/msw';
 import { notificationsApi } from '@eduvkit/notifications';
 import { notificationsHandlers } from '@eduvkit/notifications/msw';
+import { progressHandlers } from '@eduvkit/progress/msw';
+import { resultsHandlers } from '@eduvkit/results/msw';
 import { studentsHandlers } from '@eduvkit/students/msw';
 import { requireBearerToken } from '@eduvkit/core/server';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_REGISTRIES, startMockServer, type MockServer } from '../src/index';
+import { VALID_BODIES } from './support/edu-v-requests';
 
 /**
  * The same requests to the MSW handlers (at their default base URLs) and to the running mock
@@ -29,6 +32,8 @@ const msw = setupServer(
   ...associationHandlers({ seed: SEED, bron }),
   ...consentHandlers({ seed: SEED, bron }),
   ...notificationsHandlers({ bron }),
+  ...resultsHandlers({ seed: SEED, bron }),
+  ...progressHandlers({ seed: SEED, bron }),
 );
 let mock: MockServer;
 
@@ -106,8 +111,11 @@ function positiveProbe(operation: OperationDefinition, orgMasterId: string, samp
     path[parameter.name] = idKey ? String(list[idKey]) : 'students-api';
     complete &&= idKey !== undefined || parameter.name === 'api';
   }
-  const body =
-    operation.schoolSelection === 'body'
+  // A push API offers no lists to sample a person from: its body is the table's valid one.
+  const pushBody = samples.length === 0 ? VALID_BODIES[operation.operationId] : undefined;
+  const body = pushBody
+    ? pushBody({ world: mock.world, orgMasterId })
+    : operation.schoolSelection === 'body'
       ? Object.fromEntries(
           operation.requiredBodyFields.map((field) => [
             field,

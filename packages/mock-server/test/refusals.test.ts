@@ -4,6 +4,7 @@ import { startMockServer, type MockServer } from '../src/index';
 import {
   consentChecked,
   EVERY_OPERATION,
+  clientFor,
   FULL_CLIENT,
   malformedRequest,
   matchesRefusal,
@@ -59,13 +60,14 @@ describe('the table covers every operation', () => {
     expect(missing).toEqual([]);
   });
 
-  it('includes the POST searches of Students, Employees and Association among the consent-checked operations', () => {
+  it('includes the POST searches of Students, Employees and Association and the Results push among the consent-checked operations', () => {
     const searches = consentOperations.map(([name]) => name).filter((name) => name.includes(' POST '));
     expect(searches).toEqual([
       'students-api POST /students',
       'employees-api POST /employees',
       'association-api POST /enrollments/school/student',
       'association-api POST /assignments/school/employee',
+      'results-api POST /results',
     ]);
   });
 });
@@ -79,18 +81,18 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
   });
 
   it('refuses a token without the operation scope: 401 / 0021', async () => {
-    const answer = await send(server.url, request(), await tokens.withoutScopeOf(operation));
+    const answer = await send(server.url, request(), await tokens.withoutScopeOf(operation, registry));
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 401, status: 21, message: /^scope required: / }, registry.version));
   });
 
   it('refuses a malformed input: 400 / 0011 naming the field', async () => {
     const { request: broken, field } = malformedRequest(item, request());
-    const answer = await send(server.url, broken, await tokens.full());
+    const answer = await send(server.url, broken, await tokens.full(registry));
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, status: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));
   });
 
   it('lets the valid request through with a token holding every scope', async () => {
-    const answer = await send(server.url, request(), await tokens.full());
+    const answer = await send(server.url, request(), await tokens.full(registry));
     expect([401, 403, 500]).not.toContain(answer.status);
     expect(answer.headers.get('api-version')).toBe(registry.version);
   });
@@ -100,13 +102,13 @@ describe.each(consentOperations)('%s (consent required)', (_name, item: Operatio
   const { registry } = item;
 
   it('refuses a school without activation for the client: 403 / 0022 naming school and client', async () => {
-    const answer = await send(server.url, validRequest(item, context(withoutConsent)), await tokens.full());
-    const message = new RegExp(`^consent required: school ${withoutConsent} has not activated ${registry.api} for client ${FULL_CLIENT}$`);
+    const answer = await send(server.url, validRequest(item, context(withoutConsent)), await tokens.full(registry));
+    const message = new RegExp(`^consent required: school ${withoutConsent} has not activated ${registry.api} for client ${clientFor(registry)}$`);
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, status: 22, message }, registry.version));
   });
 
   it('serves it without activation only when the API is open data', async () => {
-    const answer = await send(openData.url, validRequest(item, context(withoutConsent)), await openDataTokens.full());
+    const answer = await send(openData.url, validRequest(item, context(withoutConsent)), await openDataTokens.full(registry));
     if (registry.api === 'education-api') expect(answer.status).not.toBe(403);
     else expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, status: 22, message: /has not activated/ }, registry.version));
   });

@@ -5,11 +5,13 @@ import type { ConsentStore } from '@eduvkit/consent';
 
 /**
  * The activations a fresh mock starts with, so both outcomes can be tried at once: the demo
- * ordering environment is active at every school, the demo test system at the first school only.
+ * ordering environment and the demo learning environment (Gebruiksomgeving) are active at every
+ * school, the demo test system at the first school only.
  */
 export const DEMO_ACTIVATIONS: Readonly<Record<string, 'all' | 'first'>> = {
   'demo-bestelomgeving': 'all',
   'demo-toetssysteem': 'first',
+  'demo-gebruiksomgeving': 'all',
 };
 
 export function seedDemoActivations(consent: ConsentStore, world: MockWorld, clients: readonly RegisteredClient[], registries: readonly ApiRegistry[]): void {

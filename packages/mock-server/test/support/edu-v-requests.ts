@@ -73,6 +73,22 @@ const notification = ({ orgMasterId }: RequestContext) => ({
   created: new Date().toISOString(),
 });
 
+const resultsDelivery = (context: RequestContext) => ({
+  school: schoolReference(context.orgMasterId),
+  assessmentDateTime: '2026-03-12T09:30:00Z',
+  assessmentDefinition: { id: randomUUID(), name: 'Toets rekenen blok 3' },
+  studentScoresAndResults: [{ student: firstStudent(context), results: [{ resultType: '1.0-10.0', result: '7.4' }] }],
+});
+const simpleProgress = (context: RequestContext) => ({
+  id: randomUUID(),
+  student: firstStudent(context),
+  school: schoolReference(context.orgMasterId),
+  assignableUnitId: 'blok-1',
+  courseId: 'rekenen-groep-5',
+  status: 'completed',
+  timestamp: '2026-03-12T10:05:00Z',
+});
+
 /**
  * A valid body per operation that takes one, in the spec's own terms: the only hand-written part of
  * the tables (a test checks that every operation with a body has one, so a new API cannot slip by).
@@ -88,6 +104,8 @@ export const VALID_BODIES: Readonly<Record<string, (context: RequestContext) => 
   sendConsentConfirmation: (context) => consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID(), consumerStatus: 'confirmed' }),
   receiveNotifications: (context) => [notification(context)],
   receiveNotification: (context) => notification(context),
+  postResults: resultsDelivery,
+  putSimpleProgress: simpleProgress,
 };
 
 /** Path parameters that are enums in the spec get a valid member; every other one a placeholder or a real id. */
@@ -195,6 +213,12 @@ export function matchesRefusal(refusal: Refusal, apiVersion: string) {
 
 /** A token holding every scope demo-bestelomgeving may have (every API's scopes but none reserved to others). */
 export const FULL_CLIENT = 'demo-bestelomgeving';
+/** The demo client that sends Results and Progress: the ordering environment calls neither. */
+export const VERZENDER_CLIENT = 'demo-gebruiksomgeving';
+
+/** The demo client that may call every operation of the API: FULL_CLIENT, or for the push APIs it does not call, VERZENDER_CLIENT. */
+export const clientFor = (registry?: ApiRegistry): string =>
+  !registry || registry.roles.calling.includes('Bestelomgeving leermiddelen') || !registry.roles.calling.includes('Gebruiksomgeving digitaal leermateriaal') ? FULL_CLIENT : VERZENDER_CLIENT;
 
 /** Tokens per scope set from the mock's own authorization server, each fetched once. */
 export function tokenSource(server: MockServer) {
@@ -205,22 +229,23 @@ export function tokenSource(server: MockServer) {
     return cache.get(key)!;
   };
   /** A token of the full client with one scope it may have but the operation does not accept. */
-  const withoutScopeOf = (operation: OperationDefinition) => {
+  const withoutScopeOf = (operation: OperationDefinition, registry?: ApiRegistry) => {
+    const client = clientFor(registry);
     const accepted = new Set([...operation.scopes, ...(operation.scopeAlternatives ?? []).flat()]);
-    const other = [...server.authorizationServer.allowedScopes(FULL_CLIENT)!].sort().find((scope) => !accepted.has(scope));
-    if (!other) throw new Error(`${FULL_CLIENT} holds no scope outside ${operation.operationId}'s`);
-    return tokenFor(FULL_CLIENT, other);
+    const other = [...server.authorizationServer.allowedScopes(client)!].sort().find((scope) => !accepted.has(scope));
+    if (!other) throw new Error(`${client} holds no scope outside ${operation.operationId}'s`);
+    return tokenFor(client, other);
   };
-  return { tokenFor, full: () => tokenFor(FULL_CLIENT), withoutScopeOf };
+  return { tokenFor, full: (registry?: ApiRegistry) => tokenFor(clientFor(registry)), withoutScopeOf };
 }
 
-/** Switches FULL_CLIENT's activation off at one school for every consent-checked API, through the admin endpoint. */
+/** Switches the calling demo client's activation off at one school for every consent-checked API, through the admin endpoint. */
 export async function withdrawConsent(server: MockServer, orgMasterId: string): Promise<void> {
-  for (const api of new Set(PROVIDED_OPERATIONS.filter(consentChecked).map(({ registry }) => registry.api))) {
+  for (const registry of new Set(PROVIDED_OPERATIONS.filter(consentChecked).map((item) => item.registry))) {
     const response = await fetch(`${server.url}/_admin/consents`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: FULL_CLIENT, orgMasterId, api, active: false }),
+      body: JSON.stringify({ clientId: clientFor(registry), orgMasterId, api: registry.api, active: false }),
     });
     if (response.status !== 200) throw new Error(`could not withdraw consent: ${response.status} ${await response.text()}`);
   }

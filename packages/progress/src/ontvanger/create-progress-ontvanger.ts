@@ -1,0 +1,36 @@
+import type { SchoolRecord } from '@eduvkit/core';
+import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { progressApi } from '../generated/registry';
+import type { ProgressDataSource } from './data-source';
+import { toEduvSpelling } from './sem-spellings';
+
+export type ProgressOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
+  /** For tests: the moment a message counts as received. */
+  now?: () => Date;
+};
+
+/** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
+export const PROGRESS_STUDENT_UNKNOWN = 2002;
+
+/**
+ * The Leermiddelendashboard's side of `PUT /progress` over a data source: token, scope, school,
+ * consent and schema checks by `createBron`; here the SEM spellings, the refusal of unknown
+ * students and the hand-over to the source.
+ */
+export function createProgressOntvanger<S extends SchoolRecord>(source: ProgressDataSource<S>, options: ProgressOntvangerOptions<S> = {}): Bron {
+  const { now = () => new Date(), ...bronOptions } = options;
+  return createBron<typeof progressApi, S>(
+    progressApi,
+    {
+      putSimpleProgress: async ({ school, body, caller }) => {
+        const progress = toEduvSpelling(body);
+        if (!(await source.knowsStudent(school!, progress.student))) {
+          throw BronError.business(PROGRESS_STUDENT_UNKNOWN, `Student unknown: body field "student" is not a student of school ${school!.school.orgMasterId}`);
+        }
+        await source.record({ school: school!, progress, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
+        return undefined;
+      },
+    },
+    { ...bronOptions, schools: source.schools },
+  );
+}

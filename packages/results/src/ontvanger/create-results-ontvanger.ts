@@ -1,0 +1,36 @@
+import { EduvStatus, type SchoolRecord } from '@eduvkit/core';
+import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { resultsApi } from '../generated/registry';
+import type { ResultsDataSource } from './data-source';
+
+export type ResultsOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
+  /** For tests: the moment a delivery counts as received. */
+  now?: () => Date;
+};
+
+/** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
+export const RESULTS_STUDENT_UNKNOWN = 2002;
+
+/**
+ * The receiving side of `POST /results` (Administratiesysteem leerresultaten, Leermiddelendashboard)
+ * over a data source: token, scope, school, consent and schema checks by `createBron`; here only
+ * the refusal of unknown students and the hand-over to the source.
+ */
+export function createResultsOntvanger<S extends SchoolRecord>(source: ResultsDataSource<S>, options: ResultsOntvangerOptions<S> = {}): Bron {
+  const { now = () => new Date(), ...bronOptions } = options;
+  return createBron<typeof resultsApi, S>(
+    resultsApi,
+    {
+      postResults: async ({ school, body, caller }) => {
+        for (const [index, item] of body.studentScoresAndResults.entries()) {
+          if (!(await source.knowsStudent(school!, item.student))) {
+            throw BronError.business(RESULTS_STUDENT_UNKNOWN, `Student unknown: studentScoresAndResults[${index}].student is not a student of school ${school!.school.orgMasterId}`);
+          }
+        }
+        await source.record({ school: school!, delivery: body, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
+        return { status: EduvStatus.Created, statusMessage: 'Created' };
+      },
+    },
+    { ...bronOptions, schools: source.schools },
+  );
+}
