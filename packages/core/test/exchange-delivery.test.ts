@@ -51,12 +51,12 @@ describe('exchange: delivering the confirmation', () => {
   });
 
   it('waits while the confirmation URL is not known yet (undefined) and delivers once it is', async () => {
-    let known: string | undefined;
-    cycle = await startCycle({ ontvanger: { confirmationUrl: (_peer, operation) => known && `${known}${operation.path}` } });
+    const verzender: { url?: string } = {};
+    cycle = await startCycle({ ontvanger: { confirmationUrl: (_peer, operation) => verzender.url && `${verzender.url}${operation.path}` } });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
     const running = cycle;
     await waitFor('an attempt without a URL', () => running.ontvangerEvents.some((event) => event.type === 'attempt-failed'));
-    known = cycle.verzenderUrl;
+    verzender.url = cycle.verzenderUrl;
     await handle.confirmation;
     expect(cycle.ontvangerEvents.find((event) => event.type === 'attempt-failed')).toMatchObject({ error: `no confirmOrder endpoint known for ${BESTELOMGEVING} yet` });
   });

@@ -88,7 +88,9 @@ describe('exchange: the 405 rule (§12.6)', () => {
   });
 
   it('answers 501 for an operation of its own role it has no handler for, and serves one it has', async () => {
-    cycle = await startCycle({ ontvanger: { handlers: { getOrderStatus: () => ({ open: 3 }) } } });
+    // The hand-built registry's operations are plain OperationDefinitions: no inferred result type.
+    const getOrderStatus = (() => ({ open: 3 })) as unknown as () => undefined;
+    cycle = await startCycle({ ontvanger: { handlers: { getOrderStatus } } });
     const served = await fetch(`${cycle.ontvangerUrl}/orders/status`, { headers: { authorization: 'Bearer token-of-bestelomgeving' } });
     expect(served.status).toBe(200);
     expect(await served.json()).toEqual({ open: 3 });

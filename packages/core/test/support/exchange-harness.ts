@@ -25,8 +25,8 @@ export type Gate = (request: BronRequest) => BronAnswer | undefined;
 export interface CycleOptions {
   process?: ProcessRequest;
   gate?: Gate;
-  ontvanger?: Partial<OntvangerOptions>;
-  verzender?: Partial<VerzenderOptions>;
+  ontvanger?: Partial<OntvangerOptions<typeof orderApi>>;
+  verzender?: Partial<VerzenderOptions<typeof orderApi>>;
   ontvangerStore?: ExchangeStore;
 }
 
