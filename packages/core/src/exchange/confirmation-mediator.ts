@@ -59,7 +59,13 @@ const confirmationOf = (sent: SentRequest): ExchangeConfirmation | undefined =>
  * polling; one received here wakes its waiters at once.
  */
 export function createConfirmationMediator(store: ExchangeStore, keysFor: (referenceId: string, operationId?: string) => ExchangeKey[], pollIntervalMs: number): ConfirmationMediator {
-  const waiters = new Set<Waiter>();
+  // By reference id, so that a confirmation finds its waiters without looking at everyone's.
+  const waiters = new Map<string, Set<Waiter>>();
+  const remove = (referenceId: string, waiter: Waiter): void => {
+    const set = waiters.get(referenceId);
+    set?.delete(waiter);
+    if (set?.size === 0) waiters.delete(referenceId);
+  };
   let closed = false;
 
   const findConfirmation = async (keys: readonly ExchangeKey[]): Promise<{ known: boolean; confirmation?: ExchangeConfirmation }> => {
@@ -88,7 +94,7 @@ export function createConfirmationMediator(store: ExchangeStore, keysFor: (refer
           settle(result) {
             if (settled) return;
             settled = true;
-            waiters.delete(waiter);
+            remove(referenceId, waiter);
             clearTimeout(poll);
             clearTimeout(timeout);
             options.signal?.removeEventListener('abort', onAbort);
@@ -108,20 +114,22 @@ export function createConfirmationMediator(store: ExchangeStore, keysFor: (refer
         };
         if (options.signal?.aborted) return reject(options.signal.reason);
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        waiters.add(waiter);
+        waiters.set(referenceId, (waiters.get(referenceId) ?? new Set()).add(waiter));
         void waiter.check();
       });
     },
     notify(sent) {
       const confirmation = confirmationOf(sent);
       if (!confirmation) return;
-      for (const waiter of waiters) {
-        if (waiter.keys.some((key) => key.operationId === sent.key.operationId && key.referenceId === sent.key.referenceId)) waiter.settle({ confirmation });
+      for (const waiter of [...(waiters.get(sent.key.referenceId) ?? [])]) {
+        if (waiter.keys.some((key) => key.operationId === sent.key.operationId)) waiter.settle({ confirmation });
       }
     },
     close() {
       closed = true;
-      for (const waiter of waiters) waiter.settle({ error: new ConfirmationNotReceivedError(waiter.keys[0]?.referenceId ?? '', 'closed') });
+      for (const [referenceId, set] of [...waiters]) {
+        for (const waiter of [...set]) waiter.settle({ error: new ConfirmationNotReceivedError(referenceId, 'closed') });
+      }
     },
   };
 }

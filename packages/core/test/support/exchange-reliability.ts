@@ -12,7 +12,7 @@ export interface ReliabilityOptions {
   /** Share of confirmation deliveries the verzender's endpoint answers 503; default 0.3. */
   failureShare?: number;
   seed?: number;
-  /** Give up waiting for the confirmations after this long; default 30 000 ms. */
+  /** Give up waiting for the confirmations after this long; default 60 000 ms (a loaded CI machine is slow). */
   timeoutMs?: number;
 }
 
@@ -97,7 +97,7 @@ export async function runReliabilityScenario(options: ReliabilityOptions = {}): 
       }),
     );
     const [handles] = await Promise.all([Promise.all(sending), Promise.all(repeating)]);
-    const settled = await Promise.allSettled(handles.map((handle) => cycle.verzender.awaitConfirmation(handle.referenceId, { timeoutMs: options.timeoutMs ?? 30_000 })));
+    const settled = await Promise.allSettled(handles.map((handle) => cycle.verzender.awaitConfirmation(handle.referenceId, { timeoutMs: options.timeoutMs ?? 60_000 })));
     const confirmed = settled.filter((result): result is PromiseFulfilledResult<ExchangeConfirmation> => result.status === 'fulfilled');
     const receipts = new Map<string, Set<string>>();
     for (const body of cycle.confirmationsAtEndpoint as Record<string, string>[]) {
