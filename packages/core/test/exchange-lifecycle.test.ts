@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EduvConfigError } from '../src/errors';
-import { ConfirmationNotReceivedError, createInMemoryExchangeStore, createOntvanger } from '../src/exchange';
+import { ConfirmationNotReceivedError, createInMemoryExchangeStore, createOntvanger, type ExchangeEvent } from '../src/exchange';
 import { anOrder, orderApi } from './support/exchange-api';
 import { BESTELOMGEVING, FAST, put, startCycle, waitFor, type Cycle } from './support/exchange-harness';
 
@@ -113,5 +113,33 @@ describe('exchange: close()', () => {
     await store.receiveRequest({ api: 'order-api', operationId: 'placeOrder', peer: '', referenceId: 'late' }, anOrder(), new Date());
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await store.getRequest({ api: 'order-api', operationId: 'placeOrder', peer: '', referenceId: 'late' }))?.state).toBe('received');
+  });
+});
+
+describe('exchange: a store shared by mistake', () => {
+  it('never delivers or processes another party\'s work, and says so', async () => {
+    const store = createInMemoryExchangeStore();
+    const now = new Date();
+    const foreignKey = { api: 'delivery-api', operationId: 'sendDeliveryOrder', peer: '', referenceId: 'theirs' };
+    await store.enqueue({ id: 'request/theirs', kind: 'request', key: foreignKey, operationId: 'sendDeliveryOrder', body: {}, at: now });
+    await store.receiveRequest({ ...foreignKey, peer: 'someone' }, {}, now);
+    const events: ExchangeEvent[] = [];
+    const fetched: string[] = [];
+    const ontvanger = createOntvanger({
+      registry: orderApi,
+      store,
+      process: () => ({ orderStatus: 'approved' }),
+      confirmationUrl: () => 'http://127.0.0.1:9/order-api/v0/orders/confirmations',
+      fetch: async (url) => (fetched.push(String(url)), new Response(null, { status: 202 })),
+      onEvent: (event) => events.push(event),
+      ...FAST,
+    });
+    await waitFor('both refusals', () => events.filter((event) => event.type === 'loop-error').length >= 2);
+    await ontvanger.close();
+    expect(fetched).toEqual([]);
+    expect(await store.getOutbound('request/theirs')).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(events.map((event) => event.type === 'loop-error' && event.error)).toEqual(
+      expect.arrayContaining([expect.stringContaining('give each ontvanger a store of its own'), expect.stringContaining('which this party does not send')]),
+    );
   });
 });

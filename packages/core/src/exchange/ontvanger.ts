@@ -12,7 +12,10 @@ type Maybe<T> = T | undefined | Promise<T | undefined>;
 
 export interface OntvangerOptions<R extends ApiRegistry = ApiRegistry> extends ExchangeRuntimeOptions {
   readonly registry: R;
-  /** Shared by every instance of this ontvanger; closing the ontvanger does not close it. */
+  /**
+   * Shared by every instance of this ontvanger, and by nothing else: not by the ontvanger of another
+   * API, nor by a verzender (a store's queues are not split by party). Closing the ontvanger does not close it.
+   */
   readonly store: ExchangeStore;
   /** Turns a request into its confirmation body (see ProcessRequest). */
   readonly process: ProcessRequest;
@@ -74,6 +77,7 @@ export function createOntvanger<R extends ApiRegistry>(options: OntvangerOptions
     pollIntervalMs: runtime.pollIntervalMs,
     clock,
     emit,
+    owns: (message) => message.kind === 'confirmation' && message.key.api === registry.api && pairs.has(message.key.operationId),
     async target(message, operation) {
       const url = await options.confirmationUrl(message.key.peer, operation);
       if (!url) return undefined;

@@ -15,6 +15,8 @@ export interface OutboxDeliveryOptions {
   readonly registry: ApiRegistry;
   readonly store: ExchangeStore;
   readonly worker: string;
+  /** Whether this party sends the message; another party's (a store shared by mistake) is never delivered. */
+  owns(message: OutboundMessage): boolean;
   /** Resolved at delivery time; undefined = not known yet, try again later. */
   target(message: OutboundMessage, operation: OperationDefinition): Promise<DeliveryTarget | undefined>;
   readonly policy: RetryPolicy;
@@ -64,6 +66,11 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions): WorkLoop {
 
   const deliver = async (message: OutboundMessage): Promise<void> => {
     const { id, kind, key } = message;
+    if (!options.owns(message)) {
+      // Left leased, not marked: a failed attempt would delay the party that does send it.
+      emit({ type: 'loop-error', loop: 'delivery', error: `claimed ${kind} ${id}, which this party does not send: give each ontvanger and verzender a store of its own` });
+      return;
+    }
     const tries = message.attempts + 1;
     const operation = options.registry.operations[message.operationId];
     if (!operation) {

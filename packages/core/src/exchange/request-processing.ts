@@ -1,7 +1,7 @@
 import type { RetryPolicy } from './delivery-policy';
 import { checkConfirmation, completeConfirmation, type ConfirmationDraft } from './confirmation-body';
 import { errorText, type ExchangeEvent } from './events';
-import { outboundId, type ExchangePair, type ExchangeOperation } from './exchange-operations';
+import { outboundId, type ExchangeOperation, type ExchangePair } from './exchange-operations';
 import type { ExchangeStore, ReceivedRequest } from './store';
 import { createWorkLoop, type WorkLoop } from './work-loop';
 
@@ -54,8 +54,12 @@ export function createRequestProcessing(options: RequestProcessingOptions): Work
   const processOne = async (request: ReceivedRequest): Promise<void> => {
     const { key } = request;
     const pair = options.pairs.get(key.operationId);
+    if (!pair) {
+      // Left leased, not released: releasing would hand it straight back to this loop.
+      emit({ type: 'loop-error', loop: 'processing', error: `claimed ${key.api} ${key.operationId}, which this ontvanger does not process: give each ontvanger a store of its own` });
+      return;
+    }
     try {
-      if (!pair) throw new Error(`this ontvanger does not process ${key.operationId}`);
       const view: ExchangeRequest = { ...key, operation: pair.request, body: request.body, receivedAt: request.receivedAt, attempt: request.attempts };
       const draft = await options.process(view, { confirmation: pair.confirmation });
       const processedAt = clock();

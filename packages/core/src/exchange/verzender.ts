@@ -15,7 +15,7 @@ type Maybe<T> = T | undefined | Promise<T | undefined>;
 
 export interface VerzenderOptions<R extends ApiRegistry = ApiRegistry> extends ExchangeRuntimeOptions {
   readonly registry: R;
-  /** Shared by every instance of this verzender; closing the verzender does not close it. */
+  /** Shared by every instance of this verzender and by nothing else (see OntvangerOptions.store); closing the verzender does not close it. */
   readonly store: ExchangeStore;
   /** The ontvanger's API base URL (e.g. `https://…/order-api/v0`); or give `requestUrl`. */
   readonly baseUrl?: string;
@@ -94,6 +94,7 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     pollIntervalMs: runtime.pollIntervalMs,
     clock,
     emit,
+    owns: (message) => message.kind === 'request' && message.key.api === registry.api && pairs.has(message.operationId),
     async target(_message, operation) {
       const url = options.requestUrl ? await options.requestUrl(operation) : operationUrl(options.baseUrl!, operation);
       if (!url) return undefined;
