@@ -55,7 +55,8 @@ export function createWorkLoop<T>(options: WorkLoopOptions<T>): WorkLoop {
       .catch(options.onError)
       .finally(() => {
         inHand.delete(handled);
-        wake();
+        // Claim again once half the slots are free, not per item: every claim scans the store's due work.
+        if (inHand.size <= options.concurrency / 2) wake();
       });
     inHand.add(handled);
   };
