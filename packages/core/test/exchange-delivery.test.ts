@@ -80,6 +80,16 @@ describe('exchange: delivering the confirmation', () => {
     expect(await cycle.ontvangerStore.getOutbound(id)).toMatchObject({ state: 'failed', attempts: 3, lastError: expect.stringContaining('HTTP 400') });
   });
 
+  it('asks a verzender\'s tokenProvider again after a 401, having invalidated the refused token', async () => {
+    const tokens = ['expired-token', 'token-of-bestelomgeving'];
+    const invalidated: string[] = [];
+    const tokenProvider = { getToken: async () => tokens[0]!, invalidate: (token: string) => (invalidated.push(token), tokens.shift()) };
+    cycle = await startCycle({ verzender: { tokenProvider } });
+    await (await cycle.verzender.send('placeOrder', anOrder())).confirmation;
+    expect(invalidated).toEqual(['expired-token']);
+    expect(cycle.verzenderEvents.find((event) => event.type === 'attempt-failed')).toMatchObject({ httpStatus: 401 });
+  });
+
   it('never lets a token reach a log line or an event, even when the other side echoes it', async () => {
     const lines: string[] = [];
     const record = (message: string, details?: unknown) => lines.push(`${message} ${JSON.stringify(details)}`);

@@ -9,6 +9,8 @@ import { createWorkLoop, type WorkLoop } from './work-loop';
 export interface DeliveryTarget {
   readonly url: string;
   readonly authorization?: string | undefined;
+  /** Called when the other side answered 401: e.g. a token provider drops the token. */
+  readonly unauthorized?: () => void;
 }
 
 export interface OutboxDeliveryOptions {
@@ -56,6 +58,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions): WorkLoop {
       const response = await (options.fetch ?? fetch)(target.url, { method: operation.method, headers, body: JSON.stringify(message.body), signal: controller.signal });
       const text = await response.text();
       if (response.ok) return { ok: true };
+      if (response.status === 401) target.unauthorized?.();
       return { ok: false, httpStatus: response.status, retryAfter: response.headers.get('retry-after'), error: redact(`HTTP ${response.status}${text ? `: ${text.slice(0, SNIPPET)}` : ''}`) };
     } catch (error) {
       return { ok: false, error: controller.signal.aborted ? `timed out after ${options.timeoutMs} ms` : `network error: ${errorText(error)}` };

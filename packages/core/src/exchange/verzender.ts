@@ -1,3 +1,4 @@
+import type { TokenProvider } from '../auth';
 import { EduvConfigError, EduvValidationError } from '../errors';
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import type { Bron, BronOptions, OperationInput } from '../server/bron';
@@ -23,6 +24,8 @@ export interface VerzenderOptions<R extends ApiRegistry = ApiRegistry> extends E
   requestUrl?(operation: OperationDefinition): Maybe<string>;
   /** The access token for the ontvanger, sent as `Authorization: Bearer …`; never logged. */
   authorization?(operation: OperationDefinition): Maybe<string>;
+  /** Instead of `authorization`: tokens for the operation's scopes, dropped (`invalidate`) after a 401. */
+  readonly tokenProvider?: TokenProvider;
   /** Establishes the ontvanger that PUTs a confirmation (401 otherwise). Default: a bearer token must be present. */
   readonly authenticate?: BronOptions['authenticate'];
   /** Only these request operations (default: every push-asynchronous request of the registry). */
@@ -98,8 +101,9 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     async target(_message, operation) {
       const url = options.requestUrl ? await options.requestUrl(operation) : operationUrl(options.baseUrl!, operation);
       if (!url) return undefined;
-      const token = await options.authorization?.(operation);
-      return { url, authorization: token ? `Bearer ${token}` : undefined };
+      const provider = options.tokenProvider;
+      const token = provider ? await provider.getToken({ scopes: operation.scopes }) : await options.authorization?.(operation);
+      return { url, authorization: token ? `Bearer ${token}` : undefined, unauthorized: () => token && provider?.invalidate?.(token) };
     },
   });
 
