@@ -29,6 +29,14 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
     expect(confirmation.request).toEqual(anOrder({ requestReferenceId: handle.referenceId }));
   });
 
+  it('refuses to send a body that does not match the request schema, or a reference id that is not a string', async () => {
+    cycle = await startCycle();
+    await expect(cycle.verzender.send('placeOrder', anOrder({ orderLines: [] }))).rejects.toThrow('$.orderLines');
+    await expect(cycle.verzender.send('placeOrder', anOrder({ requestReferenceId: 42 }))).rejects.toThrow('$.requestReferenceId');
+    await expect(cycle.verzender.send('confirmOrder', {})).rejects.toThrow('sends no confirmOrder');
+    expect(cycle.verzenderEvents).toEqual([]);
+  });
+
   it('keeps a reference id the body already carries', async () => {
     cycle = await startCycle();
     const handle = await cycle.verzender.send('placeOrder', anOrder({ requestReferenceId: 'order-0001' }));

@@ -113,7 +113,11 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     const pair = pairs.get(operationId);
     if (!pair) throw new EduvConfigError(`this verzender sends no ${operationId}; it sends ${[...pairs.keys()].join(', ')}`);
     const facts = pair.request.exchange;
-    const referenceId = referenceOf(body, facts) ?? crypto.randomUUID();
+    const given = referenceOf(body, facts);
+    if (given === undefined && body[facts.reference] !== undefined) {
+      throw new EduvValidationError(`Request of ${operationId}`, [{ path: `$.${facts.reference}`, message: 'a reference id must be a non-empty string' }], { operationId });
+    }
+    const referenceId = given ?? crypto.randomUUID();
     const request = { ...body, [facts.reference]: referenceId };
     const checked = pair.request.body?.safeParse(request);
     if (checked && !checked.success) throw new EduvValidationError(`Request of ${operationId}`, validationIssues(checked.error), { operationId });
