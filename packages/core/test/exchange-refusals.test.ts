@@ -87,6 +87,13 @@ describe('exchange: the 405 rule (§12.6)', () => {
     expect(await statusOf(response)).toMatchObject({ http: 405, statusMessage: 'Method Not Allowed - Ordersysteem is provider of this endpoint' });
   });
 
+  it('serves under another base path when told to, and nothing under the registry\'s', async () => {
+    cycle = await startCycle({ ontvanger: { basePath: '/ordersysteem/order-api/' } });
+    const origin = new URL(cycle.ontvangerUrl).origin;
+    expect((await put(`${origin}/ordersysteem/order-api/orders`, anOrder({ requestReferenceId: 'moved' }))).status).toBe(202);
+    expect((await put(`${cycle.ontvangerUrl}/orders`, anOrder({ requestReferenceId: 'moved' }))).status).toBe(404);
+  });
+
   it('answers 501 for an operation of its own role it has no handler for, and serves one it has', async () => {
     // The hand-built registry's operations are plain OperationDefinitions: no inferred result type.
     const getOrderStatus = (() => ({ open: 3 })) as unknown as () => undefined;

@@ -17,7 +17,18 @@ export interface ExchangeBronParts {
   /** The exchange operations this party receives, by operationId. */
   readonly served: Readonly<Record<string, Handler>>;
   readonly others: Readonly<Record<string, unknown>> | undefined;
-  readonly options: BronOptions;
+  readonly authenticate?: BronOptions['authenticate'] | undefined;
+  /** Path prefix; default the registry's `/<api>/v<major>`. */
+  readonly basePath?: string | undefined;
+  readonly onUnexpectedError?: BronOptions['onUnexpectedError'] | undefined;
+}
+
+function bronOptions({ authenticate, basePath, onUnexpectedError }: ExchangeBronParts): BronOptions {
+  return {
+    ...(authenticate ? { authenticate } : {}),
+    ...(basePath !== undefined ? { basePath: basePath.replace(/\/+$/, '') } : {}),
+    ...(onUnexpectedError ? { onUnexpectedError } : {}),
+  };
 }
 
 /**
@@ -25,7 +36,8 @@ export interface ExchangeBronParts {
  * any others it was given handlers for, 405 naming the provider for what another role provides,
  * and 501 for an operation of its own role that it was given no handler for.
  */
-export function exchangeBron({ registry, role, served, others, options }: ExchangeBronParts): Bron {
+export function exchangeBron(parts: ExchangeBronParts): Bron {
+  const { registry, role, served, others } = parts;
   const operations = Object.values(registry.operations);
   const notServed = (operation: OperationDefinition): Handler => () => {
     throw new BronError(501, EduvStatus.Other, `${operation.operationId} is not served here`);
@@ -33,7 +45,7 @@ export function exchangeBron({ registry, role, served, others, options }: Exchan
   const handlers = Object.fromEntries(
     operations.map((operation) => [operation.operationId, served[operation.operationId] ?? (others?.[operation.operationId] as Handler | undefined) ?? notServed(operation)]),
   );
-  let bron = createBron(registry, handlers as BronHandlers<ApiRegistry>, options);
+  let bron = createBron(registry, handlers as BronHandlers<ApiRegistry>, bronOptions(parts));
   const refusedByRole = new Map<string, string[]>();
   for (const operation of operations) {
     const provider = providingRole(registry, operation);

@@ -124,11 +124,9 @@ export function createOntvanger<R extends ApiRegistry>(options: OntvangerOptions
     role: providingRole(registry, [...pairs.values()][0]!.request),
     served: Object.fromEntries([...pairs.values()].map((pair) => [pair.request.operationId, receive(pair)])),
     others: options.handlers,
-    options: {
-      ...(options.authenticate ? { authenticate: options.authenticate } : {}),
-      ...(options.basePath !== undefined ? { basePath: options.basePath.replace(/\/+$/, '') } : {}),
-      ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
-    },
+    authenticate: options.authenticate,
+    basePath: options.basePath,
+    onUnexpectedError: options.onUnexpectedError,
   });
 
   const start = (): void => {

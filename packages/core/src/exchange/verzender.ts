@@ -161,11 +161,9 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     role: providingRole(registry, [...pairs.values()][0]!.confirmation),
     served: Object.fromEntries([...pairs.values()].map((pair) => [pair.confirmation.operationId, receive(pair)])),
     others: options.handlers,
-    options: {
-      ...(options.authenticate ? { authenticate: options.authenticate } : {}),
-      ...(options.basePath !== undefined ? { basePath: options.basePath.replace(/\/+$/, '') } : {}),
-      ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
-    },
+    authenticate: options.authenticate,
+    basePath: options.basePath,
+    onUnexpectedError: options.onUnexpectedError,
   });
 
   if (runtime.autoStart) delivery.start();
