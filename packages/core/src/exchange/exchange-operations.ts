@@ -1,5 +1,6 @@
 import { EduvConfigError } from '../errors';
 import type { ApiRegistry, ExchangeFacts, OperationDefinition } from '../registry';
+import { BronError } from '../server/bron-error';
 import type { ExchangeKey } from './store';
 
 /** A push-asynchronous operation with its half of the melding–bevestiging pair. */
@@ -45,6 +46,16 @@ export function referenceOf(body: unknown, facts: ExchangeFacts): string | undef
   const value = (body as Record<string, unknown>)[facts.reference];
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/** The reference id of a received request or confirmation; 400 / 0011 naming the field when it has none. */
+export function requireReference(body: unknown, facts: ExchangeFacts): string {
+  const referenceId = referenceOf(body, facts);
+  if (referenceId === undefined) throw BronError.schema(`body field "${facts.reference}" is required`);
+  return referenceId;
+}
+
+/** A sent request is keyed without a peer: the verzender names the ontvanger by URL, not by client id. */
+export const sentKey = (api: string, operationId: string, referenceId: string): ExchangeKey => ({ api, operationId, peer: '', referenceId });
 
 /** The endpoint of `operation` under an API base URL (confirmation and request paths carry no parameters). */
 export const operationUrl = (baseUrl: string, operation: Pick<OperationDefinition, 'path'>): string => `${baseUrl.replace(/\/+$/, '')}${operation.path}`;

@@ -1,8 +1,7 @@
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import type { Bron, BronOptions, OperationInput } from '../server/bron';
-import { BronError } from '../server/bron-error';
 import { exchangeBron, type OtherHandlers } from './exchange-bron';
-import { exchangePairs, outboundId, providingRole, referenceOf, type ExchangePair } from './exchange-operations';
+import { exchangePairs, outboundId, providingRole, requireReference, type ExchangePair } from './exchange-operations';
 import { createOutboxDelivery } from './outbox-delivery';
 import { createRequestProcessing, type ProcessRequest } from './request-processing';
 import { positiveOption, resolveRuntime, type ExchangeRuntimeOptions } from './runtime-options';
@@ -100,8 +99,7 @@ export function createOntvanger<R extends ApiRegistry>(options: OntvangerOptions
   });
 
   const receive = (pair: ExchangePair) => async (input: OperationInput) => {
-    const referenceId = referenceOf(input.body, pair.request.exchange);
-    if (referenceId === undefined) throw BronError.schema(`body field "${pair.request.exchange.reference}" is required`);
+    const referenceId = requireReference(input.body, pair.request.exchange);
     const key = { api: registry.api, operationId: pair.request.operationId, peer: input.caller.clientId ?? '', referenceId };
     const now = clock();
     const { created, request } = await store.receiveRequest(key, input.body, now);

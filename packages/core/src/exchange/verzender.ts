@@ -1,16 +1,15 @@
 import type { TokenProvider } from '../auth';
 import { EduvConfigError, EduvValidationError } from '../errors';
 import type { ApiRegistry, OperationDefinition } from '../registry';
-import type { Bron, BronOptions, OperationInput } from '../server/bron';
-import { BronError } from '../server/bron-error';
-import { EduvStatus } from '../status-codes';
+import type { Bron, BronOptions } from '../server/bron';
 import { validationIssues } from '../validation';
 import { createConfirmationMediator, type AwaitConfirmationOptions, type ExchangeConfirmation } from './confirmation-mediator';
 import { exchangeBron, type OtherHandlers } from './exchange-bron';
-import { exchangePairs, operationUrl, outboundId, providingRole, referenceOf, type ExchangePair } from './exchange-operations';
+import { confirmationReceiver } from './confirmation-receiver';
+import { exchangePairs, operationUrl, outboundId, providingRole, referenceOf, sentKey, type ExchangePair } from './exchange-operations';
 import { createOutboxDelivery } from './outbox-delivery';
 import { positiveOption, resolveRuntime, type ExchangeRuntimeOptions } from './runtime-options';
-import type { ExchangeKey, ExchangeStore } from './store';
+import type { ExchangeStore } from './store';
 
 type Maybe<T> = T | undefined | Promise<T | undefined>;
 
@@ -61,9 +60,6 @@ export interface Verzender extends Bron {
   /** Stops delivery after the deliveries in hand and rejects every pending `awaitConfirmation`; the store stays open. */
   close(): Promise<void>;
 }
-
-/** A sent request is keyed without a peer: the verzender names the ontvanger by URL, not by client id. */
-const sentKey = (api: string, operationId: string, referenceId: string): ExchangeKey => ({ api, operationId, peer: '', referenceId });
 
 /**
  * The verzender of conventions §12: sends requests through the store's outbox (a crash loses
@@ -140,21 +136,7 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     };
   };
 
-  const receive = (pair: ExchangePair) => async (input: OperationInput) => {
-    const facts = pair.confirmation.exchange;
-    const referenceId = referenceOf(input.body, facts);
-    if (referenceId === undefined) throw BronError.schema(`body field "${facts.reference}" is required`);
-    const key = sentKey(registry.api, pair.request.operationId, referenceId);
-    const outcome = await store.receiveConfirmation(key, input.body, clock());
-    if (outcome.outcome === 'unknown') {
-      emit({ type: 'unknown-confirmation', api: registry.api, operationId: pair.confirmation.operationId, referenceId, ...(input.caller.clientId ? { caller: input.caller.clientId } : {}) });
-      // eduvkit's choice (decision 012): Edu-V publishes no refusal for an unknown reference id here.
-      throw new BronError(400, EduvStatus.Other, `${facts.reference} unknown: no ${pair.request.operationId} request was sent with reference id ${referenceId.slice(0, 100)}`);
-    }
-    emit({ type: 'confirmed', key, repeated: outcome.outcome === 'repeat' });
-    mediator.notify(outcome.sent);
-    return undefined;
-  };
+  const receive = confirmationReceiver({ registry, store, mediator, clock, emit });
 
   const bron = exchangeBron({
     registry,
