@@ -63,7 +63,9 @@ export function eventEmitter(hooks: ExchangeHooks): (event: ExchangeEvent) => vo
     }
     try {
       const { type, ...details } = event;
-      logger?.[LEVELS[type]](`exchange ${type}`, details);
+      // Dates as ISO text: redaction walks objects by their own keys, and a Date has none.
+      const loggable = Object.fromEntries(Object.entries(details).map(([name, value]) => [name, value instanceof Date ? value.toISOString() : value]));
+      logger?.[LEVELS[type]](`exchange ${type}`, loggable);
     } catch {
       // nor a failing logger
     }
