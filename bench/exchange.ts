@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReliabilityResult } from '../packages/core/test/support/exchange-reliability';
 import { load, type LoadResult, type Target } from './http';
 import { BENCH_DIR, fmt, fmtInt, fmtRatio, isMain, machineInfo, markdownTable, median, NODE_FLAGS, REPO_ROOT } from './lib';
 
@@ -115,7 +116,7 @@ export interface ExchangeBenchResult {
   bare: LoadResult[];
   ratios: number[];
   ratio: number;
-  reliability: import('../packages/core/test/support/exchange-reliability').ReliabilityResult;
+  reliability: ReliabilityResult;
 }
 
 export async function runExchangeBench(quick: boolean): Promise<ExchangeBenchResult> {
