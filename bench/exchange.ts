@@ -166,7 +166,7 @@ ${markdownTable(
   [[fmtInt(r.requests), fmtInt(r.repeats), fmtInt(r.not202), `${fmtInt(r.confirmed)} of ${fmtInt(r.uniqueReferenceIds)}`, fmtInt(r.lost), fmtInt(r.processedTwice), fmtInt(r.receiptConflicts), fmtInt(r.failedDeliveries), fmtInt(r.confirmationsDelivered), `${fmt(r.durationMs / 1000, 1)} s`]],
 )}
 
-500 concurrent requests (450 reference ids sent by a verzender, 50 PUT again straight to the ontvanger), two ontvanger instances sharing one in-memory store, the verzender's confirmation endpoint answering 503 to 30 % of the PUTs; short backoffs (5–40 ms). "Confirmed" is what the verzender's Event Mediator matched; "processed twice" counts reference ids the supplier's \`process\` saw more than once. More confirmations than reference ids were delivered because a repeat is confirmed again (§12.5). The same scenario is \`packages/core/test/exchange-reliability.test.ts\`.
+500 concurrent requests (450 reference ids sent by a verzender, 50 PUT again straight to the ontvanger), two ontvanger instances sharing one in-memory store, the verzender's confirmation endpoint answering 503 to 30 % of the PUTs; short backoffs (5–40 ms). "Confirmed" is what the verzender's Event Mediator matched; "processed twice" counts reference ids the supplier's \`process\` saw more than once. More confirmations than reference ids were delivered because a repeat is confirmed again (§12.5); a repeat that arrives before its request was processed shares the one confirmation still to come. The same scenario is \`packages/core/test/exchange-reliability.test.ts\`.
 ${END}`;
 }
 
