@@ -368,9 +368,9 @@ _${quick ? 'Quick run. ' : ''}Numbers from one run on a shared machine${spreads.
 
 const target = quick ? join(benchDir, '.tmp', 'RESULTS.quick.md') : join(benchDir, 'RESULTS.md');
 mkdirSync(dirname(target), { recursive: true });
-// Sections 5, 6 and 7 come from bench/issue-12.ts, bench/qualify.ts and bench/results-receive.ts, runs of their own: keep them.
+// Sections 5–8 come from bench/issue-12.ts, bench/qualify.ts, bench/results-receive.ts and bench/exchange.ts, runs of their own: keep them.
 const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
-const kept = [/<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/, /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/, /<!-- results:start -->[\s\S]*<!-- results:end -->/]
+const kept = [/<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/, /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/, /<!-- results:start -->[\s\S]*<!-- results:end -->/, /<!-- exchange:start -->[\s\S]*<!-- exchange:end -->/]
   .map((marker) => marker.exec(previous)?.[0])
   .filter((section): section is string => section !== undefined)
   .join('\n\n');

@@ -34,6 +34,8 @@ export function sidebar() {
         { text: 'Bron: implementing an API', link: '/guides/bron' },
         { text: 'Verzender: pushing messages', link: '/guides/verzender' },
         { text: 'Ontvanger: receiving messages', link: '/guides/ontvanger' },
+        { text: 'The asynchronous exchange', link: '/guides/exchange' },
+        { text: 'The exchange store', link: '/guides/exchange-store' },
         { text: 'Notifications', link: '/guides/notifications' },
         { text: 'Consent', link: '/guides/consent' },
         { text: 'Authentication', link: '/authentication' },

@@ -1,3 +1,13 @@
 export * from './store';
 export { createInMemoryExchangeStore } from './in-memory-store';
 export { verifyExchangeStore, EXCHANGE_STORE_RULES, type ExchangeStoreFactory, type VerifyExchangeStoreOptions } from './verify-store';
+export { createOntvanger, type Ontvanger, type OntvangerOptions } from './ontvanger';
+export { createVerzender, type SentHandle, type Verzender, type VerzenderOptions } from './verzender';
+export { ConfirmationNotReceivedError, type AwaitConfirmationOptions, type ExchangeConfirmation } from './confirmation-mediator';
+export type { ExchangeRequest, ProcessContext, ProcessRequest } from './request-processing';
+export type { ConfirmationDraft } from './confirmation-body';
+export type { ExchangeEvent, ExchangeHooks } from './events';
+export type { ExchangeRetryOptions } from './delivery-policy';
+export type { ExchangeRuntimeOptions } from './runtime-options';
+export type { OtherHandlers } from './exchange-bron';
+export { exchangePairs, operationUrl, type ExchangeOperation, type ExchangePair } from './exchange-operations';
