@@ -10,6 +10,7 @@ module.exports = {
   '@eduvkit/core/server': (m) => m.statusResponse('1.0.0', 400, 11, 'Schema incorrect').status === 400,
   '@eduvkit/core/server/node': (m) => typeof m.serveNode === 'function' && typeof m.createNodeHandler === 'function',
   '@eduvkit/core/exchange': (m) => typeof m.createInMemoryExchangeStore().receiveRequest === 'function',
+  '@eduvkit/core/exchange/verify': (m) => typeof m.verifyExchangeStore === 'function' && m.EXCHANGE_STORE_RULES.length > 0,
   '@eduvkit/core/msw': (m) => typeof m.bronHandlers === 'function' && typeof m.overrideHandler === 'function',
   '@eduvkit/core/fixtures': (m) => m.createSchools({ seed: 1 }).length === 3,
   '@eduvkit/auth': (m) => m.discoveryUrl('https://bron.example/') === 'https://bron.example/.well-known/openid-configuration',

@@ -1,6 +1,7 @@
 import { AssertionError } from 'node:assert/strict';
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_STORE_RULES, createInMemoryExchangeStore, verifyExchangeStore, type ExchangeStore, type ReceivedRequest } from '../src/exchange';
+import { createInMemoryExchangeStore, type ExchangeStore, type ReceivedRequest } from '../src/exchange';
+import { EXCHANGE_STORE_RULES, verifyExchangeStore } from '../src/exchange/verify';
 
 /** The in-memory store with one method replaced: each broken store below breaks exactly one rule. */
 const brokenStore = (change: (inner: ExchangeStore) => Partial<ExchangeStore>) => () => {

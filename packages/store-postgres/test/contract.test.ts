@@ -1,4 +1,4 @@
-import { EXCHANGE_STORE_RULES, verifyExchangeStore } from '@eduvkit/core/exchange';
+import { EXCHANGE_STORE_RULES, verifyExchangeStore } from '@eduvkit/core/exchange/verify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresExchangeStore } from '../src';
 import { freshSchema, newPool, storeIn } from './support/stores';

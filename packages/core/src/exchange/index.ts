@@ -1,6 +1,5 @@
 export * from './store';
 export { createInMemoryExchangeStore } from './in-memory-store';
-export { verifyExchangeStore, EXCHANGE_STORE_RULES, type ExchangeStoreFactory, type VerifyExchangeStoreOptions } from './verify-store';
 export { createOntvanger, type Ontvanger, type OntvangerOptions } from './ontvanger';
 export { createVerzender, type SentHandle, type Verzender, type VerzenderOptions } from './verzender';
 export { ConfirmationNotReceivedError, type AwaitConfirmationOptions, type ExchangeConfirmation } from './confirmation-mediator';

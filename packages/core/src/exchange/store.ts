@@ -2,7 +2,7 @@
  * What the melding–bevestiging machinery (conventions §12) keeps, behind one interface, so that a
  * supplier running several instances shares it and a crash loses nothing. Two implementations ship:
  * `createInMemoryExchangeStore` here and `createPostgresExchangeStore` in `@eduvkit/store-postgres`;
- * `verifyExchangeStore` checks any other against the rules below.
+ * `verifyExchangeStore` (`@eduvkit/core/exchange/verify`) checks any other against the rules below.
  *
  * Every method is atomic on its own. Times are passed in (never read from a clock inside a store),
  * so tests and several instances agree on what "due" means.
