@@ -1,5 +1,6 @@
 // A test afnemer of the Students API, run by the conformance tests as `-- <command>`: well-behaved
-// without an argument, or with exactly one defect, named by the first argument (see DEFECTS).
+// without an argument, or with exactly one defect, named by the first argument (see DEFECTS). A
+// second and third argument (a PEM file and its kid) make it the client EDUVKIT_CLIENT_ID instead of the demo client.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTokenClient } from './token-client';
 
@@ -22,7 +23,9 @@ const defect = (process.argv[2] ?? 'none') as Defect;
 if (!DEFECTS.includes(defect)) throw new Error(`unknown defect ${defect}; one of ${DEFECTS.join(', ')}`);
 const env = (name: string): string => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
 const baseUrl = env('EDUVKIT_BASE_URL');
-const tokens = createTokenClient({ issuer: env('EDUVKIT_ISSUER'), jtiHexDigits: defect === 'short-jti' ? 16 : 64 });
+const [keyFile, keyId] = process.argv.slice(3);
+const own = keyFile && keyId ? { clientId: env('EDUVKIT_CLIENT_ID'), keyFile, keyId } : undefined;
+const tokens = createTokenClient({ issuer: env('EDUVKIT_ISSUER'), own, jtiHexDigits: defect === 'short-jti' ? 16 : 64 });
 const scopes = defect === 'extra-scope' ? ['eduv.student.basic', 'eduv.education'] : ['eduv.student.basic'];
 
 /** One call with the usual care: waits out a 429 and a 503, and gets one fresh token after a 401. */

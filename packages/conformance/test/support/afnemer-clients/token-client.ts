@@ -9,6 +9,8 @@ const KEY_FILE = fileURLToPath(new URL('../../../../mock-server/demo/keys/demo-b
 
 export interface TokenClientOptions {
   readonly issuer: string;
+  /** The supplier's own client instead of the demo client. */
+  readonly own?: { readonly clientId: string; readonly keyFile: string; readonly keyId: string } | undefined;
   /** Hex digits of randomness in each assertion's jti; 64 (256 bits) unless a defect shortens it. */
   readonly jtiHexDigits?: number;
 }
@@ -17,7 +19,9 @@ const segment = (value: object): string => Buffer.from(JSON.stringify(value)).to
 
 /** A deliberately small private_key_jwt client, so each test defect can be one switch away from right. */
 export function createTokenClient(options: TokenClientOptions) {
-  const key = createPrivateKey(readFileSync(KEY_FILE, 'utf8'));
+  const clientId = options.own?.clientId ?? CLIENT_ID;
+  const keyId = options.own?.keyId ?? KEY_ID;
+  const key = createPrivateKey(readFileSync(options.own?.keyFile ?? KEY_FILE, 'utf8'));
   let tokenEndpoint: string | undefined;
   const held = new Map<string, { token: string; expiresAt: number }>();
 
@@ -31,8 +35,8 @@ export function createTokenClient(options: TokenClientOptions) {
 
   function assertion(audience: string): string {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: CLIENT_ID, sub: CLIENT_ID, aud: audience, iat: now, exp: now + 60, jti: randomBytes(32).toString('hex').slice(0, options.jtiHexDigits ?? 64) };
-    const unsigned = `${segment({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })}.${segment(claims)}`;
+    const claims = { iss: clientId, sub: clientId, aud: audience, iat: now, exp: now + 60, jti: randomBytes(32).toString('hex').slice(0, options.jtiHexDigits ?? 64) };
+    const unsigned = `${segment({ alg: 'RS256', kid: keyId, typ: 'JWT' })}.${segment(claims)}`;
     return `${unsigned}.${sign('sha256', Buffer.from(unsigned), key).toString('base64url')}`;
   }
 
