@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { qualifyAfnemer, type AfnemerClient, type QualificationReport } from '../../src/index';
 
-const CLIENT_SCRIPT = fileURLToPath(new URL('./afnemer-clients/students-client.ts', import.meta.url));
+const CLIENT_SCRIPT = fileURLToPath(new URL('./afnemer-clients/students-client.mjs', import.meta.url));
 
 /** The command that runs the test afnemer with one defect (or none), as a supplier would pass it after `--`. */
-export const testClientCommand = (defect = 'none', ...extra: string[]): string[] => [process.execPath, '--import', 'tsx', CLIENT_SCRIPT, defect, ...extra];
+export const testClientCommand = (defect = 'none', ...extra: string[]): string[] => [process.execPath, CLIENT_SCRIPT, defect, ...extra];
 
 export function qualifyTestClient(defect = 'none', client: AfnemerClient = { clientId: 'demo-bestelomgeving' }, extra: string[] = []): Promise<QualificationReport> {
   return qualifyAfnemer({ api: 'students', client, command: testClientCommand(defect, ...extra) });

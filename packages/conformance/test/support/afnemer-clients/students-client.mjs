@@ -2,7 +2,9 @@
 // without an argument, or with exactly one defect, named by the first argument (see DEFECTS). A
 // second and third argument (a PEM file and its kid) make it the client EDUVKIT_CLIENT_ID instead of the demo client.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTokenClient } from './token-client';
+import { createTokenClient } from './token-client.mjs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 const DEFECTS = [
   'none',
@@ -16,27 +18,37 @@ const DEFECTS = [
   'retries-no-consent',
   'reuses-rejected-token',
   'exits-nonzero',
-] as const;
-type Defect = (typeof DEFECTS)[number];
+];
 
-const defect = (process.argv[2] ?? 'none') as Defect;
+const defect = process.argv[2] ?? 'none';
 if (!DEFECTS.includes(defect)) throw new Error(`unknown defect ${defect}; one of ${DEFECTS.join(', ')}`);
-const env = (name: string): string => process.env[name] ?? (() => { throw new Error(`${name} is not set`); })();
+/** @param {string} name */
+const env = (name) => {
+  const value = process.env[name];
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
 const baseUrl = env('EDUVKIT_BASE_URL');
 const [keyFile, keyId] = process.argv.slice(3);
 const own = keyFile && keyId ? { clientId: env('EDUVKIT_CLIENT_ID'), keyFile, keyId } : undefined;
 const tokens = createTokenClient({ issuer: env('EDUVKIT_ISSUER'), own, jtiHexDigits: defect === 'short-jti' ? 16 : 64 });
 const scopes = defect === 'extra-scope' ? ['eduv.student.basic', 'eduv.education'] : ['eduv.student.basic'];
 
-/** One call with the usual care: waits out a 429 and a 503, and gets one fresh token after a 401. */
-async function call(url: string, init: { method?: string; body?: string } = {}): Promise<Response> {
+/**
+ * One call with the usual care: waits out a 429 and a 503, and gets one fresh token after a 401.
+ * @param {string} url
+ * @param {{ method?: string, body?: string }} [init]
+ * @returns {Promise<Response>}
+ */
+async function call(url, init = {}) {
   let fresh = defect === 'token-per-request';
   let refreshed = false;
   for (let attempt = 0; ; attempt += 1) {
     const token = await tokens.token(scopes, fresh);
-    const headers: Record<string, string> = { accept: defect === 'wrong-accept' ? '*/*' : 'application/json', authorization: `Bearer ${token}` };
+    /** @type {Record<string, string>} */
+    const headers = { accept: defect === 'wrong-accept' ? '*/*' : 'application/json', authorization: `Bearer ${token}` };
     if (init.body) headers['content-type'] = 'application/json';
-    const response = await fetch(url, { ...init, headers });
+    const response = await globalThis.fetch(url, { ...init, headers });
     if (attempt >= 3) return response;
     if (response.status === 429) {
       if (defect !== 'ignores-retry-after') await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
@@ -52,7 +64,8 @@ async function call(url: string, init: { method?: string; body?: string } = {}):
   }
 }
 
-const listAt = (school: string) => call(`${baseUrl}/students/school?orgMasterId=${encodeURIComponent(school)}`);
+/** @param {string} school */
+const listAt = (school) => call(`${baseUrl}/students/school?orgMasterId=${encodeURIComponent(school)}`);
 
 // Four lists meet the kit's 429, 503 and 401 (data calls 2, 4 and 6) and the retries after them.
 for (let round = 0; round < 4; round += 1) {
