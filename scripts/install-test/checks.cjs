@@ -36,5 +36,5 @@ module.exports = {
   '@eduvkit/notifications/msw': (m) => m.notificationsHandlers().length > 0,
   '@eduvkit/notifications/openapi.json': spec('0.9.1'),
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
-  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students'),
+  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0,
 };

@@ -80,3 +80,12 @@ it('kills a command that outlives the timeout and fails the exit case', async ()
 it('refuses a demo client that is no calling role of the API', async () => {
   await expect(qualifyAfnemer({ api: 'students', client: { clientId: 'demo-dashboard' }, command: testClientCommand() })).rejects.toThrow(/no calling role/);
 });
+
+it('ends the run when the command exits, even while a process it started still holds its output open', async () => {
+  // The grandchild inherits stdout and lives 5 s; it stops by itself.
+  const script = "require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'inherit' }).unref()";
+  const started = performance.now();
+  const report = await qualifyAfnemer({ api: 'students', client: { clientId: 'demo-bestelomgeving' }, command: [process.execPath, '-e', script], timeoutMs: 20_000 });
+  expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
+  expect(performance.now() - started).toBeLessThan(4_500);
+}, RUN_MS);

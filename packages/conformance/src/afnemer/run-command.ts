@@ -25,6 +25,7 @@ export interface CommandOptions {
 const TAIL_LINES = 40;
 // After SIGTERM on timeout, how long the command gets to exit before SIGKILL.
 const KILL_GRACE_MS = 2_000;
+const OUTPUT_DRAIN_MS = 500;
 
 /** Runs the supplier's command without a shell, with the kit's variables added to the environment. */
 export function runCommand(options: CommandOptions): Promise<CommandOutcome> {
@@ -48,13 +49,24 @@ export function runCommand(options: CommandOptions): Promise<CommandOutcome> {
       child.kill('SIGTERM');
       killer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
     }, options.timeoutMs);
+    let finished = false;
     const finish = (outcome: Omit<CommandOutcome, 'durationMs' | 'logTail' | 'timedOut'>) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       clearTimeout(killer);
       const logTail = redactString(output.split('\n').slice(-TAIL_LINES).join('\n').trimEnd());
       resolve({ ...outcome, timedOut, durationMs: Math.round(performance.now() - started), logTail });
     };
     child.once('error', (error) => finish({ exitCode: null, signal: null, startError: error.message }));
-    child.once('close', (exitCode, signal) => finish({ exitCode, signal }));
+    // 'close' waits for stdout and stderr to end, which a grandchild holding them open would delay
+    // forever; after 'exit' the output gets a moment to drain, then the run is over.
+    child.once('exit', (exitCode, signal) => {
+      const drained = setTimeout(() => finish({ exitCode, signal }), OUTPUT_DRAIN_MS);
+      child.once('close', () => {
+        clearTimeout(drained);
+        finish({ exitCode, signal });
+      });
+    });
   });
 }
