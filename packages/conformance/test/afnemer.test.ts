@@ -89,3 +89,9 @@ it('ends the run when the command exits, even while a process it started still h
   expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
   expect(performance.now() - started).toBeLessThan(4_500);
 }, RUN_MS);
+
+it("refuses the command's calls to the mock's admin routes, so it cannot grant itself consent", async () => {
+  const script = "fetch(process.env.EDUVKIT_ISSUER + '/_admin/consent').then((response) => process.exit(response.status === 403 ? 0 : 1))";
+  const report = await qualifyAfnemer({ api: 'students', client: { clientId: 'demo-bestelomgeving' }, command: [process.execPath, '-e', script], timeoutMs: 20_000 });
+  expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
+}, RUN_MS);

@@ -1,4 +1,5 @@
-import type { ApiRegistry } from '@eduvkit/core';
+import { EduvStatus, type ApiRegistry } from '@eduvkit/core';
+import { statusAnswer, toResponse } from '@eduvkit/core/server';
 import { serveNode } from '@eduvkit/core/server/node';
 import { createMockApp, MOCK_SERVER_VERSION, type MockApp } from '@eduvkit/mock-server';
 import { QUALIFIABLE_REGISTRIES } from '../apis';
@@ -14,6 +15,10 @@ function kindOf(pathname: string): TrafficKind {
   const underApi = QUALIFIABLE_REGISTRIES.some(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`));
   return underApi ? 'data' : 'other';
 }
+
+// The mock's admin routes change consent and data: the command under qualification may not use them.
+const isAdmin = (pathname: string): boolean => pathname === '/_admin' || pathname.startsWith('/_admin/');
+const adminRefusal = (): Response => toResponse(statusAnswer(MOCK_SERVER_VERSION, 403, EduvStatus.Other, 'the qualification mock takes no admin calls from the command it qualifies'));
 
 const headersOf = (headers: Headers): Record<string, string> => Object.fromEntries([...headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
 
@@ -52,7 +57,7 @@ export async function startRecordingMock(options: RecordingMockOptions): Promise
       const kind = kindOf(url.pathname);
       const dataCall = kind === 'data' ? ++dataCalls : undefined;
       const injected = dataCall === undefined ? undefined : faultFor(dataCall);
-      const answer = injected ? faultResponse(injected, options.registry.version) : await app.handler(request);
+      const answer = injected ? faultResponse(injected, options.registry.version) : isAdmin(url.pathname) ? adminRefusal() : await app.handler(request);
       const responseBody = await answer.text();
       traffic.push({
         sequence: traffic.length + 1,
