@@ -1,5 +1,5 @@
 import type { ApiRegistry } from '@eduvkit/core';
-import { AFNEMER_CASES } from './afnemer/afnemer-suite';
+import { afnemerSuite } from './afnemer/afnemer-suite';
 import { apiName, resolveRegistry } from './apis';
 import { createTokenSource, type AuthorizationServer, type ClientCredentials, type TokenSource } from './auth/client-credentials';
 import type { CaseDefinition, Verdict } from './cases/case';
@@ -61,7 +61,7 @@ async function runCase(definition: CaseDefinition, context: SuiteContext): Promi
 export function listCases(api: string | ApiRegistry, role: string): { id: string; title: string; severity: string }[] {
   const normalised = normaliseRole(role);
   const registry = resolveRegistry(api);
-  if (normalised === 'afnemer') return AFNEMER_CASES.map(({ id, title, severity }) => ({ id, title, severity }));
+  if (normalised === 'afnemer') return afnemerSuite(registry).map(({ id, title, severity }) => ({ id, title, severity }));
   assertImplementingRole(normalised);
   return bronSuite(registry).map(({ id, title, severity }) => ({ id, title, severity }));
 }

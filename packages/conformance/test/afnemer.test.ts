@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { generateClientKeys } from '@eduvkit/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConformanceConfigError, listCases, qualifyAfnemer, renderJsonReport } from '../src/index';
-import { failedCaseIds, failureReasons, qualifyTestClient, testClientCommand } from './support/run-afnemer';
+import { failedCaseIds, failureReasons, qualifyNotificationsClient, qualifyTestClient, testClientCommand } from './support/run-afnemer';
 
 // A run takes seconds alone, but the concurrent runs share two cores with tsx starting each client.
 const RUN_MS = 180_000;
 
-it('lists the afnemer cases, the same for every API', () => {
+it('lists the afnemer cases, the same for every API but Notifications, which adds the notified-fetch case', () => {
   const ids = listCases('students', 'afnemer').map(({ id }) => id);
   expect(ids).toContain('EDUVKIT-AFNEMER-TOKEN-REUSE');
   expect(ids.every((id) => id.startsWith('EDUVKIT-AFNEMER-'))).toBe(true);
   expect(listCases('employees', 'afnemer').map(({ id }) => id)).toEqual(ids);
+  expect(listCases('notifications', 'afnemer').map(({ id }) => id)).toEqual([...ids, 'EDUVKIT-AFNEMER-NOTIFIED-FETCH']);
 });
 
 describe.concurrent('the afnemer suite', () => {
@@ -39,6 +40,19 @@ describe.concurrent('the afnemer suite', () => {
   ])('a client that %s fails %s and nothing else', async (defect, caseId) => {
     const report = await qualifyTestClient(defect);
     expect(failedCaseIds(report), failureReasons(report)).toEqual([caseId]);
+  }, RUN_MS);
+});
+
+describe.concurrent('the Notifications afnemer suite', () => {
+  it('passes a client that fetches every notified student, on every case', async () => {
+    const report = await qualifyNotificationsClient('none');
+    expect(report.cases.filter((result) => result.status !== 'passed'), failureReasons(report)).toEqual([]);
+    expect(report.cases.map(({ id }) => id)).toContain('EDUVKIT-AFNEMER-NOTIFIED-FETCH');
+  }, RUN_MS);
+
+  it('fails only the notified-fetch case for a client that reads notifications and never fetches', async () => {
+    const report = await qualifyNotificationsClient('never-fetches');
+    expect(failedCaseIds(report), failureReasons(report)).toEqual(['EDUVKIT-AFNEMER-NOTIFIED-FETCH']);
   }, RUN_MS);
 });
 

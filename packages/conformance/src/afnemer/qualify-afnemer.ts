@@ -1,11 +1,13 @@
 import type { ApiRegistry } from '@eduvkit/core';
-import { apiName, resolveRegistry } from '../apis';
+import { apiName, QUALIFIABLE_REGISTRIES, resolveRegistry } from '../apis';
 import type { Verdict } from '../cases/case';
 import { ConformanceConfigError } from '../config-error';
 import type { CaseResult, QualificationReport } from '../report/types';
 import { selectCases } from '../select-cases';
 import type { AfnemerRun } from './afnemer-run';
-import { AFNEMER_CASES } from './afnemer-suite';
+import { notificationsApi } from '@eduvkit/notifications';
+import { afnemerSuite } from './afnemer-suite';
+import { notifiedChange } from './notified-change';
 import type { AfnemerCase } from './cases/afnemer-case';
 import { registerClient, type AfnemerClient } from './client-registration';
 import { startRecordingMock, type RecordingMock } from './recording-mock';
@@ -28,12 +30,18 @@ export interface QualifyAfnemerOptions {
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
 
-/** The schools of the run: the exchange activated for the client at the first, not at the second. */
-function prepareConsent(mock: RecordingMock, clientId: string, registry: ApiRegistry): { school: string; schoolNoConsent: string } {
+/**
+ * The schools of the run: at the first every exchange the client's role may have is activated, at
+ * the second none (a Notifications afnemer reads the data APIs it was notified about, too).
+ */
+function prepareConsent(mock: RecordingMock, clientId: string, role: string, registry: ApiRegistry): { school: string; schoolNoConsent: string } {
   const [first, second] = mock.app.world.schools;
   if (!first || !second) throw new Error('the mock world has fewer than two schools');
-  mock.app.consent.activate({ clientId, orgMasterId: first.orgMasterId, api: registry.api });
-  mock.app.consent.deactivate({ clientId, orgMasterId: second.orgMasterId, api: registry.api });
+  const apis = new Set([registry.api, ...QUALIFIABLE_REGISTRIES.filter((candidate) => candidate.consentRequired && candidate.roles.calling.includes(role)).map(({ api }) => api)]);
+  for (const api of apis) {
+    mock.app.consent.activate({ clientId, orgMasterId: first.orgMasterId, api });
+    mock.app.consent.deactivate({ clientId, orgMasterId: second.orgMasterId, api });
+  }
   return { school: first.orgMasterId, schoolNoConsent: second.orgMasterId };
 }
 
@@ -64,13 +72,14 @@ function judgeCase(definition: AfnemerCase, run: AfnemerRun): CaseResult {
 export async function qualifyAfnemer(options: QualifyAfnemerOptions): Promise<QualificationReport> {
   const registry = resolveRegistry(options.api);
   if (!options.command.length) throw new ConformanceConfigError('give the command that runs your client after --: qualify <api> --role afnemer … -- <command> [args…]');
-  const cases = selectCases(AFNEMER_CASES, options.only, `${apiName(registry)} afnemer`);
+  const cases = selectCases(afnemerSuite(registry), options.only, `${apiName(registry)} afnemer`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const registration = await registerClient(options.client, registry);
   try {
     const mock = await startRecordingMock({ registry, clientsFile: registration.clientsFile });
     try {
-      const schools = prepareConsent(mock, options.client.clientId, registry);
+      const schools = prepareConsent(mock, options.client.clientId, registration.role, registry);
+      if (registry.api === notificationsApi.api) mock.onAnswered(notifiedChange(mock.app, options.client.clientId, schools.school));
       const startedAt = new Date();
       const outcome = await runCommand({
         command: options.command,

@@ -29,6 +29,8 @@ export interface RecordingMock {
   readonly app: MockApp;
   /** Every request so far, in arrival order. */
   readonly traffic: readonly TrafficEntry[];
+  /** Called with each entry once it is answered, before the answer leaves. */
+  onAnswered(listener: (entry: TrafficEntry) => void): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startRecordingMock(options: RecordingMockOptions): Promise
   const started = performance.now();
   let dataCalls = 0;
   let app: MockApp | undefined;
+  const listeners: ((entry: TrafficEntry) => void)[] = [];
   const server = await serveNode(
     async (nodeRequest) => {
       if (!app) return undefined;
@@ -59,7 +62,7 @@ export async function startRecordingMock(options: RecordingMockOptions): Promise
       const injected = dataCall === undefined ? undefined : faultFor(dataCall);
       const answer = injected ? faultResponse(injected, options.registry.version) : isAdmin(url.pathname) ? adminRefusal() : await app.handler(request);
       const responseBody = await answer.text();
-      traffic.push({
+      const entry: TrafficEntry = {
         sequence: traffic.length + 1,
         kind,
         ...(dataCall === undefined ? {} : { dataCall }),
@@ -73,7 +76,9 @@ export async function startRecordingMock(options: RecordingMockOptions): Promise
         responseHeaders: headersOf(answer.headers),
         responseBody,
         ...(injected ? { injected } : {}),
-      });
+      };
+      traffic.push(entry);
+      for (const listener of listeners) listener(entry);
       return new Response(responseBody === '' ? null : responseBody, { status: answer.status, headers: answer.headers });
     },
     { apiVersion: MOCK_SERVER_VERSION, host: '127.0.0.1', port: 0, origin: 'http://127.0.0.1' },
@@ -90,6 +95,7 @@ export async function startRecordingMock(options: RecordingMockOptions): Promise
     tokenEndpoint: mock.authorizationServer.tokenEndpoint,
     app: mock,
     traffic,
+    onAnswered: (listener) => listeners.push(listener),
     async close() {
       await mock.close();
       await server.close();
