@@ -57,6 +57,9 @@ try {
   const example = resolve(import.meta.dirname, '../examples/afnemer-students/src/main.ts');
   const afnemerArgs = ['qualify', 'students', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'students-afnemer'), '--', ...tsNode, example];
   tally('students --role afnemer', await eduvkit(afnemerArgs));
+  const notificationsClient = resolve(import.meta.dirname, '../packages/conformance/test/support/afnemer-clients/notifications-client.mjs');
+  const notificationsArgs = ['qualify', 'notifications', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'notifications-afnemer'), '--', process.execPath, notificationsClient];
+  tally('notifications --role afnemer', await eduvkit(notificationsArgs));
   console.log(`reports in ${dir}`);
 } finally {
   await server.close();
