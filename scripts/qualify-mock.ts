@@ -14,8 +14,28 @@ import { consentTestData } from '../packages/conformance/test/support/consent-te
 import { pushClients, pushTestData } from '../packages/conformance/test/support/push-test-data';
 
 const cli = resolve(import.meta.dirname, '../packages/cli/bin/eduvkit.js');
-const server = await startMockServer({ port: 0, seed: 1 });
+const tsNode = [process.execPath, '--conditions=@eduvkit/source', '--import', 'tsx'];
 const failures: string[] = [];
+
+/** Runs `eduvkit <args>` asynchronously, so the mock in this process keeps answering while it runs. */
+function eduvkit(args: readonly string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(tsNode[0]!, [...tsNode.slice(1), cli, ...args]);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => done({ status: code, output }));
+  });
+}
+
+function tally(name: string, { status, output }: { status: number | null; output: string }): void {
+  const summary = /^\d+ cases in .*$/m.exec(output)?.[0] ?? '';
+  console.log(`eduvkit qualify ${name}: exit ${status}; ${summary}`);
+  if (status !== 0) console.log(output);
+  if (status !== 0) failures.push(name);
+}
+
+const server = await startMockServer({ port: 0, seed: 1 });
 try {
   // Subscribing needs a callback URL on file; nothing changes during the run, so nothing is pushed.
   await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
@@ -31,23 +51,19 @@ try {
   await tokens.close();
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
-    const args = [cli, 'qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
+    const args = ['qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
     const { client, unconsented } = pushClients(registry, 'demo-bestelomgeving', 'demo-toetssysteem');
     args.push('--client', client, '--unconsented-client', unconsented, '--school', school, '--test-data', testData);
     args.push('--report-dir', join(dir, api));
-    // Asynchronous, so the mock in this process keeps answering while the command runs.
-    const { status, output } = await new Promise<{ status: number | null; output: string }>((done) => {
-      const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', ...args]);
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.on('exit', (code) => done({ status: code, output }));
-    });
-    const summary = /^\d+ cases in .*$/m.exec(output)?.[0] ?? '';
-    console.log(`eduvkit qualify ${api}: exit ${status}; ${summary}`);
-    if (status !== 0) console.log(output);
-    if (status !== 0) failures.push(api);
+    tally(api, await eduvkit(args));
   }
+  // The afnemer kit starts its own recording mock; the example client is the command it judges.
+  const example = resolve(import.meta.dirname, '../examples/afnemer-students/src/main.ts');
+  const afnemerArgs = ['qualify', 'students', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'students-afnemer'), '--', ...tsNode, example];
+  tally('students --role afnemer', await eduvkit(afnemerArgs));
+  const notificationsClient = resolve(import.meta.dirname, '../packages/conformance/test/support/afnemer-clients/notifications-client.mjs');
+  const notificationsArgs = ['qualify', 'notifications', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'notifications-afnemer'), '--', process.execPath, notificationsClient];
+  tally('notifications --role afnemer', await eduvkit(notificationsArgs));
   console.log(`reports in ${dir}`);
 } finally {
   await server.close();

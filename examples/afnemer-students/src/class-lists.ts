@@ -10,18 +10,40 @@ export interface ClassListOptions {
 const displayName = (student: Student): string =>
   [student.preferredFirstName ?? student.givenName, student.familyNamePrefix, student.familyName].filter(Boolean).join(' ');
 
+const clientFor = (options: ClassListOptions) => createStudentsClient({ baseUrl: options.baseUrl, tokenProvider: options.tokenProvider, validation: 'strict' });
+
 /**
  * What an afnemer typically builds: the students of a school, by name, with strict validation so
- * a bron that breaks the spec is caught at the door.
+ * a bron that breaks the spec is caught at the door. `eckIds` are their ECK iDs, for look-ups.
  */
-export async function studentNames(school: SchoolSelection, options: ClassListOptions): Promise<{ apiVersion?: string; names: string[] }> {
-  const client = createStudentsClient({ baseUrl: options.baseUrl, tokenProvider: options.tokenProvider, validation: 'strict' });
+export async function studentNames(school: SchoolSelection, options: ClassListOptions): Promise<{ apiVersion?: string; names: string[]; eckIds: string[] }> {
   try {
-    const { data, apiVersion } = await client.listForSchool(school);
-    return { apiVersion, names: data.map(displayName).sort((a, b) => a.localeCompare(b, 'nl')) };
+    const { data, apiVersion } = await clientFor(options).listForSchool(school);
+    const eckIds = data.flatMap((student) => (student.userMasterIdentifier ? [student.userMasterIdentifier] : []));
+    return { apiVersion, names: data.map(displayName).sort((a, b) => a.localeCompare(b, 'nl')), eckIds };
   } catch (error) {
     // An administration bron answers 2001 School unknown; a bron that reads Edu-V's general code table, 0023.
-    if (error instanceof EduvApiError && (error.status === EduvStatus.SchoolUnknown || error.status === EduvStatus.EduOrgIdUnknown)) return { names: [] };
+    if (error instanceof EduvApiError && (error.status === EduvStatus.SchoolUnknown || error.status === EduvStatus.EduOrgIdUnknown)) return { names: [], eckIds: [] };
+    throw error;
+  }
+}
+
+/** Looks students up one by one (`POST /students`), as an ordering environment checks the pupils of an order. */
+export async function lookUpStudents(school: SchoolSelection, eckIds: readonly string[], options: ClassListOptions): Promise<string[]> {
+  const client = clientFor(options);
+  const names: string[] = [];
+  // One at a time: a bron that rate-limits is not helped by a burst.
+  for (const eckId of eckIds) names.push(displayName((await client.find(school, eckId)).data));
+  return names;
+}
+
+/** Whether the school has activated this exchange for us: a 403 / 0022 says it has not, and asking again will not change that. */
+export async function exchangeActivated(school: SchoolSelection, options: ClassListOptions): Promise<boolean> {
+  try {
+    await clientFor(options).listForSchool(school);
+    return true;
+  } catch (error) {
+    if (error instanceof EduvApiError && error.status === EduvStatus.ConsentRequired) return false;
     throw error;
   }
 }

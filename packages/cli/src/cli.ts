@@ -1,6 +1,6 @@
 import { KEYS_USAGE, runKeys } from './commands/keys';
 import { MOCK_USAGE, runMock } from './commands/mock';
-import { QUALIFY_USAGE, runQualify } from './commands/qualify';
+import { QUALIFY_USAGE, runQualify, splitCommand } from './commands/qualify';
 import { runToken, TOKEN_USAGE } from './commands/token';
 import { UsageError } from './usage-error';
 
@@ -36,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (command === 'qualify') {
-    if (args.includes('--help')) {
+    // A --help after -- belongs to the supplier's command.
+    if (splitCommand(args).own.includes('--help')) {
       print(QUALIFY_USAGE);
       return 0;
     }

@@ -1,6 +1,7 @@
 import { associationApi } from '@eduvkit/association';
 import { consentApi } from '@eduvkit/consent';
 import type { ApiRegistry } from '@eduvkit/core';
+import { ConformanceConfigError } from './config-error';
 import { educationApi } from '@eduvkit/education';
 import { employeesApi } from '@eduvkit/employees';
 import { notificationsApi } from '@eduvkit/notifications';
@@ -19,4 +20,12 @@ export const API_NAMES: readonly string[] = QUALIFIABLE_REGISTRIES.map(apiName);
 export function findRegistry(name: string): ApiRegistry | undefined {
   const wanted = name.toLowerCase().replace(/-api$/, '');
   return QUALIFIABLE_REGISTRIES.find((registry) => apiName(registry) === wanted);
+}
+
+/** A registry as given, or the one an API name names; unknown names are a configuration error. */
+export function resolveRegistry(api: string | ApiRegistry): ApiRegistry {
+  if (typeof api !== 'string') return api;
+  const registry = findRegistry(api);
+  if (!registry) throw new ConformanceConfigError(`unknown API "${api}"; choose one of ${API_NAMES.join(', ')}`);
+  return registry;
 }

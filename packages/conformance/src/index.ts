@@ -1,8 +1,11 @@
-export { API_NAMES, apiName, findRegistry, QUALIFIABLE_REGISTRIES } from './apis';
+export { API_NAMES, apiName, findRegistry, QUALIFIABLE_REGISTRIES, resolveRegistry } from './apis';
 export type { AuthorizationServer, ClientCredentials } from './auth/client-credentials';
 export { businessCode, eduvkitCode, kvtBaseCode, missingBodyFieldCode } from './case-id';
 export { ConformanceConfigError } from './config-error';
 export { createTestData, loadTestData, type TestData } from './data/test-data';
 export { normaliseRole, type QualifyRole } from './roles';
 export { listCases, qualify, type QualifyOptions } from './run';
+export { DEFAULT_COMMAND_TIMEOUT_MS, qualifyAfnemer, type QualifyAfnemerOptions } from './afnemer/qualify-afnemer';
+export type { AfnemerClient } from './afnemer/client-registration';
+export { FAULT_PLAN, RETRY_AFTER_SECONDS } from './afnemer/fault-injection';
 export * from './report/index';

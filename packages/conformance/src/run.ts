@@ -1,5 +1,6 @@
 import type { ApiRegistry } from '@eduvkit/core';
-import { apiName, API_NAMES, findRegistry } from './apis';
+import { afnemerSuite } from './afnemer/afnemer-suite';
+import { apiName, resolveRegistry } from './apis';
 import { createTokenSource, type AuthorizationServer, type ClientCredentials, type TokenSource } from './auth/client-credentials';
 import type { CaseDefinition, Verdict } from './cases/case';
 import { ConformanceConfigError } from './config-error';
@@ -8,6 +9,7 @@ import { createTarget } from './http/exchange';
 import type { CaseResult, QualificationReport } from './report/types';
 import { preflight } from './preflight';
 import { normaliseRole, type QualifyRole } from './roles';
+import { selectCases } from './select-cases';
 import { bronSuite } from './suite';
 import { SuiteContext } from './suite-context';
 
@@ -31,21 +33,6 @@ export interface QualifyOptions {
   /** Per request; default 15000. */
   readonly timeoutMs?: number | undefined;
   readonly fetch?: typeof fetch | undefined;
-}
-
-function resolveRegistry(api: QualifyOptions['api']): ApiRegistry {
-  if (typeof api !== 'string') return api;
-  const registry = findRegistry(api);
-  if (!registry) throw new ConformanceConfigError(`unknown API "${api}"; choose one of ${API_NAMES.join(', ')}`);
-  return registry;
-}
-
-function selectCases(cases: CaseDefinition[], only: readonly string[] | undefined, api: string): CaseDefinition[] {
-  if (!only?.length) return cases;
-  const matches = (pattern: string, id: string) => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
-  const unknown = only.filter((pattern) => !cases.some((definition) => matches(pattern, definition.id)));
-  if (unknown.length) throw new ConformanceConfigError(`--only names no case of the ${api} suite: ${unknown.join(', ')}`);
-  return cases.filter((definition) => only.some((pattern) => matches(pattern, definition.id)));
 }
 
 async function runCase(definition: CaseDefinition, context: SuiteContext): Promise<CaseResult> {
@@ -72,12 +59,16 @@ async function runCase(definition: CaseDefinition, context: SuiteContext): Promi
 
 /** The case ids of an API's suite for a role, in the order they run. */
 export function listCases(api: string | ApiRegistry, role: string): { id: string; title: string; severity: string }[] {
-  assertImplementingRole(normaliseRole(role));
-  return bronSuite(resolveRegistry(api)).map(({ id, title, severity }) => ({ id, title, severity }));
+  const normalised = normaliseRole(role);
+  const registry = resolveRegistry(api);
+  if (normalised === 'afnemer') return afnemerSuite(registry).map(({ id, title, severity }) => ({ id, title, severity }));
+  assertImplementingRole(normalised);
+  return bronSuite(registry).map(({ id, title, severity }) => ({ id, title, severity }));
 }
 
 function assertImplementingRole(role: QualifyRole): void {
-  if (role !== 'bron') throw new ConformanceConfigError(`--role ${role} is not supported yet; the kit qualifies the implementing role (bron / ontvanger)`);
+  if (role === 'afnemer') throw new ConformanceConfigError('the afnemer is qualified by running its command: use qualifyAfnemer (in the CLI: --role afnemer … -- <command>)');
+  if (role !== 'bron') throw new ConformanceConfigError(`--role ${role} is not supported yet; the kit qualifies the implementing role (bron / ontvanger) and the afnemer`);
 }
 
 /** Runs an API's suite against a supplier's implementation and reports every case. */

@@ -11,11 +11,14 @@ import {
   qualify,
   REPORT_FORMATS,
   writeReports,
+  type CaseResult,
   type ClientCredentials,
+  type QualificationReport,
   type ReportFormat,
 } from '@eduvkit/conformance';
 import { registeredClientKey } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
+import { runAfnemerQualify } from './qualify-afnemer';
 
 export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-url <url> --school <orgMasterId>
            (--issuer <url> | --token-url <url>) --client-id <id> --private-key <pem file> [--key-id <kid>]
@@ -23,13 +26,25 @@ export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-ur
            [--unconsented-client-id <id> --unconsented-private-key <pem file> | --unconsented-client <id>]
            [--test-data <file.json>] [--only <case,case>] [--report-dir <dir>] [--format text,json,junit,html]
            [--alg RS256|PS256] [--clients <file>] [--timeout-ms 15000]
+       eduvkit qualify <api> --role afnemer (--client <id> | --client-id <id> --jwks <public JWKS file>
+           [--client-role <reference component>]) [--timeout 120] [--only <case,case>]
+           [--report-dir <dir>] [--format text,json,junit,html] -- <command> [args…]
 
 Runs the Edu-V testlab's KVT cases and eduvkit's own checks against your implementation of <api>
-(${API_NAMES.join(', ')}), playing the calling role, and reports each case.
+(${API_NAMES.join(', ')}), playing the calling role, and reports each case. With --role afnemer it
+plays the bron instead: it starts a recording mock on a free port, runs your client's <command> (no
+shell) with EDUVKIT_ISSUER, EDUVKIT_BASE_URL, EDUVKIT_SCHOOL, EDUVKIT_SCHOOL_NO_CONSENT and
+EDUVKIT_CLIENT_ID set, answers its 2nd data call 429, its 4th 503 and its 6th 401 (expired token),
+and judges the traffic (EDUVKIT-AFNEMER-* cases).
 
   --role bron            the implementing role; the testlab calls it "ontvanger", which is accepted too
+  --role afnemer         your client calls <api>; give its command after --
+  --jwks <file>          (afnemer) the public keys of your own client --client-id, registered for the run
+  --client-role <name>   (afnemer, own client) its Edu-V reference component; default the API's first caller
+  --timeout <seconds>    (afnemer) the command must exit 0 within this; default 120
   --client <id>          a client registered with the eduvkit mock: its dev-only key is used
-                         (instead of --client-id and --private-key)
+                         (instead of --client-id and --private-key); with afnemer, the demo client
+                         your command authenticates as
   --unconsented-client   a client whose exchange the school has NOT activated, for the 403 / 0022 cases
   --test-data <file>     values for the cases, keyed like the testlab: path.<CASE>.id, query.<CASE>.<param>,
                          body.<CASE>; without it the kit finds ids in your own list endpoints
@@ -59,6 +74,9 @@ const OPTIONS = {
   'report-dir': { type: 'string' },
   format: { type: 'string' },
   'timeout-ms': { type: 'string' },
+  jwks: { type: 'string' },
+  'client-role': { type: 'string' },
+  timeout: { type: 'string' },
 } as const;
 
 async function readPem(file: string, flag: string): Promise<string> {
@@ -106,11 +124,48 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
+/** The kit's own arguments, and the supplier's command after the first `--`. */
+export function splitCommand(args: readonly string[]): { own: string[]; command: string[] } {
+  const dash = args.indexOf('--');
+  return dash < 0 ? { own: [...args], command: [] } : { own: args.slice(0, dash), command: args.slice(dash + 1) };
+}
+
+async function report(
+  run: (onCase: (result: CaseResult) => void) => Promise<QualificationReport>,
+  options: { formats: readonly ReportFormat[]; reportDir: string | undefined; out: (line: string) => void; color: boolean },
+): Promise<number> {
+  const text = options.formats.includes('text');
+  try {
+    const report = await run((result) => {
+      if (text) options.out(formatProgressLine(result, { color: options.color }));
+    });
+    if (text) options.out(formatSummary(report, { color: options.color }));
+    if (options.reportDir) {
+      const written = await writeReports(report, resolve(options.reportDir), options.formats);
+      for (const file of written) options.out(`wrote ${file}`);
+    }
+    return report.summary.failed > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ConformanceConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const onlyOf = (value: string | undefined): string[] | undefined => value?.split(',').map((id) => id.trim()).filter(Boolean);
+
 export async function runQualify(args: string[], out: (line: string) => void, color = false): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  const { own, command } = splitCommand(args);
+  const { values, positionals } = parseArgs({ args: own, options: OPTIONS, allowPositionals: true, strict: true });
   const [api, ...extra] = positionals;
   if (!api) throw new UsageError(`name the API to qualify: one of ${API_NAMES.join(', ')}`);
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  const formats = formatsOf(values.format);
+  const reporting = { formats, reportDir: values['report-dir'], out, color };
+  if (values.role?.trim().toLowerCase() === 'afnemer') {
+    return report((onCase) => runAfnemerQualify(api, command, values, onlyOf(values.only), onCase), reporting);
+  }
+  if (command.length) throw new UsageError('a command after -- is for --role afnemer only');
+  for (const flag of ['jwks', 'client-role', 'timeout'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} is for --role afnemer only`);
   if (values.issuer && values['token-url']) throw new UsageError('give --issuer or --token-url, not both');
   const alg = algorithmOf(values.alg);
   const client = await credentials(
@@ -126,34 +181,24 @@ export async function runQualify(args: string[], out: (line: string) => void, co
     values.clients,
     { id: '--unconsented-client-id', key: '--unconsented-private-key', registered: '--unconsented-client' },
   );
-  const formats = formatsOf(values.format);
   const timeout = values['timeout-ms'];
   if (timeout !== undefined && !/^\d+$/.test(timeout)) throw new UsageError(`--timeout-ms must be a whole number, got "${timeout}"`);
-  const text = formats.includes('text');
-  try {
-    const report = await qualify({
-      api,
-      role: required(values.role, '--role'),
-      baseUrl: required(values['base-url'], '--base-url'),
-      school: required(values.school, '--school'),
-      authorizationServer: { issuer: values.issuer, tokenUrl: values['token-url'] },
-      client,
-      unconsentedClient,
-      testData: values['test-data'] ? await loadTestData(resolve(values['test-data'])) : undefined,
-      only: values.only?.split(',').map((id) => id.trim()).filter(Boolean),
-      timeoutMs: timeout === undefined ? undefined : Number(timeout),
-      onCase: (result) => {
-        if (text) out(formatProgressLine(result, { color }));
-      },
-    });
-    if (text) out(formatSummary(report, { color }));
-    if (values['report-dir']) {
-      const written = await writeReports(report, resolve(values['report-dir']), formats);
-      for (const file of written) out(`wrote ${file}`);
-    }
-    return report.summary.failed > 0 ? 1 : 0;
-  } catch (error) {
-    if (error instanceof ConformanceConfigError) throw new UsageError(error.message);
-    throw error;
-  }
+  const testDataFile = values['test-data'];
+  return report(
+    async (onCase) =>
+      qualify({
+        api,
+        role: required(values.role, '--role'),
+        baseUrl: required(values['base-url'], '--base-url'),
+        school: required(values.school, '--school'),
+        authorizationServer: { issuer: values.issuer, tokenUrl: values['token-url'] },
+        client,
+        unconsentedClient,
+        testData: testDataFile ? await loadTestData(resolve(testDataFile)) : undefined,
+        only: onlyOf(values.only),
+        timeoutMs: timeout === undefined ? undefined : Number(timeout),
+        onCase,
+      }),
+    reporting,
+  );
 }
