@@ -5,6 +5,7 @@ import {
   consentChecked,
   EVERY_OPERATION,
   FULL_CLIENT,
+  hasMalformableInput,
   malformedRequest,
   matchesRefusal,
   OTHER_ROLE_OPERATIONS,
@@ -83,14 +84,14 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 401, status: 21, message: /^scope required: / }, registry.version));
   });
 
-  it('refuses a malformed input: 400 / 0011 naming the field', async () => {
+  it.runIf(hasMalformableInput(item))('refuses a malformed input: 400 / 0011 naming the field', async () => {
     const { request: broken, field } = malformedRequest(item, request());
-    const answer = await send(server.url, broken, await tokens.full());
+    const answer = await send(server.url, broken, await tokens.full(registry));
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, status: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));
   });
 
   it('lets the valid request through with a token holding every scope', async () => {
-    const answer = await send(server.url, request(), await tokens.full());
+    const answer = await send(server.url, request(), await tokens.full(registry));
     expect([401, 403, 500]).not.toContain(answer.status);
     expect(answer.headers.get('api-version')).toBe(registry.version);
   });

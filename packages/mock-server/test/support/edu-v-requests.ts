@@ -150,6 +150,17 @@ export function malformedRequest({ operation }: OperationCase, request: EduvRequ
   throw new Error(`no malformed input derivable for ${operation.operationId}`);
 }
 
+/** Whether malformedRequest finds an input to break: a body, or a parameter whose schema refuses MALFORMED_VALUE (GET /courses has neither). */
+export function hasMalformableInput(item: OperationCase): boolean {
+  if (item.operation.body) return true;
+  try {
+    malformedRequest(item, { method: item.operation.method, path: item.operation.path, query: {} });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface EduvAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -211,7 +222,18 @@ export function tokenSource(server: MockServer) {
     if (!other) throw new Error(`${FULL_CLIENT} holds no scope outside ${operation.operationId}'s`);
     return tokenFor(FULL_CLIENT, other);
   };
-  return { tokenFor, full: () => tokenFor(FULL_CLIENT), withoutScopeOf };
+  /**
+   * The demo client holding every scope of `registry`: FULL_CLIENT, unless its role does not call
+   * that API (the Course API is not the Bestelomgeving's); then a demo client whose role does.
+   */
+  const fullClientOf = (registry?: ApiRegistry): string => {
+    const calls = (clientId: string) => server.clients.some((client) => client.clientId === clientId && registry!.roles.calling.includes(client.role));
+    if (!registry || calls(FULL_CLIENT)) return FULL_CLIENT;
+    const other = server.clients.find((client) => calls(client.clientId));
+    if (!other) throw new Error(`no demo client plays a calling role of ${registry.api}`);
+    return other.clientId;
+  };
+  return { tokenFor, full: (registry?: ApiRegistry) => tokenFor(fullClientOf(registry)), withoutScopeOf };
 }
 
 /** Switches FULL_CLIENT's activation off at one school for every consent-checked API, through the admin endpoint. */
