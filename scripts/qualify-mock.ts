@@ -29,7 +29,11 @@ try {
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
     const args = [cli, 'qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
-    args.push('--client', 'demo-bestelomgeving', '--unconsented-client', 'demo-toetssysteem', '--school', school, '--test-data', testData);
+    // The ordering environment calls every API but Course; there the suite acts as a client whose role calls it.
+    const client = server.clients.some((candidate) => candidate.clientId === 'demo-bestelomgeving' && registry.roles.calling.includes(candidate.role))
+      ? 'demo-bestelomgeving'
+      : server.clients.find((candidate) => registry.roles.calling.includes(candidate.role))!.clientId;
+    args.push('--client', client, '--unconsented-client', 'demo-toetssysteem', '--school', school, '--test-data', testData);
     args.push('--report-dir', join(dir, api));
     // Asynchronous, so the mock in this process keeps answering while the command runs.
     const { status, output } = await new Promise<{ status: number | null; output: string }>((done) => {

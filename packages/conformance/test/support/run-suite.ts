@@ -15,7 +15,7 @@ export async function runSuite(target: MockTarget, registry: ApiRegistry, extra:
     baseUrl: target.baseUrl(registry),
     school: target.school,
     authorizationServer: { issuer: target.server.url },
-    client: target.credentials(CONSENTED_CLIENT),
+    client: target.credentials(target.callingClient(registry)),
     unconsentedClient: target.credentials(UNCONSENTED_CLIENT),
     ...extra,
   });
