@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SLUGS = ['students', 'employees', 'education', 'association', 'consent', 'notifications'];
+const SLUGS = ['students', 'employees', 'education', 'association', 'consent', 'notifications', 'catalogue', 'course'];
 
 export const REFERENCE_APIS = SLUGS.map((slug) => {
   const { info } = JSON.parse(readFileSync(join(root, `packages/${slug}/openapi.json`), 'utf8'));
