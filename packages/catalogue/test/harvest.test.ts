@@ -3,6 +3,7 @@ import { serveNode, type NodeServer } from '@eduvkit/core/server/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogueBron, createCatalogueClient, createInMemoryCatalogueSource, type Product } from '../src/index';
 import { createCatalogueProducts } from '../src/fixtures/index';
+import { collect } from './support/collect';
 
 // A harvesting afnemer against a real HTTP bron on 127.0.0.1, which records the pages asked for.
 const products = createCatalogueProducts({ seed: 3 });
@@ -30,12 +31,6 @@ beforeEach(() => {
 const catalogue = () => createCatalogueClient({ baseUrl: `${server.url}/catalogue-api/v2`, tokenProvider: staticToken('t'), validation: 'strict' });
 const pageQueries = () => requests.map((url) => Object.fromEntries(url.searchParams));
 const newest = (list: readonly Product[]) => list.map((product) => product.dateLastModified!).sort().at(-1)!;
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 describe('catalogue.products(): the paging iterator', () => {
   it('returns every product exactly once, following start/limit until a short page', async () => {

@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCatalogueClient, productInfoOf } from '../src/index';
 import { createCatalogueProducts } from '../src/fixtures/index';
+import { collect } from './support/collect';
 import { DEFAULT_CATALOGUE_BASE_URL, catalogueHandlers, catalogueOverride } from '../src/msw/index';
 
 // A consumer's test: the supplier's harvester under test talks to "the catalogue", MSW answers.
@@ -18,12 +19,6 @@ server.events.on('request:start', () => void requests++);
 
 const catalogue = createCatalogueClient({ baseUrl: DEFAULT_CATALOGUE_BASE_URL, tokenProvider: staticToken('test-token'), validation: 'strict' });
 const get = (path: string) => fetch(`${DEFAULT_CATALOGUE_BASE_URL}${path}`, { headers: { authorization: 'Bearer t' } });
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 describe('Catalogue MSW handlers', () => {
   it('serve the seeded product range, every product once', async () => {
