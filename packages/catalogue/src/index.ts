@@ -10,3 +10,4 @@ export * from './bron/data-source';
 export * from './bron/create-catalogue-bron';
 export * from './bron/in-memory-source';
 export * from './bron/status';
+export * from './aggregator/create-catalogue-aggregator';
