@@ -1,11 +1,14 @@
 import type { AssignableUnit, CourseStructure, TextType } from './generated/models';
 
-/** Every assignable unit of a structure: those at the top level, then block by block, depth first. */
+/**
+ * Every assignable unit of a structure: those at the top level, then block by block, each block's
+ * nested blocks before its own AUs (a chapter's paragraphs before its closing test).
+ */
 export function assignableUnits(structure: CourseStructure): AssignableUnit[] {
   const out: AssignableUnit[] = [...(structure.aus ?? [])];
   for (const block of structure.blocks ?? []) {
-    out.push(...(block.aus ?? []));
     for (const nested of block.blocks ?? []) out.push(...(nested.aus ?? []));
+    out.push(...(block.aus ?? []));
   }
   return out;
 }
