@@ -14,7 +14,9 @@ const pageOf = (query: { start?: number | undefined; limit?: number | undefined;
   ...(query.since !== undefined ? { since: query.since } : {}),
 });
 
-const unknownProduct = (): BronError => BronError.notFound(CatalogueStatus.ProductUnknown, 'Product unknown: no product with that productId in this catalogue');
+const unknownProduct = (): never => {
+  throw BronError.notFound(CatalogueStatus.ProductUnknown, 'Product unknown: no product with that productId in this catalogue');
+};
 
 /**
  * A complete Catalogue API bron over a data source: the mock server and the MSW handlers use
@@ -26,9 +28,9 @@ export function createCatalogueBron(source: CatalogueDataSource, options: Catalo
     catalogueApi,
     {
       listProducts: ({ query }) => source.listProducts(pageOf(query)),
-      getProduct: async ({ path }) => (await source.findProduct(path.id)) ?? Promise.reject(unknownProduct()),
+      getProduct: async ({ path }) => (await source.findProduct(path.id)) ?? unknownProduct(),
       listProductInfo: ({ query }) => source.listProductInfo(pageOf(query)),
-      getProductInfo: async ({ path }) => (await source.findProductInfo(path.id)) ?? Promise.reject(unknownProduct()),
+      getProductInfo: async ({ path }) => (await source.findProductInfo(path.id)) ?? unknownProduct(),
     },
     options,
   );

@@ -5,7 +5,9 @@ import { CourseStatus } from './status';
 
 export type CourseBronOptions = Omit<BronOptions, 'schools' | 'authorize'>;
 
-const unknownCourse = (): BronError => BronError.notFound(CourseStatus.CourseUnknown, 'Course unknown: no course with that courseId in this catalogue');
+const unknownCourse = (): never => {
+  throw BronError.notFound(CourseStatus.CourseUnknown, 'Course unknown: no course with that courseId in this catalogue');
+};
 
 /** A complete Course API bron over a data source: the mock server and the MSW handlers use this. No school, no consent. */
 export function createCourseBron(source: CourseDataSource, options: CourseBronOptions = {}): Bron {
@@ -13,8 +15,8 @@ export function createCourseBron(source: CourseDataSource, options: CourseBronOp
     courseApi,
     {
       listCourses: () => source.listCourses(),
-      getCourse: async ({ path }) => (await source.findCourse(path.id)) ?? Promise.reject(unknownCourse()),
-      getCourseStructure: async ({ path }) => (await source.findCourseStructure(path.id)) ?? Promise.reject(unknownCourse()),
+      getCourse: async ({ path }) => (await source.findCourse(path.id)) ?? unknownCourse(),
+      getCourseStructure: async ({ path }) => (await source.findCourseStructure(path.id)) ?? unknownCourse(),
     },
     options,
   );
