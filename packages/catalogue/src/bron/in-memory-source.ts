@@ -4,12 +4,15 @@ import type { CatalogueDataSource, ProductPage } from './data-source';
 
 type Dated = { readonly productId: string; readonly dateLastModified?: string };
 
-/** The harvest order: oldest change first, then productId, so pages never overlap or skip. */
-const harvestOrder = (a: Dated, b: Dated): number => {
-  const left = a.dateLastModified ?? '';
-  const right = b.dateLastModified ?? '';
-  return left < right ? -1 : left > right ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+/** When a record last changed, in ms; a record without a (readable) change time counts as oldest. */
+const changedAt = (record: Dated): number => {
+  const time = record.dateLastModified === undefined ? Number.NaN : Date.parse(record.dateLastModified);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 };
+
+/** The harvest order: oldest change first (by time, whatever the fraction digits), then productId, so pages never overlap or skip. */
+const harvestOrder = (a: Dated, b: Dated): number =>
+  changedAt(a) - changedAt(b) || (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
 
 /** Index of the first record changed at or after `since` (records are in harvest order). */
 function firstChangedAt(records: readonly Dated[], since: string): number {
@@ -18,8 +21,7 @@ function firstChangedAt(records: readonly Dated[], since: string): number {
   let high = records.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const modified = records[middle]!.dateLastModified;
-    if (modified === undefined || Date.parse(modified) < moment) low = middle + 1;
+    if (changedAt(records[middle]!) < moment) low = middle + 1;
     else high = middle;
   }
   return low;
