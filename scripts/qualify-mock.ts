@@ -52,7 +52,11 @@ try {
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
     const args = ['qualify', api, '--role', 'bron', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url];
-    const { client, unconsented } = pushClients(registry, 'demo-bestelomgeving', 'demo-toetssysteem');
+    // The ordering environment calls every API but Course; there the suite acts as a client whose role calls it.
+    const calling = server.clients.some((candidate) => candidate.clientId === 'demo-bestelomgeving' && registry.roles.calling.includes(candidate.role))
+      ? 'demo-bestelomgeving'
+      : server.clients.find((candidate) => registry.roles.calling.includes(candidate.role))!.clientId;
+    const { client, unconsented } = pushClients(registry, calling, 'demo-toetssysteem');
     args.push('--client', client, '--unconsented-client', unconsented, '--school', school, '--test-data', testData);
     args.push('--report-dir', join(dir, api));
     tally(api, await eduvkit(args));

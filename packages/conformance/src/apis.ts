@@ -1,7 +1,9 @@
 import { associationApi } from '@eduvkit/association';
+import { catalogueApi } from '@eduvkit/catalogue';
 import { consentApi } from '@eduvkit/consent';
 import type { ApiRegistry } from '@eduvkit/core';
 import { ConformanceConfigError } from './config-error';
+import { courseApi } from '@eduvkit/course';
 import { educationApi } from '@eduvkit/education';
 import { employeesApi } from '@eduvkit/employees';
 import { notificationsApi } from '@eduvkit/notifications';
@@ -10,7 +12,7 @@ import { resultsApi } from '@eduvkit/results';
 import { studentsApi } from '@eduvkit/students';
 
 /** Every API the kit has a suite for; a new API package adds its registry here and nothing else. */
-export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, notificationsApi, resultsApi, progressApi];
+export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, notificationsApi, catalogueApi, courseApi, resultsApi, progressApi];
 
 /** eduvkit's short API name, from Edu-V's: `students-api` → `students`. */
 export const apiName = (registry: ApiRegistry): string => registry.api.replace(/-api$/, '');

@@ -1,7 +1,9 @@
 import { associationApi, createAssociationBron, createInMemoryAssociationSource } from '@eduvkit/association';
+import { catalogueApi, createCatalogueBron, createInMemoryCatalogueSource } from '@eduvkit/catalogue';
 import type { ApiRegistry } from '@eduvkit/core';
 import type { Bron, BronOptions } from '@eduvkit/core/server';
 import { consentApi, createConsentBron, createInMemoryConsentSource, type ConsentStore } from '@eduvkit/consent';
+import { courseApi, createCourseBron, createInMemoryCourseSource } from '@eduvkit/course';
 import { createEducationBron, createInMemoryEducationSource, educationApi } from '@eduvkit/education';
 import { createEmployeesBron, createInMemoryEmployeesSource, employeesApi } from '@eduvkit/employees';
 import { createInMemoryProgressSource, createProgressOntvanger, progressApi } from '@eduvkit/progress';
@@ -13,7 +15,7 @@ import type { MockWorld } from './world';
 export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'>;
 
 /** The registries of every API the mock serves: they decide routes, roles and scopes. */
-export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, resultsApi, progressApi];
+export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, catalogueApi, courseApi, resultsApi, progressApi];
 
 /**
  * Every API the mock serves, each a bron from its package over the shared world. The Consent API
@@ -29,6 +31,8 @@ export function createMockBrons(world: MockWorld, consent: ConsentStore, options
     createEmployeesBron(createInMemoryEmployeesSource(world.schools, world.employees), options),
     createEducationBron(createInMemoryEducationSource(world.schools, world.education), options),
     createAssociationBron(createInMemoryAssociationSource(world.schools, world.association), options),
+    createCatalogueBron(createInMemoryCatalogueSource(world.products), options),
+    createCourseBron(createInMemoryCourseSource(world.courses), options),
     createResultsOntvanger(createInMemoryResultsSource(world.schools, students, received.results), options),
     createProgressOntvanger(createInMemoryProgressSource(world.schools, students, received.progress), options),
   ];

@@ -1,4 +1,8 @@
 import { createAssociationRecords, type AssociationRecords } from '@eduvkit/association/fixtures';
+import type { Product } from '@eduvkit/catalogue';
+import { createCatalogueProducts } from '@eduvkit/catalogue/fixtures';
+import type { CourseRecord } from '@eduvkit/course';
+import { createCourseRecords } from '@eduvkit/course/fixtures';
 import { createSchools, type FixtureSchool } from '@eduvkit/core/fixtures';
 import { createEducationRecords, type EducationRecords } from '@eduvkit/education/fixtures';
 import { createEmployeeRecords, type EmployeeRecord } from '@eduvkit/employees/fixtures';
@@ -39,6 +43,10 @@ export interface MockWorld {
    * millions of enrollments nobody may read.
    */
   readonly association: ComputedMap<AssociationRecords>;
+  /** The shared product range (`@eduvkit/core/fixtures`) as the Catalogue API serves it: the product ids of every chain API. */
+  readonly products: readonly Product[];
+  /** A cmi5 course for every digital course the products name. */
+  readonly courses: readonly CourseRecord[];
 }
 
 /** A map whose values are computed on first `get`; iteration yields every key, computing as it goes. */
@@ -103,5 +111,14 @@ export function createMockWorld(seed: number, size: WorldSize = 'small'): MockWo
   const association = new ComputedMap(schools.map((school) => school.orgMasterId), (orgMasterId) =>
     createAssociationRecords({ seed, school: byId.get(orgMasterId)!, students: students.get(orgMasterId)!, employees: employees.get(orgMasterId)! }),
   );
-  return { seed, schools, students, employees, education: createEducationRecords({ seed, schools }), association };
+  return {
+    seed,
+    schools,
+    students,
+    employees,
+    education: createEducationRecords({ seed, schools }),
+    association,
+    products: createCatalogueProducts({ seed }),
+    courses: createCourseRecords({ seed }),
+  };
 }

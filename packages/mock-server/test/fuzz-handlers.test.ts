@@ -21,9 +21,9 @@ beforeAll(async () => {
   const school = server.world.schools.at(-1)!.orgMasterId;
   for (const item of PROVIDED_OPERATIONS.filter(({ operation }) => operation.path.endsWith('/{id}'))) {
     const list = PROVIDED_OPERATIONS.find((other) => other.registry === item.registry && other.operation.method === 'GET' && other.operation.path === item.operation.path.slice(0, -'/{id}'.length))!;
-    const items = (await send(server.url, validRequest(list, { world: server.world, orgMasterId: school }), await tokens.full())).json as Record<string, unknown>[];
+    const items = (await send(server.url, validRequest(list, { world: server.world, orgMasterId: school }), await tokens.full(item.registry))).json as Record<string, unknown>[];
     for (const value of Object.values(items[0]!).filter((candidate): candidate is string => typeof candidate === 'string')) {
-      const answer = await send(server.url, validRequest(item, { world: server.world, orgMasterId: school }, { id: value }), await tokens.full());
+      const answer = await send(server.url, validRequest(item, { world: server.world, orgMasterId: school }, { id: value }), await tokens.full(item.registry));
       if (answer.status === 200) {
         knownIds.set(item.operation.operationId, value);
         break;

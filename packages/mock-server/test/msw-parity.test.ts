@@ -1,6 +1,8 @@
 import type { ApiRegistry, OperationDefinition } from '@eduvkit/core';
 import { associationHandlers } from '@eduvkit/association/msw';
+import { catalogueHandlers } from '@eduvkit/catalogue/msw';
 import { consentHandlers } from '@eduvkit/consent/msw';
+import { courseHandlers } from '@eduvkit/course/msw';
 import { educationHandlers } from '@eduvkit/education/msw';
 import { employeesHandlers } from '@eduvkit/employees/msw';
 import { notificationsApi } from '@eduvkit/notifications';
@@ -31,6 +33,8 @@ const msw = setupServer(
   ...educationHandlers({ seed: SEED, bron }),
   ...associationHandlers({ seed: SEED, bron }),
   ...consentHandlers({ seed: SEED, bron }),
+  ...catalogueHandlers({ seed: SEED, bron }),
+  ...courseHandlers({ seed: SEED, bron }),
   ...notificationsHandlers({ bron }),
   ...resultsHandlers({ seed: SEED, bron }),
   ...progressHandlers({ seed: SEED, bron }),

@@ -6,6 +6,7 @@ import {
   EVERY_OPERATION,
   clientFor,
   FULL_CLIENT,
+  hasMalformableInput,
   malformedRequest,
   matchesRefusal,
   OTHER_ROLE_OPERATIONS,
@@ -85,7 +86,7 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 401, status: 21, message: /^scope required: / }, registry.version));
   });
 
-  it('refuses a malformed input: 400 / 0011 naming the field', async () => {
+  it.runIf(hasMalformableInput(item))('refuses a malformed input: 400 / 0011 naming the field', async () => {
     const { request: broken, field } = malformedRequest(item, request());
     const answer = await send(server.url, broken, await tokens.full(registry));
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, status: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));

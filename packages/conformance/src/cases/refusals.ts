@@ -30,11 +30,19 @@ function refusalCase(
   };
 }
 
-/** Scopes to try for a token that lacks what the operation needs: the API's others first, then other APIs'. */
-function scopesWithout(operation: OperationDefinition, registry: ApiRegistry): string[] {
+/**
+ * Scopes to try for a token that lacks what the operation needs: the API's others first, then those
+ * of APIs with a calling role in common (the client probably plays it), then every other API's.
+ */
+export function scopesWithout(operation: OperationDefinition, registry: ApiRegistry): string[] {
   const needed = new Set(operation.scopes);
   const alternatives = operation.scopeAlternatives ?? [];
-  const all = [...registry.scopes, ...QUALIFIABLE_REGISTRIES.flatMap((candidate) => candidate.scopes)];
+  const sharesRole = (candidate: ApiRegistry) => candidate.roles.calling.some((role) => registry.roles.calling.includes(role));
+  const all = [
+    ...registry.scopes,
+    ...QUALIFIABLE_REGISTRIES.filter(sharesRole).flatMap((candidate) => candidate.scopes),
+    ...QUALIFIABLE_REGISTRIES.flatMap((candidate) => candidate.scopes),
+  ];
   return [...new Set(all)].filter((scope) => !needed.has(scope) && !alternatives.some((set) => set.length === 1 && set[0] === scope));
 }
 

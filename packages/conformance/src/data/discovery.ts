@@ -4,7 +4,8 @@ import type { SchemaNode } from './sample';
 
 /** The list operation of a by-id operation: `GET /groups/school/{id}` → `GET /groups/school`. */
 export function listOperationFor(registry: ApiRegistry, operation: OperationDefinition): OperationDefinition | undefined {
-  const listPath = operation.path.replace(/\/\{[^}]+\}$/, '');
+  // `/courses/{id}` and `/courses/{id}/cmi5e` both take their id from `/courses`.
+  const listPath = operation.path.replace(/\/\{[^}]+\}(?:\/[^/{}]+)?$/, '');
   if (listPath === operation.path) return undefined;
   return Object.values(registry.operations).find((candidate) => candidate.method === 'GET' && candidate.path === listPath);
 }

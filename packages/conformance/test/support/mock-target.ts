@@ -15,6 +15,8 @@ export interface MockTarget {
   readonly clientsFile: string;
   credentials(clientId: string): ClientCredentials;
   baseUrl(registry: ApiRegistry): string;
+  /** The client a suite acts as: CONSENTED_CLIENT, or for an API its role does not call (Course) a demo client whose role does. */
+  callingClient(registry: ApiRegistry): string;
   /** An access token from the mock for one of its clients. */
   token(clientId: string, scopes: readonly string[]): Promise<string>;
   /** A vo school other than the first (the demo test system is active at the first school only). */
@@ -54,6 +56,10 @@ export async function startMockTarget(): Promise<MockTarget> {
     school: school.orgMasterId,
     credentials,
     baseUrl: (registry) => `${server.url}${registry.basePath}`,
+    callingClient(registry) {
+      const calling = server.clients.filter((client) => registry.roles.calling.includes(client.role)).map((client) => client.clientId);
+      return calling.includes(CONSENTED_CLIENT) ? CONSENTED_CLIENT : (calling[0] ?? CONSENTED_CLIENT);
+    },
     async token(clientId, scopes) {
       const client = credentials(clientId);
       const provider = createClientCredentialsTokenProvider({ clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, algorithm: client.algorithm, issuer: server.url });

@@ -1,8 +1,14 @@
 import type { ApiRegistry } from '@eduvkit/core';
 
-/** The ordering environment calls neither Results nor Progress: their demo verzender is active at every school, the demo test system only at the first. */
-export function pushClients(registry: ApiRegistry, orderingClient: string, unconsentedClient: string): { client: string; unconsented: string } {
-  if (registry.roles.calling.includes('Bestelomgeving leermiddelen')) return { client: orderingClient, unconsented: unconsentedClient };
+const PUSH_APIS = new Set(['results-api', 'progress-api']);
+
+/**
+ * The clients a bron suite acts as. Results and Progress are pushed by a verzender the ordering
+ * environment is not: their demo verzender is active at every school, the demo test system only at
+ * the first. Every other API takes the calling client given.
+ */
+export function pushClients(registry: ApiRegistry, callingClient: string, unconsentedClient: string): { client: string; unconsented: string } {
+  if (!PUSH_APIS.has(registry.api)) return { client: callingClient, unconsented: unconsentedClient };
   return { client: 'demo-gebruiksomgeving', unconsented: 'demo-toetssysteem' };
 }
 

@@ -11,7 +11,7 @@ export async function runSuite(target: MockTarget, registry: ApiRegistry, extra:
   const testData = createTestData(
     registry === consentApi ? await consentTestData(target.baseUrl(consentApi), await target.token(CONSENTED_CLIENT, ['consent']), target.school) : pushTestData(target.school, { userMasterIdentifier: student }),
   );
-  const clients = pushClients(registry, CONSENTED_CLIENT, UNCONSENTED_CLIENT);
+  const clients = pushClients(registry, target.callingClient(registry), UNCONSENTED_CLIENT);
   return qualify({
     testData,
     api: registry,

@@ -168,6 +168,17 @@ export function malformedRequest({ operation }: OperationCase, request: EduvRequ
   throw new Error(`no malformed input derivable for ${operation.operationId}`);
 }
 
+/** Whether malformedRequest finds an input to break: a body, or a parameter whose schema refuses MALFORMED_VALUE (GET /courses has neither). */
+export function hasMalformableInput(item: OperationCase): boolean {
+  if (item.operation.body) return true;
+  try {
+    malformedRequest(item, { method: item.operation.method, path: item.operation.path, query: {} });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface EduvAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -228,15 +239,27 @@ export function tokenSource(server: MockServer) {
     if (!cache.has(key)) cache.set(key, demoToken(server.authorizationServer.tokenEndpoint, clientId, scope));
     return cache.get(key)!;
   };
+  /**
+   * The demo client holding every scope of `registry`: clientFor's, unless that one's role does not
+   * call the API (the Course API is not the Bestelomgeving's); then a demo client whose role does.
+   */
+  const fullClientOf = (registry?: ApiRegistry): string => {
+    const preferred = clientFor(registry);
+    const calls = (clientId: string) => server.clients.some((client) => client.clientId === clientId && registry!.roles.calling.includes(client.role));
+    if (!registry || calls(preferred)) return preferred;
+    const other = server.clients.find((client) => calls(client.clientId));
+    if (!other) throw new Error(`no demo client plays a calling role of ${registry.api}`);
+    return other.clientId;
+  };
   /** A token of the full client with one scope it may have but the operation does not accept. */
   const withoutScopeOf = (operation: OperationDefinition, registry?: ApiRegistry) => {
-    const client = clientFor(registry);
+    const client = fullClientOf(registry);
     const accepted = new Set([...operation.scopes, ...(operation.scopeAlternatives ?? []).flat()]);
     const other = [...server.authorizationServer.allowedScopes(client)!].sort().find((scope) => !accepted.has(scope));
     if (!other) throw new Error(`${client} holds no scope outside ${operation.operationId}'s`);
     return tokenFor(client, other);
   };
-  return { tokenFor, full: (registry?: ApiRegistry) => tokenFor(clientFor(registry)), withoutScopeOf };
+  return { tokenFor, full: (registry?: ApiRegistry) => tokenFor(fullClientOf(registry)), withoutScopeOf };
 }
 
 /** Switches the calling demo client's activation off at one school for every consent-checked API, through the admin endpoint. */

@@ -1,0 +1,13 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { catalogueApi } from './generated/registry';
+export type { components, operations, paths } from './generated/openapi-types';
+export * from './client';
+export { DEFAULT_HARVEST_LIMIT, pagedHarvest, type Harvest, type HarvestQuery, type PageRequest } from './client/paged-harvest';
+export * from './product-status';
+export * from './product-info';
+export * from './bron/data-source';
+export * from './bron/create-catalogue-bron';
+export * from './bron/in-memory-source';
+export * from './bron/status';
+export * from './aggregator/create-catalogue-aggregator';

@@ -1,0 +1,10 @@
+export * from './generated/models';
+export * from './generated/schemas';
+export { courseApi } from './generated/registry';
+export type { components, operations, paths } from './generated/openapi-types';
+export * from './client';
+export * from './structure';
+export * from './bron/data-source';
+export * from './bron/create-course-bron';
+export * from './bron/in-memory-source';
+export * from './bron/status';
