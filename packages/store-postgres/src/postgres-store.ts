@@ -192,7 +192,7 @@ export function createPostgresExchangeStore(options: PostgresExchangeStoreOption
     },
 
     async redeliver(id, at) {
-      await query(await ready(), `UPDATE ${outbox} SET state = 'pending', next_attempt_at = $2 WHERE id = $1`, [id, at]);
+      await query(await ready(), `UPDATE ${outbox} SET state = 'pending', next_attempt_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1`, [id, at]);
     },
 
     async getOutbound(id): Promise<OutboundMessage | undefined> {

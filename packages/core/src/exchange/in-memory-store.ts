@@ -136,6 +136,9 @@ export function createInMemoryExchangeStore(): ExchangeStore {
       if (!message) return;
       message.state = 'pending';
       message.nextAttemptAt = at;
+      // An attempt in flight must not mark it delivered afterwards: the repeat asked for another send.
+      delete message.leaseOwner;
+      delete message.leaseUntil;
     },
 
     async getOutbound(id) {

@@ -119,7 +119,10 @@ export interface ExchangeStore {
   markDelivered(id: string, worker: string, at: Date): Promise<void>;
   /** One attempt failed: pending again from `nextAttemptAt`, or `failed` when `giveUp`. */
   markAttemptFailed(id: string, worker: string, nextAttemptAt: Date, error: string, giveUp?: boolean): Promise<void>;
-  /** Sends a message again (a repeated request gets its confirmation again, §12.5): pending, due at `at`. */
+  /**
+   * Sends a message again (a repeated request gets its confirmation again, §12.5): pending, due at
+   * `at`, and any lease released, so an attempt already in flight cannot mark it delivered.
+   */
   redeliver(id: string, at: Date): Promise<void>;
   getOutbound(id: string): Promise<OutboundMessage | undefined>;
 

@@ -196,6 +196,15 @@ const RULES: Record<string, Rule> = {
     await store.redeliver('no-such-message', at(7_000));
   },
 
+  async 'redeliver during an attempt in flight: that attempt cannot mark the message delivered'(store) {
+    await store.enqueue(confirmationOf(key('r'), 'r'));
+    assert.deepEqual(ids(await store.claimOutbound(claim('w1', at(0)))), ['r']);
+    await store.redeliver('r', at(10));
+    await store.markDelivered('r', 'w1', at(20));
+    assert.equal((await store.getOutbound('r'))?.state, 'pending', 'the repeat still needs its own send');
+    assert.deepEqual(ids(await store.claimOutbound(claim('w2', at(30)))), ['r'], 'claimable again at once');
+  },
+
   async 'recordSent records a key once and enqueues its delivery with it'(store) {
     assert.equal(await store.recordSent(key('s', ''), { order: 1 }, at(), requestOf(key('s', ''), 's-1')), true);
     const sent = await store.getSent(key('s', ''));
