@@ -29,33 +29,39 @@ async function recordedFetch(url: string, init: RequestInit | undefined): Promis
     const text = await response.text();
     return { exchange: recordOf(url, init, response, text), response: new Response(text === '' ? null : text, { status: response.status, headers: response.headers }) };
   } catch (error) {
-    return { exchange: recordOf(url, init, undefined, '', error instanceof Error ? error.message : String(error)) };
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { exchange: recordOf(url, init, undefined, '', `${error instanceof Error ? error.message : String(error)}${cause}`) };
   }
 }
 
 /**
  * The `fetch` of the kit's ontvanger: records each confirmation it delivers, and right after the
- * first one accepted sends it again and sends one for an unknown reference id. The other
- * deliveries wait until then, so a verzender that waits for all its confirmations is still up.
+ * first one accepted sends it again and sends one for an unknown reference id. Until then the
+ * deliveries go one at a time, so a verzender that waits for all its confirmations is still up.
  */
 export function probingFetch(pairOf: (url: string) => ExchangePair | undefined, deliveries: ConfirmationDeliveries): typeof fetch {
-  let probed: Promise<void> | undefined;
-  return async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (probed) await probed;
+  let probed = false;
+  let probesDone = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const deliver = async (url: string, init: RequestInit | undefined): Promise<Response> => {
     const { exchange, response } = await recordedFetch(url, init);
     deliveries.delivered.push(exchange);
-    const status = response?.status ?? 0;
     const pair = pairOf(url);
-    if (!probed && pair && status >= 200 && status < 300) {
-      probed = (async () => {
-        deliveries.repeat = (await recordedFetch(url, init)).exchange;
-        const stranger = confirmationBody(pair, { [pair.request.exchange.reference]: crypto.randomUUID() });
-        deliveries.unknown = (await recordedFetch(url, { ...init, body: JSON.stringify(stranger) })).exchange;
-      })();
-      await probed;
+    if (!probed && pair && response?.ok) {
+      probed = true;
+      deliveries.repeat = (await recordedFetch(url, init)).exchange;
+      const stranger = confirmationBody(pair, { [pair.request.exchange.reference]: crypto.randomUUID() });
+      deliveries.unknown = (await recordedFetch(url, { ...init, body: JSON.stringify(stranger) })).exchange;
+      probesDone = true;
     }
     if (!response) throw new Error(exchange.error);
     return response;
+  };
+  return (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (probesDone) return deliver(url, init);
+    const delivery = queue.then(() => deliver(url, init));
+    queue = delivery.catch(() => undefined);
+    return delivery;
   };
 }

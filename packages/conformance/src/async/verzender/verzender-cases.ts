@@ -4,7 +4,14 @@ import { judgeExit } from '../../afnemer/cases/exit';
 import { describeEntry, toExchange } from '../../afnemer/traffic';
 import { eduvStatusOf, failed, judge, passed, skipped } from '../../cases/case';
 import { asyncCode, type AsyncCase } from '../async-case';
-import { sentRequests, type VerzenderRun } from './verzender-run';
+import { sentRequests, type SentRequest, type VerzenderRun } from './verzender-run';
+
+/** The body without its reference id: what a retry and the request it repeats have in common. */
+function withoutReference(request: SentRequest): unknown {
+  if (typeof request.body !== 'object' || request.body === null) return request.body;
+  const { [request.pair.request.exchange.reference]: _reference, ...rest } = request.body as Record<string, unknown>;
+  return rest;
+}
 
 type VerzenderCase = AsyncCase<VerzenderRun>;
 const code = (check: string): string => asyncCode('verzender', check);
@@ -60,11 +67,13 @@ const retryKeepsReference: VerzenderCase = {
     const requests = sentRequests(run);
     const refused = requests.find((request) => request.entry.injected);
     if (!refused) return skipped('the command sent no request for the kit to answer 503');
-    const retry = requests.find((request) => request.entry.sequence > refused.entry.sequence && request.pair === refused.pair);
-    if (!retry) return failed(`${describeEntry(refused.entry)} was never sent again`, toExchange(refused.entry));
-    if (retry.referenceId !== refused.referenceId) {
-      return failed(`the retry ${describeEntry(retry.entry)} carries ${String(retry.referenceId)}, the refused request ${String(refused.referenceId)}: a retry must keep the reference id`, toExchange(retry.entry));
+    const sameRequest = (request: SentRequest) => isDeepStrictEqual(withoutReference(request), withoutReference(refused));
+    const retries = requests.filter((request) => request.entry.sequence > refused.entry.sequence && request.pair === refused.pair && sameRequest(request));
+    const retry = retries.find((request) => request.referenceId === refused.referenceId);
+    if (!retry && retries[0]) {
+      return failed(`the retry ${describeEntry(retries[0].entry)} carries ${String(retries[0].referenceId)}, the refused request ${String(refused.referenceId)}: a retry must keep the reference id`, toExchange(retries[0].entry));
     }
+    if (!retry) return failed(`${describeEntry(refused.entry)} was never sent again`, toExchange(refused.entry));
     return passedWith(`sent again after ${Math.round(retry.entry.receivedAt - refused.entry.answeredAt)} ms with the same reference id`, retry.entry);
   },
 };
