@@ -61,5 +61,5 @@ module.exports = {
   '@eduvkit/progress/fixtures': (m) => m.createStudentsWorld({ seed: 1 }).schools.length === 3 && typeof m.createProgressMessages === 'function',
   '@eduvkit/progress/openapi.json': spec('0.0.4'),
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
-  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0,
+  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0 && typeof m.qualifyOntvanger === 'function' && typeof m.qualifyVerzender === 'function' && m.listCases('order', 'verzender').length > 0,
 };
