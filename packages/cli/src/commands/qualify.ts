@@ -181,7 +181,7 @@ export async function runQualify(args: string[], out: (line: string) => void, co
   const { own, command } = splitCommand(args);
   const { values, positionals } = parseArgs({ args: own, options: OPTIONS, allowPositionals: true, strict: true });
   const [api, ...extra] = positionals;
-  if (!api) throw new UsageError(`name the API to qualify: one of ${API_NAMES.join(', ')}`);
+  if (!api) throw new UsageError(`name the API to qualify: one of ${[...API_NAMES, ...EXCHANGE_API_NAMES].join(', ')}`);
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   const formats = formatsOf(values.format);
   const reporting = { formats, reportDir: values['report-dir'], out, color };
