@@ -81,7 +81,7 @@ describe('eduvkit qualify --role ontvanger', () => {
 
   it.each([
     [['order', '--role', 'ontvanger', '--client', 'demo-bestelomgeving', '--issuer', 'http://127.0.0.1:9'], '--base-url is required'],
-    [['order', '--role', 'ontvanger', '--client', 'demo-bestelomgeving', '--issuer', 'http://127.0.0.1:9', '--base-url', 'http://127.0.0.1:9', '--school', 'x'], 'does not take --school'],
+    [['order', '--role', 'ontvanger', '--client', 'demo-bestelomgeving', '--issuer', 'http://127.0.0.1:9', '--base-url', 'http://127.0.0.1:9', '--test-data', 'x.json'], 'does not take --test-data'],
     [['order', '--role', 'verzender', '--', 'node'], '--confirmation-url is required'],
     [['order', '--role', 'verzender', '--confirmation-url', 'http://127.0.0.1:9'], 'give the command that runs your verzender'],
     [['students', '--role', 'bron', '--callback-port', '1'], '--callback-port is for the ontvanger and verzender'],

@@ -5,7 +5,7 @@ type Flags = Readonly<Record<string, string | undefined>>;
 type OnCase = (result: CaseResult) => void;
 
 /** Flags of the other roles that make no sense for the exchange roles. */
-const NOT_FOR_ONTVANGER = ['school', 'unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'test-data', 'jwks', 'client-role', 'timeout', 'confirmation-url'];
+const NOT_FOR_ONTVANGER = ['unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'test-data', 'jwks', 'client-role', 'timeout', 'confirmation-url'];
 const NOT_FOR_VERZENDER = ['base-url', 'school', 'issuer', 'token-url', 'client-id', 'private-key', 'key-id', 'alg', 'client', 'clients', 'unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'test-data', 'jwks', 'client-role', 'timeout-ms', 'callback-port', 'callback-url', 'confirmation-timeout-ms'];
 
 function refuseFlags(flags: Flags, names: readonly string[], role: string): void {
@@ -33,6 +33,7 @@ export function runOntvangerQualify(api: string, flags: Flags, client: ClientCre
     client,
     callbackPort,
     callbackUrl: flags['callback-url'],
+    school: flags.school,
     confirmationTimeoutMs: wholeNumber(flags['confirmation-timeout-ms'], '--confirmation-timeout-ms'),
     timeoutMs: wholeNumber(flags['timeout-ms'], '--timeout-ms'),
     only,

@@ -34,7 +34,7 @@ export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-ur
            [--report-dir <dir>] [--format text,json,junit,html] -- <command> [args…]
        eduvkit qualify <push-async api> --role ontvanger --base-url <url> (--issuer <url> | --token-url <url>)
            (--client-id <id> --private-key <pem file> | --client <id>) [--callback-port N] [--callback-url <url>]
-           [--confirmation-timeout-ms 30000] [--only …] [--report-dir <dir>] [--format …]
+           [--confirmation-timeout-ms 30000] [--school <orgMasterId>] [--only …] [--report-dir <dir>] [--format …]
        eduvkit qualify <push-async api> --role verzender --confirmation-url <url> [--timeout 120] [--only …]
            [--report-dir <dir>] [--format …] -- <command> [args…]
 

@@ -32,10 +32,18 @@ const sampled = (operation: OperationDefinition): Body => (operation.body ? (sam
 
 const freshRandom = (): Random => createRandom(randomInt(2 ** 31));
 
-/** A valid request body of the pair with a fresh reference id. */
-export function requestBody(pair: ExchangePair): Body {
+/** Stands in for a school when none is given: well-formed, known to no one. */
+export const PLACEHOLDER_SCHOOL = '000X000';
+
+/**
+ * A valid request body of the pair with a fresh reference id. An operation that selects its school
+ * in the body gets one there (the schema may call it optional; the ontvanger needs it): `school`,
+ * else the fixture's, else a placeholder.
+ */
+export function requestBody(pair: ExchangePair, school?: string): Body {
   const body = FIXTURE_MESSAGES[pair.request.operationId]?.request(freshRandom()) ?? sampled(pair.request);
-  return { ...body, [pair.request.exchange.reference]: randomUUID() };
+  const needsSchool = pair.request.schoolSelection === 'body' && (school !== undefined || body.school === undefined);
+  return { ...body, ...(needsSchool ? { school: { organisationMasterIdentifier: school ?? PLACEHOLDER_SCHOOL } } : {}), [pair.request.exchange.reference]: randomUUID() };
 }
 
 const withoutFields = (body: Body, fields: readonly (string | undefined)[]): Body => Object.fromEntries(Object.entries(body).filter(([name]) => !fields.includes(name)));

@@ -17,6 +17,8 @@ export interface ConfirmationRecorder {
   /** The API base URL the supplier's ontvanger confirms to (`--callback-url`, or the origin plus the API's base path). */
   readonly baseUrl: string;
   readonly received: readonly ReceivedConfirmation[];
+  /** Confirmation PUTs the endpoint refused (no token, not a JSON object), for the reasons of the cases. */
+  readonly refused: readonly TrafficEntry[];
   /** The confirmations of one reference id, once `count` have arrived or when `timeoutMs` has passed. */
   waitFor(operationId: string, referenceId: string, count: number, timeoutMs: number): Promise<ReceivedConfirmation[]>;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ const headersOf = (headers: Headers): Record<string, string> => Object.fromEntri
 export async function startConfirmationRecorder(options: ConfirmationRecorderOptions): Promise<ConfirmationRecorder> {
   const { registry } = options;
   const received: ReceivedConfirmation[] = [];
+  const refused: TrafficEntry[] = [];
   const waiters = new Set<() => void>();
   const started = performance.now();
   const confirmationAt = new Map(options.pairs.map((pair) => [`${registry.basePath}${pair.confirmation.path}`, pair.confirmation.operationId]));
@@ -62,7 +65,7 @@ export async function startConfirmationRecorder(options: ConfirmationRecorderOpt
             ? refuse(400, EduvStatus.SchemaIncorrect, 'the body is not a JSON object')
             : new Response(null, { status: 202 });
       const entry: TrafficEntry = {
-        sequence: received.length + 1,
+        sequence: received.length + refused.length + 1,
         kind: 'data',
         method: request.method,
         url,
@@ -75,6 +78,7 @@ export async function startConfirmationRecorder(options: ConfirmationRecorderOpt
         responseBody: await answer.clone().text(),
       };
       if (answer.status === 202) received.push({ operationId, entry, body: parsed });
+      else refused.push(entry);
       for (const wake of waiters) wake();
       return answer;
     },
@@ -88,6 +92,7 @@ export async function startConfirmationRecorder(options: ConfirmationRecorderOpt
     origin: server.url,
     baseUrl: (options.publicBaseUrl ?? `${server.url}${registry.basePath}`).replace(/\/+$/, ''),
     received,
+    refused,
     waitFor(operationId, referenceId, count, timeoutMs) {
       const reference = registry.operations[operationId]!.exchange!.reference;
       return new Promise((resolve) => {

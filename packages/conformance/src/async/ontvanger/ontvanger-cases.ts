@@ -1,11 +1,11 @@
 import { EduvStatus, type ExchangeFacts } from '@eduvkit/core';
 import type { ExchangePair } from '@eduvkit/core/exchange';
-import { toExchange } from '../../afnemer/traffic';
+import { describeEntry, toExchange } from '../../afnemer/traffic';
 import { kvtBaseCode } from '../../case-id';
 import { failed, judge, passed, skipped, type Verdict } from '../../cases/case';
 import type { Exchange } from '../../http/exchange';
 import { asyncCode, type AsyncCase } from '../async-case';
-import { confirmationBody, requestBody } from '../message-bodies';
+import { confirmationBody } from '../message-bodies';
 import type { ReceivedConfirmation } from './confirmation-recorder';
 import type { OntvangerContext } from './ontvanger-context';
 
@@ -52,7 +52,11 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         afterAccepted(context, pair, async () => {
           const [confirmation] = await context.confirmationsOfFirst(pair);
           const { referenceId } = await context.first(pair);
-          if (!confirmation) return failed(`no confirmation with ${reference} ${referenceId} arrived at ${context.settings.recorder.baseUrl}${pair.confirmation.path} within ${context.settings.confirmationTimeoutMs} ms`);
+          if (!confirmation) {
+            const [refusal] = context.settings.recorder.refused;
+            const refusals = refusal ? `; the kit refused ${context.settings.recorder.refused.length} confirmation PUTs, first ${describeEntry(refusal)}` : '';
+            return failed(`no confirmation with ${reference} ${referenceId} arrived at ${context.settings.recorder.baseUrl}${pair.confirmation.path} within ${context.settings.confirmationTimeoutMs} ms${refusals}`, refusal && toExchange(refusal));
+          }
           return passed(`confirmed after ${Math.round(confirmation.entry.receivedAt)} ms of the run`, toExchange(confirmation.entry));
         }),
     },
@@ -91,7 +95,7 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         title: `${label(pair)} without the required body field "${field}" → 400 / 0011 naming it`,
         severity: 'Middel',
         run: async (context) => {
-          const { [field]: _dropped, ...body } = requestBody(pair);
+          const { [field]: _dropped, ...body } = context.freshBody(pair);
           return judge(await context.put(pair.request, body), { httpStatus: 400, status: EduvStatus.SchemaIncorrect, names: field });
         },
       }),
@@ -100,13 +104,13 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
       id: asyncCode('ontvanger', 'NOTOKEN', base),
       title: `${label(pair)} without an access token → 401`,
       severity: 'Kritiek',
-      run: async (context) => judge(await context.put(pair.request, requestBody(pair), false), { httpStatus: 401 }),
+      run: async (context) => judge(await context.put(pair.request, context.freshBody(pair), false), { httpStatus: 401 }),
     },
     {
       id: asyncCode('ontvanger', 'WRONG-ROLE', kvtBaseCode(pair.confirmation)),
       title: `${confirmationPath} is the verzender's endpoint: the ontvanger answers 405`,
       severity: 'Middel',
-      run: async (context) => judge(await context.put(pair.confirmation, confirmationBody(pair, requestBody(pair))), { httpStatus: 405 }),
+      run: async (context) => judge(await context.put(pair.confirmation, confirmationBody(pair, context.freshBody(pair))), { httpStatus: 405 }),
     },
   ];
 }

@@ -20,6 +20,8 @@ export interface OntvangerSettings {
   readonly tokens: Pick<TokenSource, 'getToken'>;
   readonly recorder: ConfirmationRecorder;
   readonly confirmationTimeoutMs: number;
+  /** orgMasterId for the bodies of operations that select a school in the body. */
+  readonly school?: string | undefined;
 }
 
 /** What the cases of one ontvanger run share: per pair the first request and the confirmations it got. */
@@ -39,7 +41,7 @@ export class OntvangerContext {
   first(pair: ExchangePair): Promise<SentRequest> {
     let sent = this.firsts.get(pair.request.operationId);
     if (!sent) {
-      const body = requestBody(pair);
+      const body = this.freshBody(pair);
       sent = this.put(pair.request, body).then((exchange) => ({ body, exchange, referenceId: String(body[pair.request.exchange.reference]) }));
       this.firsts.set(pair.request.operationId, sent);
     }
@@ -54,6 +56,11 @@ export class OntvangerContext {
       this.confirmed.set(pair.request.operationId, confirmations);
     }
     return confirmations;
+  }
+
+  /** A valid request body with a fresh reference id. */
+  freshBody(pair: ExchangePair): Record<string, unknown> {
+    return requestBody(pair, this.settings.school);
   }
 
   waitFor(pair: ExchangePair, referenceId: string, count: number): Promise<ReceivedConfirmation[]> {

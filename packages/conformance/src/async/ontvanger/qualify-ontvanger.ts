@@ -28,6 +28,8 @@ export interface QualifyOntvangerOptions {
   readonly callbackUrl?: string | undefined;
   /** Told as soon as the kit listens: where the ontvanger must confirm to. */
   readonly onListening?: ((confirmationBaseUrl: string) => void) | undefined;
+  /** orgMasterId to put in the body of operations that select their school there (Usage); default a placeholder. */
+  readonly school?: string | undefined;
   /** How long each confirmation may take; default 30 000. */
   readonly confirmationTimeoutMs?: number | undefined;
   /** Per request; default 15 000. */
@@ -61,6 +63,7 @@ export async function qualifyOntvanger(options: QualifyOntvangerOptions): Promis
         tokens,
         recorder,
         confirmationTimeoutMs: options.confirmationTimeoutMs ?? DEFAULT_CONFIRMATION_TIMEOUT_MS,
+        school: options.school,
       });
       const startedAt = new Date();
       const results = await runAsyncCases(cases, context, options.onCase);
