@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { EduvStatus, type ExchangeFacts } from '@eduvkit/core';
 import type { ExchangePair } from '@eduvkit/core/exchange';
 import { describeEntry, toExchange } from '../../afnemer/traffic';
@@ -10,6 +11,13 @@ import type { ReceivedConfirmation } from './confirmation-recorder';
 import type { OntvangerContext } from './ontvanger-context';
 
 type OntvangerCase = AsyncCase<OntvangerContext>;
+
+/**
+ * How long after the first confirmation arrives the repeat is sent: time for the ontvanger to take
+ * in the kit's 202. A repeat while its confirmation is still in flight is a different, narrower
+ * case (decision 029); this one judges a repeat after the confirmation was delivered.
+ */
+const REPEAT_SETTLE_MS = 500;
 
 const label = (pair: ExchangePair): string => `${pair.request.method} ${pair.request.path}`;
 const is2xx = (exchange: Exchange): boolean => exchange.response !== undefined && exchange.response.status >= 200 && exchange.response.status < 300;
@@ -79,6 +87,7 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         const [confirmation] = await context.confirmationsOfFirst(pair);
         if (!confirmation) return skipped('the first request was never confirmed, so a repeat cannot be compared');
         const first = await context.first(pair);
+        await setTimeout(REPEAT_SETTLE_MS);
         const repeat = await context.put(pair.request, first.body);
         if (!is2xx(repeat)) return failed(`the repeated request was answered ${answered(repeat)}, not 202: a repeat must be accepted`, repeat);
         const confirmations = await context.waitFor(pair, first.referenceId, 2);
