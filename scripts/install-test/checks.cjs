@@ -69,5 +69,5 @@ module.exports = {
   '@eduvkit/course/fixtures': (m) => m.createCourseRecords({ seed: 1 }).length > 0,
   '@eduvkit/course/openapi.json': spec('0.0.34'),
   '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
-  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0,
+  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0 && typeof m.qualifyOntvanger === 'function' && typeof m.qualifyVerzender === 'function' && m.listCases('order', 'verzender').length > 0,
 };

@@ -9,3 +9,7 @@ export { DEFAULT_COMMAND_TIMEOUT_MS, qualifyAfnemer, type QualifyAfnemerOptions 
 export type { AfnemerClient } from './afnemer/client-registration';
 export { FAULT_PLAN, RETRY_AFTER_SECONDS } from './afnemer/fault-injection';
 export * from './report/index';
+export { EXCHANGE_API_NAMES, EXCHANGE_REGISTRIES, findExchangeRegistry, isExchangeApi } from './async/exchange-apis';
+export { isExchangeRole } from './async/async-suites';
+export { DEFAULT_CONFIRMATION_TIMEOUT_MS, qualifyOntvanger, type QualifyOntvangerOptions } from './async/ontvanger/qualify-ontvanger';
+export { qualifyVerzender, VERZENDER_ENV, type QualifyVerzenderOptions } from './async/verzender/qualify-verzender';

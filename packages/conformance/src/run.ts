@@ -1,5 +1,6 @@
 import type { ApiRegistry } from '@eduvkit/core';
 import { afnemerSuite } from './afnemer/afnemer-suite';
+import { asyncSuite, isExchangeRole } from './async/async-suites';
 import { apiName, resolveRegistry } from './apis';
 import { createTokenSource, type AuthorizationServer, type ClientCredentials, type TokenSource } from './auth/client-credentials';
 import type { CaseDefinition, Verdict } from './cases/case';
@@ -60,6 +61,7 @@ async function runCase(definition: CaseDefinition, context: SuiteContext): Promi
 /** The case ids of an API's suite for a role, in the order they run. */
 export function listCases(api: string | ApiRegistry, role: string): { id: string; title: string; severity: string }[] {
   const normalised = normaliseRole(role);
+  if (isExchangeRole(role, api)) return asyncSuite(api, role).map(({ id, title, severity }) => ({ id, title, severity }));
   const registry = resolveRegistry(api);
   if (normalised === 'afnemer') return afnemerSuite(registry).map(({ id, title, severity }) => ({ id, title, severity }));
   assertImplementingRole(normalised);
@@ -68,12 +70,13 @@ export function listCases(api: string | ApiRegistry, role: string): { id: string
 
 function assertImplementingRole(role: QualifyRole): void {
   if (role === 'afnemer') throw new ConformanceConfigError('the afnemer is qualified by running its command: use qualifyAfnemer (in the CLI: --role afnemer … -- <command>)');
-  if (role !== 'bron') throw new ConformanceConfigError(`--role ${role} is not supported yet; the kit qualifies the implementing role (bron / ontvanger) and the afnemer`);
+  if (role !== 'bron') throw new ConformanceConfigError(`--role ${role} is for a push-asynchronous API (order, delivery, …); for this API the kit qualifies the bron (ontvanger) and the afnemer`);
 }
 
 /** Runs an API's suite against a supplier's implementation and reports every case. */
 export async function qualify(options: QualifyOptions): Promise<QualificationReport> {
   const role = normaliseRole(options.role);
+  if (isExchangeRole(options.role, options.api)) throw new ConformanceConfigError(`the ${options.role} of a push-asynchronous API is qualified with qualify${options.role === 'verzender' ? 'Verzender' : 'Ontvanger'}`);
   assertImplementingRole(role);
   const registry = resolveRegistry(options.api);
   const cases = selectCases(bronSuite(registry), options.only, apiName(registry));

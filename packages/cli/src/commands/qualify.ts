@@ -5,6 +5,8 @@ import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '@eduvkit/auth';
 import {
   API_NAMES,
   ConformanceConfigError,
+  EXCHANGE_API_NAMES,
+  isExchangeRole,
   formatProgressLine,
   formatSummary,
   loadTestData,
@@ -19,6 +21,7 @@ import {
 import { registeredClientKey } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 import { runAfnemerQualify } from './qualify-afnemer';
+import { runOntvangerQualify, runVerzenderQualify } from './qualify-exchange';
 
 export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-url <url> --school <orgMasterId>
            (--issuer <url> | --token-url <url>) --client-id <id> --private-key <pem file> [--key-id <kid>]
@@ -29,19 +32,34 @@ export const QUALIFY_USAGE = `Usage: eduvkit qualify <api> --role bron --base-ur
        eduvkit qualify <api> --role afnemer (--client <id> | --client-id <id> --jwks <public JWKS file>
            [--client-role <reference component>]) [--timeout 120] [--only <case,case>]
            [--report-dir <dir>] [--format text,json,junit,html] -- <command> [args…]
+       eduvkit qualify <push-async api> --role ontvanger --base-url <url> (--issuer <url> | --token-url <url>)
+           (--client-id <id> --private-key <pem file> | --client <id>) [--callback-port N] [--callback-url <url>]
+           [--confirmation-timeout-ms 30000] [--school <orgMasterId>] [--only …] [--report-dir <dir>] [--format …]
+       eduvkit qualify <push-async api> --role verzender --confirmation-url <url> [--timeout 120] [--only …]
+           [--report-dir <dir>] [--format …] -- <command> [args…]
 
 Runs the Edu-V testlab's KVT cases and eduvkit's own checks against your implementation of <api>
 (${API_NAMES.join(', ')}), playing the calling role, and reports each case. With --role afnemer it
 plays the bron instead: it starts a recording mock on a free port, runs your client's <command> (no
 shell) with EDUVKIT_ISSUER, EDUVKIT_BASE_URL, EDUVKIT_SCHOOL, EDUVKIT_SCHOOL_NO_CONSENT and
 EDUVKIT_CLIENT_ID set, answers its 2nd data call 429, its 4th 503 and its 6th 401 (expired token),
-and judges the traffic (EDUVKIT-AFNEMER-* cases).
+and judges the traffic (EDUVKIT-AFNEMER-* cases). For the push-asynchronous APIs
+(${EXCHANGE_API_NAMES.join(', ')}) --role ontvanger plays the verzender against your receive endpoints
+(EDUVKIT-ONTVANGER-* cases) and --role verzender plays the ontvanger for your command, which gets
+EDUVKIT_BASE_URL, EDUVKIT_TOKEN and EDUVKIT_CONFIRMATION_TOKEN (EDUVKIT-VERZENDER-* cases).
 
   --role bron            the implementing role; the testlab calls it "ontvanger", which is accepted too
   --role afnemer         your client calls <api>; give its command after --
+  --role ontvanger       (push-async API) your receive endpoints under --base-url; the kit confirms-to
+                         address is printed: point your ontvanger's confirmations there
+  --callback-port <n>    (ontvanger) the port of the kit's confirmation endpoints; default a free one
+  --callback-url <url>   (ontvanger) their public address (API base) when 127.0.0.1 is not reachable
+  --confirmation-timeout-ms <ms>  (ontvanger) how long each confirmation may take; default 30000
+  --role verzender       (push-async API) your verzender's command after --; it sends to EDUVKIT_BASE_URL
+  --confirmation-url <url>  (verzender) the API base of your confirmation endpoints while it runs
   --jwks <file>          (afnemer) the public keys of your own client --client-id, registered for the run
   --client-role <name>   (afnemer, own client) its Edu-V reference component; default the API's first caller
-  --timeout <seconds>    (afnemer) the command must exit 0 within this; default 120
+  --timeout <seconds>    (afnemer, verzender) the command must exit 0 within this; default 120
   --client <id>          a client registered with the eduvkit mock: its dev-only key is used
                          (instead of --client-id and --private-key); with afnemer, the demo client
                          your command authenticates as
@@ -77,7 +95,13 @@ const OPTIONS = {
   jwks: { type: 'string' },
   'client-role': { type: 'string' },
   timeout: { type: 'string' },
+  'callback-port': { type: 'string' },
+  'callback-url': { type: 'string' },
+  'confirmation-timeout-ms': { type: 'string' },
+  'confirmation-url': { type: 'string' },
 } as const;
+
+const EXCHANGE_FLAGS = ['callback-port', 'callback-url', 'confirmation-timeout-ms', 'confirmation-url'] as const;
 
 async function readPem(file: string, flag: string): Promise<string> {
   try {
@@ -157,14 +181,17 @@ export async function runQualify(args: string[], out: (line: string) => void, co
   const { own, command } = splitCommand(args);
   const { values, positionals } = parseArgs({ args: own, options: OPTIONS, allowPositionals: true, strict: true });
   const [api, ...extra] = positionals;
-  if (!api) throw new UsageError(`name the API to qualify: one of ${API_NAMES.join(', ')}`);
+  if (!api) throw new UsageError(`name the API to qualify: one of ${[...API_NAMES, ...EXCHANGE_API_NAMES].join(', ')}`);
   if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
   const formats = formatsOf(values.format);
   const reporting = { formats, reportDir: values['report-dir'], out, color };
   if (values.role?.trim().toLowerCase() === 'afnemer') {
     return report((onCase) => runAfnemerQualify(api, command, values, onlyOf(values.only), onCase), reporting);
   }
-  if (command.length) throw new UsageError('a command after -- is for --role afnemer only');
+  const exchangeRole = values.role !== undefined && isExchangeRole(values.role, api) ? values.role.trim().toLowerCase() : undefined;
+  if (exchangeRole === 'verzender') return report((onCase) => runVerzenderQualify(api, command, values, onlyOf(values.only), onCase), reporting);
+  if (command.length) throw new UsageError('a command after -- is for --role afnemer only (and for --role verzender of a push-asynchronous API)');
+  if (!exchangeRole) for (const flag of EXCHANGE_FLAGS) if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the ontvanger and verzender of ${EXCHANGE_API_NAMES.join(', ')}`);
   for (const flag of ['jwks', 'client-role', 'timeout'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} is for --role afnemer only`);
   if (values.issuer && values['token-url']) throw new UsageError('give --issuer or --token-url, not both');
   const alg = algorithmOf(values.alg);
@@ -175,6 +202,7 @@ export async function runQualify(args: string[], out: (line: string) => void, co
     { id: '--client-id', key: '--private-key', registered: '--client' },
   );
   if (!client) throw new UsageError('give the client to authenticate as: --client-id <id> --private-key <pem file>, or --client <id>');
+  if (exchangeRole === 'ontvanger') return report((onCase) => runOntvangerQualify(api, values, client, onlyOf(values.only), onCase, out), reporting);
   const unconsentedClient = await credentials(
     { id: values['unconsented-client-id'], key: values['unconsented-private-key'], keyId: undefined, alg: undefined },
     values['unconsented-client'],
