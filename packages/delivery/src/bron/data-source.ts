@@ -7,7 +7,7 @@ type Maybe<T> = T | Promise<T>;
 
 /**
  * What the Bestelomgeving needs to serve the Delivery GETs: implement it over your own orders and
- * `deliveryOrderHandlers` does the protocol. `caller` is who asks (its `clientId`): answer only what
+ * `deliverySourceHandlers` does the protocol. `caller` is who asks (its `clientId`): answer only what
  * that party may see.
  */
 export interface DeliveryOrderSource<S extends SchoolRecord = SchoolRecord> {
@@ -19,7 +19,7 @@ export interface DeliveryOrderSource<S extends SchoolRecord = SchoolRecord> {
   listForUser(school: ResolvedSchool<S>, user: UserReference, filters: { readonly status?: DeliveryOrderStatus }, caller: CallerContext): Maybe<readonly DeliveryOrder[]>;
 }
 
-export interface DeliveryOrderHandlersOptions<S extends SchoolRecord = SchoolRecord> {
+export interface DeliverySourceOptions<S extends SchoolRecord = SchoolRecord> {
   /** The school's consent for the caller (e.g. `consentAuthorizer` of `@eduvkit/core/server`); throw to refuse (403 / 0022). */
   readonly authorize?: BronOptions<S>['authorize'];
 }

@@ -1,7 +1,7 @@
 import type { SchoolRecord } from '@eduvkit/core';
 import { createVerzender, type ExchangeConfirmation, type SentHandle, type Verzender, type VerzenderOptions } from '@eduvkit/core/exchange';
-import { deliveryOrderHandlers } from '../bron/delivery-order-handlers';
-import type { DeliveryOrderHandlersOptions, DeliveryOrderSource } from '../bron/data-source';
+import { deliverySourceHandlers } from '../bron/delivery-source-handlers';
+import type { DeliverySourceOptions, DeliveryOrderSource } from '../bron/data-source';
 import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generated/models';
 import { deliveryApi } from '../generated/registry';
 
@@ -14,7 +14,7 @@ export interface DeliverySentHandle<C> extends Omit<SentHandle, 'confirmation'> 
 }
 
 export type DeliveryVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<VerzenderOptions<typeof deliveryApi>, 'registry' | 'operations' | 'handlers'> &
-  DeliveryOrderHandlersOptions<S> & {
+  DeliverySourceOptions<S> & {
     /** Serves the Delivery GETs (`/deliveryorders/{id}`, `/school`, `/school/user`) from it; without one they answer 501. */
     readonly source?: DeliveryOrderSource<S>;
   };
@@ -27,7 +27,7 @@ export interface DeliveryVerzender extends Verzender {
 /** `createVerzender` for the Delivery API, typed, with the GETs over a source. */
 export function createDeliveryVerzender<S extends SchoolRecord>(options: DeliveryVerzenderOptions<S>): DeliveryVerzender {
   const { source, authorize, ...rest } = options;
-  const verzender = createVerzender({ ...rest, registry: deliveryApi, ...(source ? { handlers: deliveryOrderHandlers(source, { authorize }) } : {}) });
+  const verzender = createVerzender({ ...rest, registry: deliveryApi, ...(source ? { handlers: deliverySourceHandlers(source, { authorize }) } : {}) });
   return {
     ...verzender,
     sendDeliveryOrder: (request) => verzender.send('sendDeliveryOrder', request) as Promise<DeliverySentHandle<DeliveryOrderConfirmation>>,

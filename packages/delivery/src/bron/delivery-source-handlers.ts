@@ -3,11 +3,11 @@ import type { OtherHandlers } from '@eduvkit/core/exchange';
 import { BronError } from '@eduvkit/core/server';
 import { EduvStatus } from '@eduvkit/core';
 import { deliveryApi } from '../generated/registry';
-import type { DeliveryOrderHandlersOptions, DeliveryOrderSource } from './data-source';
+import type { DeliverySourceOptions, DeliveryOrderSource } from './data-source';
 import { schoolAccess } from './school-access';
 
 /** The Delivery GETs the Bestelomgeving serves, over a source: pass them as `handlers` (createDeliveryVerzender does with `source`). */
-export function deliveryOrderHandlers<S extends SchoolRecord>(source: DeliveryOrderSource<S>, options: DeliveryOrderHandlersOptions<S> = {}): OtherHandlers<typeof deliveryApi> {
+export function deliverySourceHandlers<S extends SchoolRecord>(source: DeliveryOrderSource<S>, options: DeliverySourceOptions<S> = {}): OtherHandlers<typeof deliveryApi> {
   const schoolOf = schoolAccess(deliveryApi, source.schools, options.authorize);
   return {
     getDeliveryOrder: async ({ path, caller }) => {
