@@ -15,7 +15,7 @@ afterAll(() => server.close());
 
 const random = createRandom(8);
 const client = createUsageClient({ baseUrl: DEFAULT_USAGE_BASE_URL, tokenProvider: staticToken('t'), retry: false });
-const activation = initialActivation(random, { entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'customer-student' } });
+const activation = initialActivation(random, { entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'school-student', school: { organisationMasterIdentifier: random.guid() } } });
 
 describe('Usage MSW handlers', () => {
   it('answer a first use 202 and record it under its reference id', async () => {
