@@ -6,10 +6,10 @@ import { orderApi } from '../generated/registry';
 export type ReceivedOrderRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type ConfirmationOf<C> = Omit<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
+export type OrderConfirmationDraft<C> = Omit<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
   Partial<Pick<C, Extract<keyof C, 'responseReferenceId' | 'processedTimestamp'>>>;
 
-type Result<C> = ConfirmationOf<C> | Promise<ConfirmationOf<C>>;
+type Result<C> = OrderConfirmationDraft<C> | Promise<OrderConfirmationDraft<C>>;
 
 /** One processor per request the Ordersysteem handles; a request without one is not served (501). */
 export interface OrderProcessors {

@@ -3,7 +3,7 @@ import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, Or
 import { orderApi } from '../generated/registry';
 
 /** A request as `send` takes it: the reference id is generated unless given. */
-export type Unreferenced<T> = Omit<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
+export type OrderToSend<T> = Omit<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface OrderSentHandle<C> extends Omit<SentHandle, 'confirmation'> {
@@ -14,8 +14,8 @@ export type OrderVerzenderOptions = Omit<VerzenderOptions<typeof orderApi>, 'reg
 
 /** The Bestelomgeving leermiddelen: orders and credit orders sent, their confirmations received (as a Bron). */
 export interface OrderVerzender extends Verzender {
-  placeOrder(order: Unreferenced<OrderRequest>): Promise<OrderSentHandle<OrderConfirmation>>;
-  placeCreditOrder(creditOrder: Unreferenced<CreditOrderRequest>): Promise<OrderSentHandle<CreditOrderConfirmation>>;
+  placeOrder(order: OrderToSend<OrderRequest>): Promise<OrderSentHandle<OrderConfirmation>>;
+  placeCreditOrder(creditOrder: OrderToSend<CreditOrderRequest>): Promise<OrderSentHandle<CreditOrderConfirmation>>;
 }
 
 /** `createVerzender` for the Order API, typed by operation. */
