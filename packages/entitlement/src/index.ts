@@ -8,3 +8,4 @@ export * from './bron/data-source';
 export * from './bron/entitlement-source-handlers';
 export * from './exchange/entitlement-verzender';
 export * from './exchange/entitlement-ontvanger';
+export * from './exchange/critical-order';

@@ -4,7 +4,7 @@ import { createRandom, createSchools } from '@eduvkit/core/fixtures';
 import { BronError } from '@eduvkit/core/server';
 import { serveNode } from '@eduvkit/core/server/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEntitlementClient, createEntitlementOntvanger, createEntitlementVerzender, entitlementApi, type EntitlementProcessors, type EntitlementSource } from '../src/index';
+import { createEntitlementClient, createEntitlementOntvanger, createEntitlementVerzender, entitlementApi, sendInCriticalOrder, type EntitlementProcessors, type EntitlementSource } from '../src/index';
 import { createEntitlement, fakeProductId, fakeStudentReference } from '../src/fixtures/index';
 
 const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
@@ -54,6 +54,7 @@ async function startAanspraakmanager(registryUrl: string, portalUrl: string, own
 describe('Entitlement exchange and GETs over HTTP', () => {
   it('sends an entitlement to the Licentieregistratie and, once it confirmed, to the Leermiddelenportaal (§12.8)', async () => {
     const steps: string[] = [];
+    let portalReceivedAt: Date | undefined;
     const own = { url: '' };
     const registryUrl = await startReceiver(() => `${own.url}/lr/entitlement-api/v0`, {
       sendEntitlement: ({ body }) => {
@@ -62,18 +63,19 @@ describe('Entitlement exchange and GETs over HTTP', () => {
       },
     });
     const portalUrl = await startReceiver(() => `${own.url}/portal/entitlement-api/v0`, {
-      sendEntitlement: ({ body }) => {
+      sendEntitlement: ({ body, receivedAt }) => {
         steps.push('portal processed');
+        portalReceivedAt = receivedAt;
         return { entitlementId: body.entitlement.entitlementId, productId: body.entitlement.productId, newUrlStatus: { portal: 'eduvkit-portal', urlStatus: 'processed' } };
       },
     });
     const am = await startAanspraakmanager(registryUrl, portalUrl, own);
 
-    const registered = await (await am.toRegistry.sendEntitlement({ entitlement })).confirmation;
-    steps.push('registry confirmed');
-    const shown = await (await am.toPortal.sendEntitlement({ entitlement })).confirmation;
+    const { registered, shown } = await sendInCriticalOrder(am.toRegistry, am.toPortal, { entitlement });
 
-    expect(steps).toEqual(['registry processed', 'registry confirmed', 'portal processed']);
+    expect(steps).toEqual(['registry processed', 'portal processed']);
+    expect(portalReceivedAt!.getTime()).toBeGreaterThanOrEqual(registered.confirmedAt.getTime());
+    expect(shown.referenceId).not.toBe(registered.referenceId);
     expect(registered.body).toMatchObject({ entitlementId: entitlement.entitlementId, newEntitlementStatus: 'entitled' });
     expect(shown.body).toMatchObject({ entitlementId: entitlement.entitlementId, newUrlStatus: { urlStatus: 'processed' } });
   });
