@@ -14,8 +14,8 @@ export interface CriticalOrderOutcome {
  * Sends one entitlement to the Licentieregistratie and, only once it confirmed, to the
  * Leermiddelenportaal: the critical order of the orchestrated exchange (conventions §12.8). Each
  * receiver gets its own reference id. The order is kept in this call, not in the store: after a
- * restart between the two, call it again (the Licentieregistratie's request is idempotent when you
- * pass the same `entitlementReferenceId`).
+ * restart between the two, call it again with the same `entitlementReferenceId` (the
+ * Licentieregistratie's half is then idempotent; the portal's gets a new reference id).
  */
 export async function sendInCriticalOrder(
   toRegistry: EntitlementVerzender,
