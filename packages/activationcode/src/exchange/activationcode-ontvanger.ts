@@ -1,13 +1,15 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { ActivationCodeConfirmation, ActivationCodeRequest, ActivationCodeRevokeConfirmation, ActivationCodeRevokeRequest } from '../generated/models';
 import { activationcodeApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A received request with its body typed. */
 export type ReceivedActivationcodeRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type ActivationcodeConfirmationDraft<C> = Omit<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
-  Partial<Pick<C, Extract<keyof C, 'responseReferenceId' | 'processedTimestamp'>>>;
+export type ActivationcodeConfirmationDraft<C> = Without<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
+  { readonly [P in 'responseReferenceId' | 'processedTimestamp']?: string };
 
 type Result<C> = ActivationcodeConfirmationDraft<C> | Promise<ActivationcodeConfirmationDraft<C>>;
 

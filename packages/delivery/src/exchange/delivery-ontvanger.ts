@@ -1,13 +1,15 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generated/models';
 import { deliveryApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A received request with its body typed. */
 export type ReceivedDeliveryRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type DeliveryConfirmationDraft<C> = Omit<C, 'deliveryOrderReferenceId' | 'deliveryOrderReceiveId' | 'processedTimestamp'> &
-  Partial<Pick<C, Extract<keyof C, 'deliveryOrderReceiveId' | 'processedTimestamp'>>>;
+export type DeliveryConfirmationDraft<C> = Without<C, 'deliveryOrderReferenceId' | 'deliveryOrderReceiveId' | 'processedTimestamp'> &
+  { readonly [P in 'deliveryOrderReceiveId' | 'processedTimestamp']?: string };
 
 type Result<C> = DeliveryConfirmationDraft<C> | Promise<DeliveryConfirmationDraft<C>>;
 

@@ -4,9 +4,11 @@ import { deliverySourceHandlers } from '../bron/delivery-source-handlers';
 import type { DeliverySourceOptions, DeliveryOrderSource } from '../bron/data-source';
 import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generated/models';
 import { deliveryApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A request as `send` takes it: the reference id is generated unless given. */
-export type DeliveryToSend<T> = Omit<T, 'deliveryOrderReferenceId'> & { readonly deliveryOrderReferenceId?: string };
+export type DeliveryToSend<T> = Without<T, 'deliveryOrderReferenceId'> & { readonly deliveryOrderReferenceId?: string };
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface DeliverySentHandle<C> extends Omit<SentHandle, 'confirmation'> {

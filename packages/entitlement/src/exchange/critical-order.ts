@@ -1,6 +1,8 @@
 import type { ExchangeConfirmation } from '@eduvkit/core/exchange';
 import type { EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import type { EntitlementVerzender } from './entitlement-verzender';
+import type { Without } from './without';
+
 
 type Confirmed = ExchangeConfirmation & { readonly body: EntitlementConfirmation };
 
@@ -20,7 +22,7 @@ export interface CriticalOrderOutcome {
 export async function sendInCriticalOrder(
   toRegistry: EntitlementVerzender,
   toPortal: EntitlementVerzender,
-  request: Omit<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string },
+  request: Without<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string },
 ): Promise<CriticalOrderOutcome> {
   const registered = await (await toRegistry.sendEntitlement(request)).confirmation;
   const { entitlementReferenceId: _ownPerReceiver, ...toShow } = request;

@@ -1,14 +1,16 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import { entitlementApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A received request with its body typed. */
 export type ReceivedEntitlementRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What a processor returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type EntitlementConfirmationDraft = Omit<EntitlementConfirmation, 'entitlementReferenceId' | 'entitlementReceiveId' | 'processedTimestamp'> &
+export type EntitlementConfirmationDraft = Without<EntitlementConfirmation, 'entitlementReferenceId' | 'entitlementReceiveId' | 'processedTimestamp'> &
   Partial<Pick<EntitlementConfirmation, 'entitlementReceiveId' | 'processedTimestamp'>>;
-export type LicenseStatusConfirmationDraft = Omit<ChangeLicenseStatusConfirmation, 'entitlementAndLicenseReferenceId' | 'entitlementAndLicenseReceiveId' | 'processedTimestamp'> &
+export type LicenseStatusConfirmationDraft = Without<ChangeLicenseStatusConfirmation, 'entitlementAndLicenseReferenceId' | 'entitlementAndLicenseReceiveId' | 'processedTimestamp'> &
   Partial<Pick<ChangeLicenseStatusConfirmation, 'entitlementAndLicenseReceiveId' | 'processedTimestamp'>>;
 
 type Result<C> = C | Promise<C>;

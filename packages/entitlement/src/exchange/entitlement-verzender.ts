@@ -4,6 +4,8 @@ import { entitlementSourceHandlers } from '../bron/entitlement-source-handlers';
 import type { EntitlementSourceOptions, EntitlementSource } from '../bron/data-source';
 import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import { entitlementApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface EntitlementSentHandle<C> extends Omit<SentHandle, 'confirmation'> {
@@ -22,10 +24,10 @@ export type EntitlementVerzenderOptions<S extends SchoolRecord = SchoolRecord> =
  */
 export interface EntitlementVerzender extends Verzender {
   /** The reference id (`entitlementReferenceId`) is generated unless given. */
-  sendEntitlement(request: Omit<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string }): Promise<EntitlementSentHandle<EntitlementConfirmation>>;
+  sendEntitlement(request: Without<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string }): Promise<EntitlementSentHandle<EntitlementConfirmation>>;
   /** The reference id (`entitlementAndLicenseReferenceId`) is generated unless given. */
   changeLicenseStatus(
-    request: Omit<ChangeLicenseStatus, 'entitlementAndLicenseReferenceId'> & { readonly entitlementAndLicenseReferenceId?: string },
+    request: Without<ChangeLicenseStatus, 'entitlementAndLicenseReferenceId'> & { readonly entitlementAndLicenseReferenceId?: string },
   ): Promise<EntitlementSentHandle<ChangeLicenseStatusConfirmation>>;
 }
 

@@ -1,13 +1,15 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, OrderRequest } from '../generated/models';
 import { orderApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A received request with its body typed. */
 export type ReceivedOrderRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type OrderConfirmationDraft<C> = Omit<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
-  Partial<Pick<C, Extract<keyof C, 'responseReferenceId' | 'processedTimestamp'>>>;
+export type OrderConfirmationDraft<C> = Without<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
+  { readonly [P in 'responseReferenceId' | 'processedTimestamp']?: string };
 
 type Result<C> = OrderConfirmationDraft<C> | Promise<OrderConfirmationDraft<C>>;
 

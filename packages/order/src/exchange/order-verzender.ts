@@ -1,9 +1,11 @@
 import { createVerzender, type ExchangeConfirmation, type SentHandle, type Verzender, type VerzenderOptions } from '@eduvkit/core/exchange';
 import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, OrderRequest } from '../generated/models';
 import { orderApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A request as `send` takes it: the reference id is generated unless given. */
-export type OrderToSend<T> = Omit<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
+export type OrderToSend<T> = Without<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface OrderSentHandle<C> extends Omit<SentHandle, 'confirmation'> {

@@ -1,12 +1,14 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { InitialActivation, InitialActivationConfirmation } from '../generated/models';
 import { usageApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A received request with its body typed. */
 export type ReceivedUsageRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What the processor returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type InitialActivationConfirmationDraft = Omit<InitialActivationConfirmation, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
+export type InitialActivationConfirmationDraft = Without<InitialActivationConfirmation, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
   Partial<Pick<InitialActivationConfirmation, 'responseReferenceId' | 'processedTimestamp'>>;
 
 /** The processor of the Aanspraakmanager. */

@@ -4,6 +4,8 @@ import type { UsageSource, UsageSourceOptions } from '../bron/data-source';
 import { usageSourceHandlers } from '../bron/usage-source-handlers';
 import type { InitialActivation, InitialActivationConfirmation } from '../generated/models';
 import { usageApi } from '../generated/registry';
+import type { Without } from './without';
+
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface UsageSentHandle<C> extends Omit<SentHandle, 'confirmation'> {
@@ -19,7 +21,7 @@ export type UsageVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<
 /** The Licentieregistratie: first use reported to the Aanspraakmanager, its confirmations received, the GETs served (as a Bron). */
 export interface UsageVerzender extends Verzender {
   /** The reference id (`requestReferenceId`) is generated unless given. */
-  reportInitialActivation(activation: Omit<InitialActivation, 'requestReferenceId'> & { readonly requestReferenceId?: string }): Promise<UsageSentHandle<InitialActivationConfirmation>>;
+  reportInitialActivation(activation: Without<InitialActivation, 'requestReferenceId'> & { readonly requestReferenceId?: string }): Promise<UsageSentHandle<InitialActivationConfirmation>>;
 }
 
 /** `createVerzender` for the Usage API, typed, with the GETs over a source. */
