@@ -3,7 +3,7 @@ import { createInMemoryExchangeStore } from '@eduvkit/core/exchange';
 import { createRandom, createSchools } from '@eduvkit/core/fixtures';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeliveryClient } from '../src/index';
+import { createDeliveryClient, deliverySourceHandlers } from '../src/index';
 import { deliveryOrder, deliveryOrderRequest } from '../src/fixtures/index';
 import { DEFAULT_DELIVERY_BASE_URL, deliveryHandlers } from '../src/msw/index';
 
@@ -31,5 +31,15 @@ describe('Delivery MSW handlers', () => {
 
   it('answer the GETs 405: the Bestelomgeving serves them', async () => {
     await expect(client.get(random.guid())).rejects.toMatchObject({ httpStatus: 405 });
+  });
+
+  it('serve the GETs too when given their handlers, as a counterpart playing both roles', async () => {
+    const order = deliveryOrder(random, { productId: '9789000000007', school: school! });
+    const source = { schools: [school!], getDeliveryOrder: () => order, listForSchool: () => [order], listForUser: () => [] };
+    const baseUrl = 'https://both-roles.eduvkit.test/delivery-api/v2';
+    server.use(...deliveryHandlers({ baseUrl, bron: { handlers: deliverySourceHandlers(source) } }));
+    const both = createDeliveryClient({ baseUrl, tokenProvider: staticToken('t'), retry: false });
+    expect((await both.listForSchool({ orgMasterId: school!.orgMasterId })).data).toEqual([order]);
+    expect((await both.sendDeliveryOrder(deliveryOrderRequest(random, order))).httpStatus).toBe(202);
   });
 });

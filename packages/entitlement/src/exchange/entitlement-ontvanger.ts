@@ -21,7 +21,7 @@ export interface EntitlementProcessors {
   changeLicenseStatus?(request: ReceivedEntitlementRequest<ChangeLicenseStatus>, context: ProcessContext): Result<LicenseStatusConfirmationDraft>;
 }
 
-export type EntitlementOntvangerOptions = Omit<OntvangerOptions<typeof entitlementApi>, 'registry' | 'operations' | 'process' | 'handlers'> & {
+export type EntitlementOntvangerOptions = Omit<OntvangerOptions<typeof entitlementApi>, 'registry' | 'operations' | 'process'> & {
   readonly process: EntitlementProcessors;
 };
 
