@@ -1,7 +1,7 @@
 import { staticToken } from '@eduvkit/core';
 import { createInMemoryExchangeStore, operationUrl } from '@eduvkit/core/exchange';
 import { createRandom, createSchools } from '@eduvkit/core/fixtures';
-import { BronError } from '@eduvkit/core/server';
+import { consentAuthorizer } from '@eduvkit/core/server';
 import { serveNode } from '@eduvkit/core/server/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUsageClient, createUsageOntvanger, createUsageVerzender, usageApi, type UsageSource } from '../src/index';
@@ -47,9 +47,9 @@ async function startChain() {
     authorization: () => 'lr-token',
     confirmationTimeoutMs: 5_000,
     source,
-    authorize: (_caller, resolved) => {
-      if (resolved.school.orgMasterId !== school!.orgMasterId) throw BronError.consentRequired();
-    },
+    // Identified callers, and the school's consent as the mock and a real bron check it.
+    authenticate: (request) => ({ clientId: request.headers.get('authorization')!.slice('Bearer '.length), scopes: 'all' }),
+    authorize: consentAuthorizer({ isActive: ({ clientId, orgMasterId }) => clientId === 'dashboard' && orgMasterId === school!.orgMasterId }),
   });
   const lrServer = await serveNode((request) => verzender.answer(request), { apiVersion: usageApi.version, port: 0, host: '127.0.0.1' });
   registry.url = lrServer.url;
