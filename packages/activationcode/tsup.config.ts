@@ -1,3 +1,6 @@
 import { libraryConfig } from '../../tsup.shared';
 
-export default libraryConfig({ index: 'src/index.ts', 'fixtures/index': 'src/fixtures/index.ts' });
+export default libraryConfig(
+  { index: 'src/index.ts', 'msw/index': 'src/msw/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
+  { external: ['msw'] },
+);

@@ -3,3 +3,8 @@ export * from './generated/schemas';
 export { deliveryApi } from './generated/registry';
 export type { DeliveryOperations } from './generated/operations';
 export type { components, operations, paths } from './generated/openapi-types';
+export * from './client';
+export * from './bron/data-source';
+export * from './bron/delivery-source-handlers';
+export * from './exchange/delivery-verzender';
+export * from './exchange/delivery-ontvanger';

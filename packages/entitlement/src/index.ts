@@ -4,3 +4,8 @@ export { entitlementApi } from './generated/registry';
 export type { EntitlementOperations } from './generated/operations';
 export type { components, operations, paths } from './generated/openapi-types';
 export * from './client';
+export * from './bron/data-source';
+export * from './bron/entitlement-source-handlers';
+export * from './exchange/entitlement-verzender';
+export * from './exchange/entitlement-ontvanger';
+export * from './exchange/critical-order';

@@ -4,3 +4,7 @@ export { usageApi } from './generated/registry';
 export type { UsageOperations } from './generated/operations';
 export type { components, operations, paths } from './generated/openapi-types';
 export * from './client';
+export * from './bron/data-source';
+export * from './bron/usage-source-handlers';
+export * from './exchange/usage-verzender';
+export * from './exchange/usage-ontvanger';

@@ -1,0 +1,23 @@
+import type { SchoolRecord } from '@eduvkit/core';
+import type { OtherHandlers } from '@eduvkit/core/exchange';
+import { BronError } from '@eduvkit/core/server';
+import { EduvStatus } from '@eduvkit/core';
+import { deliveryApi } from '../generated/registry';
+import type { DeliverySourceOptions, DeliveryOrderSource } from './data-source';
+import { schoolAccess } from './school-access';
+
+/** The Delivery GETs the Bestelomgeving serves, over a source: pass them as `handlers` (createDeliveryVerzender does with `source`). */
+export function deliverySourceHandlers<S extends SchoolRecord>(source: DeliveryOrderSource<S>, options: DeliverySourceOptions<S> = {}): OtherHandlers<typeof deliveryApi> {
+  const schoolOf = schoolAccess(deliveryApi, source.schools, options.authorize);
+  return {
+    getDeliveryOrder: async ({ path, caller }) => {
+      const order = await source.getDeliveryOrder(path.id, caller);
+      if (!order) throw BronError.notFound(EduvStatus.Other, `no delivery order ${path.id}`);
+      return order;
+    },
+    listDeliveryOrdersForSchool: async ({ selection, query, caller, operation }) =>
+      source.listForSchool(await schoolOf(selection, caller, operation), { status: query.status, deliveryType: query.deliveryType }, caller),
+    listDeliveryOrdersForUser: async ({ selection, query, body, caller, operation }) =>
+      source.listForUser(await schoolOf(selection, caller, operation), body.user, { status: query.status }, caller),
+  };
+}

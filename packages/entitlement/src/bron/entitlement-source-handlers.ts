@@ -1,0 +1,23 @@
+import { EduvStatus, type SchoolRecord } from '@eduvkit/core';
+import type { OtherHandlers } from '@eduvkit/core/exchange';
+import { BronError } from '@eduvkit/core/server';
+import { entitlementApi } from '../generated/registry';
+import type { EntitlementSourceOptions, EntitlementSource } from './data-source';
+import { schoolAccess } from './school-access';
+
+/** The Entitlement GETs the Aanspraakmanager serves, over a source: pass them as `handlers` (createEntitlementVerzender does with `source`). */
+export function entitlementSourceHandlers<S extends SchoolRecord>(source: EntitlementSource<S>, options: EntitlementSourceOptions<S> = {}): OtherHandlers<typeof entitlementApi> {
+  const schoolOf = schoolAccess(entitlementApi, source.schools, options.authorize);
+  return {
+    getEntitlement: async ({ path, caller }) => {
+      const entitlement = await source.getEntitlement(path.id, caller);
+      if (!entitlement) throw BronError.notFound(EduvStatus.Other, `no entitlement ${path.id}`);
+      return entitlement;
+    },
+    listEntitlementsForSchool: async ({ selection, query, caller, operation }) =>
+      source.listForSchool(await schoolOf(selection, caller, operation), { deliveryOrderId: query.deliveryOrderId, entitlementStatus: query.entitlementStatus }, caller),
+    listEntitlementsForDeliveryOrder: ({ path, caller }) => source.listForDeliveryOrder(path.id, caller),
+    listEntitlementsForUser: async ({ selection, query, body, caller, operation }) =>
+      source.listForUser(await schoolOf(selection, caller, operation), body.user, { status: query.status }, caller),
+  };
+}
