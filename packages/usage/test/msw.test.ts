@@ -24,6 +24,12 @@ describe('Usage MSW handlers', () => {
     expect((await store.receiveRequest(key, activation, new Date())).created).toBe(false);
   });
 
+  it('take a first use of a customer entitlement, which names no school', async () => {
+    const customer = initialActivation(random, { entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'customer-student' } });
+    expect(customer.school).toBeUndefined();
+    expect((await client.reportInitialActivation(customer)).httpStatus).toBe(202);
+  });
+
   it('refuse a first use without its user with 400 / 0011 naming the field', async () => {
     const { user: _left, ...withoutUser } = activation;
     await expect(client.reportInitialActivation({ ...withoutUser, requestReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, status: 11, statusMessage: expect.stringContaining('user') });

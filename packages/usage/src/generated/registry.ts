@@ -23,7 +23,7 @@ export const usageApi = defineTypedApi<UsageOperations>()({
       scopes: ["usage.licensor"],
       attributeScopes: {},
       parameters: [],
-      schoolSelection: "body",
+      schoolSelection: "none",
       body: s.InitialActivationSchema,
       bodyRequired: true,
       requiredBodyFields: ["requestReferenceId","entitlementId","productId","entitlementType","user"],
