@@ -125,6 +125,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const chain = createMockChain({
     seed,
     schools: initialWorld.schools,
+    students: initialWorld.students,
     clients,
     bron: chainBronOptions,
     readAllowed: (caller, orgMasterId, registry) => consentMode === 'all' || openDataApis.includes(registry.api) || (!!caller.clientId && consent.isActive({ clientId: caller.clientId, orgMasterId, api: registry.api })),

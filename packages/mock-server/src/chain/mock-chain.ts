@@ -8,6 +8,7 @@ import { entitlementApi } from '@eduvkit/entitlement';
 import { orderApi } from '@eduvkit/order';
 import { createProductRange } from '@eduvkit/order/fixtures';
 import { usageApi } from '@eduvkit/usage';
+import type { StudentRecord } from '@eduvkit/students/fixtures';
 import type { RegisteredClient } from '../auth/client-registry';
 import { aanspraakmanager } from './aanspraakmanager';
 import { chainBron, forwardTo } from './chain-bron';
@@ -18,6 +19,7 @@ import { createEntitlementDistribution } from './entitlement-distribution';
 import { ExchangeLog } from './exchange-log';
 import { activationCodeDesk, licentieregistratie } from './licentieregistratie';
 import { ordersysteem } from './ordersysteem';
+import { seedChain } from './seed';
 import { deliveryReads, entitlementReads, usageReads, type ReadAllowed } from './read-handlers';
 
 /** The chain's APIs, in the order of the chain: they are served, listed in the banner and given scopes. */
@@ -30,6 +32,8 @@ export const DEFAULT_DECLINE_RATE = 0;
 export interface MockChainOptions {
   readonly seed: number;
   readonly schools: readonly FixtureSchool[];
+  /** The world's students: seeded delivery orders name some of them. */
+  readonly students: ReadonlyMap<string, readonly StudentRecord[]>;
   readonly clients: readonly RegisteredClient[];
   /** Token, consent and error handling, as every other bron of the mock has them. */
   readonly bron: Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'onUnexpectedError'>;
@@ -72,6 +76,7 @@ export function createMockChain(options: MockChainOptions): MockChain {
   // The Order package's product range, until the shared range in @eduvkit/core/fixtures lands.
   const state = new ChainState(createProductRange(createRandom(options.seed), 12));
   const context: ChainContext = { state, random, delayMs, declineRate, chance: options.chance ?? Math.random, now };
+  seedChain(context, options.schools, options.students);
   const endpoints = new ClientEndpoints(options.clients);
   const log = new ExchangeLog(500, now);
   const authenticate = options.bron.authenticate!;
