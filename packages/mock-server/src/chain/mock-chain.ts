@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { activationcodeApi } from '@eduvkit/activationcode';
 import type { ApiRegistry } from '@eduvkit/core';
 import { createInMemoryExchangeStore, createOntvanger, operationUrl, type ExchangeRequest, type Ontvanger } from '@eduvkit/core/exchange';
@@ -72,11 +73,13 @@ export function createMockChain(options: MockChainOptions): MockChain {
   const delayMs = options.delayMs ?? DEFAULT_CHAIN_DELAY_MS;
   if (!(Number.isInteger(delayMs) && delayMs >= 0)) throw new RangeError(`chain delay must be a whole number of milliseconds ≥ 0, got ${delayMs}`);
   const now = options.now ?? (() => new Date());
-  const random = createRandom(options.seed);
+  // Seeded data is the same for a seed; ids made while running (receipts, codes) differ per run, so a
+  // restarted mock never repeats a responseReferenceId a client already holds.
+  const random = createRandom(randomInt(2 ** 31 - 1));
   // The Order package's product range, until the shared range in @eduvkit/core/fixtures lands.
   const state = new ChainState(createProductRange(createRandom(options.seed), 12));
   const context: ChainContext = { state, random, delayMs, declineRate, chance: options.chance ?? Math.random, now };
-  seedChain(context, options.schools, options.students);
+  seedChain({ ...context, random: createRandom(options.seed) }, options.schools, options.students);
   const endpoints = new ClientEndpoints(options.clients);
   const log = new ExchangeLog(500, now);
   const authenticate = options.bron.authenticate!;
