@@ -1,6 +1,6 @@
 import { createRandom } from '@eduvkit/core/fixtures';
 import { orderApi, type OrderConfirmation } from '@eduvkit/order';
-import { orderRequest } from '@eduvkit/order/fixtures';
+import { creditOrderRequest, orderRequest } from '@eduvkit/order/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index';
 import { chainVerzender, eventually, type ChainVerzender } from './support/chain-client';
@@ -68,6 +68,15 @@ describe('an order to the mock Ordersysteem', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('credits an approved order of the same client, and declines a credit for an order it does not know', async () => {
+    const body = orderRequest(createRandom(7), { productId: digitalProduct(mock) });
+    const approved = (await (await bestelomgeving.verzender.send('placeOrder', body)).confirmation).body as OrderConfirmation;
+    const credit = await (await bestelomgeving.verzender.send('placeCreditOrder', creditOrderRequest(createRandom(8), body, approved))).confirmation;
+    expect(credit.body).toMatchObject({ purchaseOrderId: body.purchaseOrderId, creditOrderStatus: 'approved', success: true });
+    const unknown = await (await bestelomgeving.verzender.send('placeCreditOrder', { purchaseOrderId: 'PO-NEVER' })).confirmation;
+    expect(unknown.body).toMatchObject({ purchaseOrderId: 'PO-NEVER', creditOrderStatus: 'declined', success: false });
   });
 
   it('keeps a confirmation until the client registered where it goes', async () => {
