@@ -60,6 +60,6 @@ module.exports = {
   '@eduvkit/progress/msw': (m) => m.progressHandlers({ seed: 1 }).length === 1,
   '@eduvkit/progress/fixtures': (m) => m.createStudentsWorld({ seed: 1 }).schools.length === 3 && typeof m.createProgressMessages === 'function',
   '@eduvkit/progress/openapi.json': spec('0.0.4'),
-  '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0,
+  '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0 && m.CHAIN_REGISTRIES.map((registry) => registry.api).join() === 'order-api,delivery-api,entitlement-api,activationcode-api,usage-api',
   '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0,
 };

@@ -70,6 +70,26 @@ describe('an order to the mock Ordersysteem', () => {
     }
   });
 
+  it('shows the order pending until the chain delay has passed, then confirmed', async () => {
+    const slow = await startMockServer({ port: 0, seed: 7, chainDelayMs: 1_500 });
+    const client = await chainVerzender(slow, 'demo-bestelomgeving', orderApi);
+    try {
+      const body = orderRequest(createRandom(9), { productId: digitalProduct(slow) });
+      const handle = await client.verzender.send('placeOrder', body);
+      await eventually(() => client.events.some((event) => event.type === 'delivered' && event.key.referenceId === body.requestReferenceId));
+      const entry = () => slow.chain.log.list().find((exchange) => exchange.referenceId === body.requestReferenceId);
+      expect(entry()?.state).toBe('pending');
+      await eventually(() => slow.chain.state.order('demo-bestelomgeving', body.requestReferenceId) !== undefined);
+      expect(slow.chain.state.order('demo-bestelomgeving', body.requestReferenceId)?.status).toBe('pending');
+      expect(((await handle.confirmation).body as OrderConfirmation).orderStatus).toBe('approved');
+      // The client has it; the mock marks it confirmed once the client's 202 is back.
+      await eventually(() => entry()?.state === 'confirmed');
+    } finally {
+      await client.close();
+      await slow.close();
+    }
+  });
+
   it('credits an approved order of the same client, and declines a credit for an order it does not know', async () => {
     const body = orderRequest(createRandom(7), { productId: digitalProduct(mock) });
     const approved = (await (await bestelomgeving.verzender.send('placeOrder', body)).confirmation).body as OrderConfirmation;
