@@ -48,7 +48,12 @@ describe('a Bestelomgeving orders a digital product for a class', () => {
       // No client registered as Licentieregistratie or portal: the mock's own counterparts confirmed.
       expect(entitled).toMatchObject({ entitlements: [{ entitlementStatus: 'entitled', entitlementType: 'school-student', school: { organisationMasterIdentifier: order.orgMasterId } }] });
       expect(used).toMatchObject({ confirmation: { newEntitlementStatus: 'licensed' }, usage: { entitlementStatus: 'licensed', totalQuantity: 1, licenses: [{ licenseStatus: 'activated' }] } });
-      const exchanges = (await (await fetch(`${mock.url}/_admin/exchanges`)).json()) as { operationId: string; state: string }[];
+      // The mock counts a confirmation delivered once this party's 202 is back: poll briefly.
+      let exchanges: { operationId: string; state: string }[] = [];
+      for (let tries = 0; tries < 100 && !(exchanges.length >= 3 && exchanges.slice(0, 3).every(({ state }) => state === 'confirmed')); tries += 1) {
+        if (tries) await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+        exchanges = (await (await fetch(`${mock.url}/_admin/exchanges`)).json()) as typeof exchanges;
+      }
       expect(exchanges.slice(0, 3).map(({ operationId, state }) => [operationId, state])).toEqual([
         ['reportInitialActivation', 'confirmed'],
         ['sendDeliveryOrder', 'confirmed'],
