@@ -127,8 +127,8 @@ describe('eduvkit mock', () => {
     expect(stderr).toContain('--port');
   });
 
-  it('rejects a decline rate outside 0 to 1 and a negative chain delay, naming the option', async () => {
-    for (const [option, value] of [['--decline-rate', '1.5'], ['--chain-delay-ms', '-1']] as const) {
+  it('rejects a decline rate outside 0 to 1 and a chain delay that is not a number, naming the option', async () => {
+    for (const [option, value] of [['--decline-rate', '1.5'], ['--chain-delay-ms', 'soon']] as const) {
       const { code, stderr } = await run(['mock', '--port', '0', option, value]);
       expect(code).toBe(2);
       expect(stderr).toContain(option);
