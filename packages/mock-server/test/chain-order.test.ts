@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRandom } from '@eduvkit/core/fixtures';
 import { orderApi, type OrderConfirmation } from '@eduvkit/order';
 import { creditOrderRequest, orderRequest } from '@eduvkit/order/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../src/index';
+import { loadClients, startMockServer, type MockServer } from '../src/index';
 import { chainVerzender, eventually, type ChainVerzender } from './support/chain-client';
 import { demoTokenProvider } from './support/token-provider';
 
@@ -97,6 +100,19 @@ describe('an order to the mock Ordersysteem', () => {
     expect(credit.body).toMatchObject({ purchaseOrderId: body.purchaseOrderId, creditOrderStatus: 'approved', success: true });
     const unknown = await (await bestelomgeving.verzender.send('placeCreditOrder', { purchaseOrderId: 'PO-NEVER' })).confirmation;
     expect(unknown.body).toMatchObject({ purchaseOrderId: 'PO-NEVER', creditOrderStatus: 'declined', success: false });
+  });
+
+  it('takes the endpoints from the clients file too, trailing slash dropped', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'eduvkit-endpoints-')), 'clients.json');
+    const clients = loadClients().clients.map((client) => (client.clientId === 'demo-bestelomgeving' ? { ...client, endpoints: { 'order-api': 'http://127.0.0.1:9100/order-api/v0/' } } : client));
+    writeFileSync(file, JSON.stringify({ clients }));
+    const configured = await startMockServer({ port: 0, seed: 7, clientsFile: file });
+    try {
+      expect(configured.chain.endpoints.baseUrl('demo-bestelomgeving', 'order-api')).toBe('http://127.0.0.1:9100/order-api/v0');
+      expect(configured.chain.endpoints.baseUrl('demo-bestelomgeving', 'delivery-api')).toBeUndefined();
+    } finally {
+      await configured.close();
+    }
   });
 
   it('keeps a confirmation until the client registered where it goes', async () => {
