@@ -102,6 +102,12 @@ export function createEntitlementDistribution(options: EntitlementDistributionOp
         if (confirmation.newEntitlementStatus) record.entitlement = { ...record.entitlement, entitlementStatus: confirmation.newEntitlementStatus };
         if (confirmation.newUrlStatus?.urlStatus) record.urlStatus = confirmation.newUrlStatus.urlStatus;
       }
+      // Every receiver confirmed: a retry can no longer need these ids, so the maps stay small.
+      for (const role of ENTITLEMENT_RECEIVERS) {
+        const key = `${record.entitlement.entitlementId} ${role}`;
+        targets.delete(references.get(key) ?? '');
+        references.delete(key);
+      }
     },
     close: () => verzender.close(),
   };
