@@ -9,19 +9,21 @@ import { createEmployeesBron, createInMemoryEmployeesSource, employeesApi } from
 import { createInMemoryProgressSource, createProgressOntvanger, progressApi } from '@eduvkit/progress';
 import { createInMemoryResultsSource, createResultsOntvanger, resultsApi } from '@eduvkit/results';
 import { createInMemoryStudentsSource, createStudentsBron, studentsApi } from '@eduvkit/students';
+import { CHAIN_REGISTRIES } from './chain/mock-chain';
 import { createReceivedStores, type ReceivedStores } from './received-stores';
 import type { MockWorld } from './world';
 
 export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'>;
 
 /** The registries of every API the mock serves: they decide routes, roles and scopes. */
-export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, catalogueApi, courseApi, resultsApi, progressApi];
+export const MOCK_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, catalogueApi, courseApi, resultsApi, progressApi, ...CHAIN_REGISTRIES];
 
 /**
  * Every API the mock serves, each a bron from its package over the shared world. The Consent API
  * reads and writes the same consent store the other brons check. As Leermiddelendashboard and
  * Administratiesysteem leerresultaten the mock keeps what it receives in `received`, which outlives
- * the brons (they are rebuilt when the world changes).
+ * the brons (they are rebuilt when the world changes). The chain's APIs (CHAIN_REGISTRIES) are
+ * served by `createMockChain`, whose exchanges outlive world changes too.
  */
 export function createMockBrons(world: MockWorld, consent: ConsentStore, options: MockBronOptions = {}, received: ReceivedStores = createReceivedStores()): Bron[] {
   const students = createInMemoryStudentsSource(world.schools, world.students);

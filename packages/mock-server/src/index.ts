@@ -3,6 +3,9 @@ import { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
 import type { MockAnswerer } from './mock-handler';
 
 export { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
+export { CHAIN_REGISTRIES, DEFAULT_CHAIN_DELAY_MS, DEFAULT_DECLINE_RATE, type MockChain } from './chain/mock-chain';
+export type { ExchangeEntry, ExchangeState } from './chain/exchange-log';
+export type { ChainState } from './chain/chain-state';
 export { createReceivedStores, RECEIVED_LIMIT, type ReceivedStores } from './received-stores';
 export { createMockApp, type MockApp, type MockAppOptions } from './mock-app';
 export { createMockAnswerer, createMockHandler, MOCK_SERVER_VERSION, type FetchHandler, type MockAnswerer, type MockRequest, type Route } from './mock-handler';

@@ -8,6 +8,7 @@ import { createConsoleRoutes, isConsolePoll } from './console/console-routes';
 import { recordRequests } from './console/record-requests';
 import { DEFAULT_REQUEST_LOG_SIZE, RequestLog } from './console/request-log';
 import { createMockBrons, MOCK_REGISTRIES, type MockBronOptions } from './apis';
+import { createMockChain, type MockChain } from './chain/mock-chain';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
@@ -42,6 +43,10 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
   now?: () => number;
   /** How many requests the console's request log keeps; default 1,000. */
   requestLogSize?: number;
+  /** Milliseconds each chain request waits before it is processed (pending, late confirmations); default 250. */
+  chainDelayMs?: number;
+  /** Share of orders the Ordersysteem declines, 0 to 1; default 0. */
+  declineRate?: number;
 }
 
 export interface MockApp {
@@ -65,7 +70,9 @@ export interface MockApp {
   readonly requests: RequestLog;
   /** What the mock received as Leermiddelendashboard / Administratiesysteem leerresultaten (results, progress). */
   readonly received: ReceivedStores;
-  /** Stops notification delivery. */
+  /** The learning-materials chain: its state, the clients' registered endpoints and the exchange log. */
+  readonly chain: MockChain;
+  /** Stops notification delivery and the chain's exchanges. */
   close(): Promise<void>;
   /** Subscribes to world changes (the notification producer listens here). */
   onWorldChange(listener: (change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void): () => void;
@@ -114,8 +121,21 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.now ? { now: () => new Date(options.now!()) } : {}),
   });
   const received = createReceivedStores();
+  const { cacheResponses: _mutableState, ...chainBronOptions } = bronOptions;
+  const chain = createMockChain({
+    seed,
+    schools: initialWorld.schools,
+    students: initialWorld.students,
+    clients,
+    bron: chainBronOptions,
+    readAllowed: (caller, orgMasterId, registry) => consentMode === 'all' || openDataApis.includes(registry.api) || (!!caller.clientId && consent.isActive({ clientId: caller.clientId, orgMasterId, api: registry.api })),
+    tokenFor: (clientId) => authorizationServer.issueProducerToken(clientId),
+    ...(options.chainDelayMs !== undefined ? { delayMs: options.chainDelayMs } : {}),
+    ...(options.declineRate !== undefined ? { declineRate: options.declineRate } : {}),
+    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+  });
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
-  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron];
+  const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron, ...chain.brons];
   let brons: readonly Bron[] = [];
   const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
     brons = allBrons(editor.world);
@@ -132,7 +152,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     consent,
   });
   const requests = new RequestLog(options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE);
-  const consoleRoutes = createConsoleRoutes({ requests, deliveries: notifications.deliveries, world: () => editor.world });
+  const consoleRoutes = createConsoleRoutes({ requests, deliveries: notifications.deliveries, world: () => editor.world, exchanges: () => chain.log.list() });
   const apiOf = (pathname: string): string => {
     if (pathname.startsWith('/oauth2/') || pathname.startsWith('/.well-known/')) return 'oauth';
     if (pathname === '/_admin' || pathname.startsWith('/_admin/')) return 'admin';
@@ -143,7 +163,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
       (request) => authorizationServer.handle(request),
       consentRoutes,
       createWorldRoutes(editor),
-      createClientRoutes(clients, notifications),
+      createClientRoutes(clients, notifications, chain.endpoints),
       createReceivedRoutes(received),
       consoleRoutes,
     ]),
@@ -167,7 +187,10 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     notifications,
     requests,
     received,
-    close: () => notifications.dispatcher.close(),
+    chain,
+    close: async () => {
+      await Promise.all([notifications.dispatcher.close(), chain.close()]);
+    },
     onWorldChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -41,7 +41,7 @@ describe('the JSON behind the developer console', () => {
     }
   });
 
-  it('GET /_admin/exchanges is an empty list until the chain exists', async () => {
+  it('GET /_admin/exchanges is an empty list until a client sends the chain a request', async () => {
     expect(await getJson('/_admin/exchanges')).toMatchObject({ status: 200, body: [] });
   });
 

@@ -14,13 +14,26 @@ let server: MockServer;
 let tokens: ReturnType<typeof tokenSource>;
 /** Per by-id operation, an id the bron knows (found by listing and trying each string field). */
 const knownIds = new Map<string, string>();
+/** The list whose items carry the ids, where it is not the by-id path without `/{id}` (the chain's reads). */
+const LIST_OF: Readonly<Record<string, string>> = {
+  getDeliveryOrder: 'listDeliveryOrdersForSchool',
+  getEntitlement: 'listEntitlementsForSchool',
+  listEntitlementsForDeliveryOrder: 'listDeliveryOrdersForSchool',
+  getEntitlementUsage: 'listEntitlementsForSchool',
+  listContractUsage: 'listDeliveryOrdersForSchool',
+  getDeliveryOrderUsage: 'listDeliveryOrdersForSchool',
+};
+const listFor = (item: OperationCase): OperationCase | undefined =>
+  PROVIDED_OPERATIONS.find((other) =>
+    other.registry === item.registry && (LIST_OF[item.operation.operationId] ? other.operation.operationId === LIST_OF[item.operation.operationId] : other.operation.method === 'GET' && other.operation.path === item.operation.path.slice(0, -'/{id}'.length)),
+  ) ?? PROVIDED_OPERATIONS.find((other) => other.operation.operationId === LIST_OF[item.operation.operationId]);
 
 beforeAll(async () => {
   server = await startMockServer({ port: 0, seed: 8 });
   tokens = tokenSource(server);
   const school = server.world.schools.at(-1)!.orgMasterId;
   for (const item of PROVIDED_OPERATIONS.filter(({ operation }) => operation.path.endsWith('/{id}'))) {
-    const list = PROVIDED_OPERATIONS.find((other) => other.registry === item.registry && other.operation.method === 'GET' && other.operation.path === item.operation.path.slice(0, -'/{id}'.length))!;
+    const list = listFor(item)!;
     const items = (await send(server.url, validRequest(list, { world: server.world, orgMasterId: school }), await tokens.full(item.registry))).json as Record<string, unknown>[];
     for (const value of Object.values(items[0]!).filter((candidate): candidate is string => typeof candidate === 'string')) {
       const answer = await send(server.url, validRequest(item, { world: server.world, orgMasterId: school }, { id: value }), await tokens.full(item.registry));

@@ -13,7 +13,7 @@ import { studentsHandlers } from '@eduvkit/students/msw';
 import { requireBearerToken } from '@eduvkit/core/server';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_REGISTRIES, startMockServer, type MockServer } from '../src/index';
+import { CHAIN_REGISTRIES, MOCK_REGISTRIES, startMockServer, type MockServer } from '../src/index';
 import { VALID_BODIES } from './support/edu-v-requests';
 
 /**
@@ -133,7 +133,13 @@ function positiveProbe(operation: OperationDefinition, orgMasterId: string, samp
   return { query, path, body, complete };
 }
 
-describe.each([...MOCK_REGISTRIES, notificationsApi].map((registry) => [registry.api, registry] as const))('%s: MSW answers like the mock', (_, registry) => {
+/**
+ * The chain's packages ship no MSW handlers yet (they come with their typed helpers, on another
+ * branch): until then their APIs are left out here, and the integrator adds them with the handlers.
+ */
+const WITH_MSW_HANDLERS = [...MOCK_REGISTRIES.filter((registry) => !CHAIN_REGISTRIES.includes(registry)), notificationsApi];
+
+describe.each(WITH_MSW_HANDLERS.map((registry) => [registry.api, registry] as const))('%s: MSW answers like the mock', (_, registry) => {
   it.each(Object.values(registry.operations).map((operation) => [operation.operationId, operation] as const))('%s', async (_id, operation) => {
     const mockOrigin = mock.url;
     const schools = mock.world.schools;

@@ -61,7 +61,7 @@ describe('the table covers every operation', () => {
     expect(missing).toEqual([]);
   });
 
-  it('includes the POST searches of Students, Employees and Association and the Results push among the consent-checked operations', () => {
+  it('includes the POST searches of every API and the Results push among the consent-checked operations', () => {
     const searches = consentOperations.map(([name]) => name).filter((name) => name.includes(' POST '));
     expect(searches).toEqual([
       'students-api POST /students',
@@ -69,6 +69,9 @@ describe('the table covers every operation', () => {
       'association-api POST /enrollments/school/student',
       'association-api POST /assignments/school/employee',
       'results-api POST /results',
+      'delivery-api POST /deliveryorders/school/user',
+      'entitlement-api POST /entitlements/school/user',
+      'usage-api POST /usage/school/user',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONSENTED_CLIENT } from './mock-target';
 
 /**
  * Consent's PUT exchanges depend on what both sides hold, so a run needs bodies that fit the
@@ -11,6 +12,14 @@ export async function consentTestData(consentBaseUrl: string, token: string, sch
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const ref = { organisationMasterIdentifier: school };
   const announced = randomUUID();
+  // The mock provides usage-api too (the chain), and the demo Bestelomgeving starts activated for it:
+  // the school withdraws that first, so the client can announce a consent it provides itself.
+  const withdrawn = await fetch(`${new URL(consentBaseUrl).origin}/_admin/consents`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: CONSENTED_CLIENT, orgMasterId: school, api: 'usage-api', active: false }),
+  });
+  if (withdrawn.status !== 200) throw new Error(`consent test data: withdrawing usage-api got HTTP ${withdrawn.status}`);
   const put = await fetch(`${consentBaseUrl}/consent/notifications`, { method: 'PUT', headers, body: JSON.stringify({ providerReferenceId: announced, school: ref, api: 'usage-api', scopes: [] }) });
   if (put.status !== 202) throw new Error(`consent test data: the announcement got HTTP ${put.status}`);
   const answer = await fetch(`${consentBaseUrl}/consent/statuses`, { headers });

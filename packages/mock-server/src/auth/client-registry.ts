@@ -15,6 +15,8 @@ export interface RegisteredClient {
   readonly privateKeyFile?: string;
   /** Base URL where the client receives notifications (`POST <url>/notifications`), if it does. */
   readonly callbackUrl?: string;
+  /** Base URLs of the client's own side of the chain's exchanges, per API (`{ "order-api": "http://…/order-api/v0" }`). */
+  readonly endpoints?: Readonly<Record<string, string>>;
 }
 
 export interface ClientRegistryFile {

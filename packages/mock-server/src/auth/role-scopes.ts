@@ -9,10 +9,23 @@ export const SCOPE_RESTRICTIONS: Readonly<Record<string, readonly string[]>> = {
   'eduv.student.deliveryaddress': ['Bestelomgeving leermiddelen'],
 };
 
-/** The scopes a reference component may be granted, derived from each API's calling roles. */
+/**
+ * The scopes of the confirmations a role sends: it provides the request operation, so it calls
+ * the confirmation endpoint of the request's verzender (e.g. the Licentieregistratie confirms entitlements).
+ */
+function confirmationScopes(role: string, registry: ApiRegistry): string[] {
+  return Object.values(registry.operations).flatMap((operation) => {
+    if (operation.exchange?.message !== 'request' || (operation.implementedBy ?? registry.roles.implementing) !== role) return [];
+    const confirmation = registry.operations[operation.exchange.pair];
+    return confirmation ? [...confirmation.scopes, ...(confirmation.scopeAlternatives ?? []).flat()] : [];
+  });
+}
+
+/** The scopes a reference component may be granted, derived from each API's calling roles and the confirmations it sends. */
 export function scopesForRole(role: string, registries: readonly ApiRegistry[]): Set<string> {
   const scopes = new Set<string>();
   for (const registry of registries) {
+    for (const scope of confirmationScopes(role, registry)) scopes.add(scope);
     if (!registry.roles.calling.includes(role)) continue;
     for (const scope of registry.scopes) {
       const only = SCOPE_RESTRICTIONS[scope];

@@ -24,7 +24,7 @@ code,.path{font-family:ui-monospace,monospace;font-size:.85rem;word-break:break-
 <table><thead><tr><th>Client</th><th>API</th><th>Receiver</th><th>Notifications</th><th>Attempts</th><th>State</th></tr></thead><tbody id="delivery-rows"></tbody></table>
 <p id="deliveries-empty" class="muted">No deliveries yet.</p></section>
 <section id="exchanges"><h2>Exchanges</h2><p>Exchanges of the chain (<a href="/_admin/exchanges"><code>GET /_admin/exchanges</code></a>).</p>
-<table><thead><tr><th>Exchange</th></tr></thead><tbody id="exchange-rows"></tbody></table>
+<table><thead><tr><th>Time</th><th>Direction</th><th>Client</th><th>API</th><th>Operation</th><th>Reference id</th><th>State</th><th>Attempts</th><th>Confirmation</th></tr></thead><tbody id="exchange-rows"></tbody></table>
 <p id="exchanges-empty" class="muted">No exchanges yet.</p></section>
 <script>${CONSOLE_SCRIPT}</script></body></html>`;
 }
@@ -142,7 +142,18 @@ const pollDeliveries = async () => {
       cell(row, delivery.delivered ? 'delivered' : 'retrying', delivery.delivered ? 'ok' : 'refused');
     });
     const exchanges = await getJson('/_admin/exchanges');
-    fill('exchange-rows', 'exchanges-empty', exchanges, (row, exchange) => cell(row, JSON.stringify(exchange), 'path'));
+    fill('exchange-rows', 'exchanges-empty', exchanges, (row, exchange) => {
+      cell(row, new Date(exchange.createdAt).toLocaleTimeString('en-GB'));
+      cell(row, exchange.direction === 'sent' ? 'mock → client' : 'client → mock');
+      cell(row, exchange.peer || '—');
+      cell(row, exchange.api);
+      cell(row, exchange.operationId);
+      cell(row, exchange.referenceId, 'path');
+      cell(row, exchange.state + (exchange.repeats ? ' (repeated ' + exchange.repeats + '×)' : ''), exchange.state === 'confirmed' ? 'ok' : exchange.state === 'failed' ? 'refused' : undefined);
+      cell(row, exchange.attempts + (exchange.deliveryAttempts ? ' / ' + exchange.deliveryAttempts + ' deliveries' : '') + (exchange.lastError ? ': ' + exchange.lastError : ''));
+      const confirmation = exchange.confirmation || {};
+      cell(row, ['orderStatus', 'newStatus', 'newEntitlementStatus', 'creditOrderStatus', 'statusMessage'].filter((field) => confirmation[field] !== undefined).map((field) => field + ' ' + confirmation[field]).join(', '));
+    });
   } catch (error) {
     console.warn('deliveries:', error.message);
   }

@@ -12,7 +12,7 @@ export interface ConsoleModel {
   readonly deliveries: DeliveryLog;
   /** The world as it is now (admin changes replace it). */
   readonly world: () => MockWorld;
-  /** The chain's exchanges; none until the chain exists. */
+  /** The chain's exchanges, newest first (`ExchangeLog.list`). */
   readonly exchanges?: () => readonly unknown[];
 }
 

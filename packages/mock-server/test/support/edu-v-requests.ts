@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { unknownSchoolRefusal, type ApiRegistry, type OperationDefinition } from '@eduvkit/core';
+import { activationCodeRequest, activationCodeRevokeRequest, activationCodeConfirmation, activationCodeRevokeConfirmation } from '@eduvkit/activationcode/fixtures';
+import { createRandom, type Random } from '@eduvkit/core/fixtures';
+import { deliveryOrder, deliveryOrderConfirmation, deliveryOrderRequest } from '@eduvkit/delivery/fixtures';
+import { changeLicenseStatusRequest, createEntitlement, entitlementConfirmation, entitlementRequest, licenseStatusConfirmation } from '@eduvkit/entitlement/fixtures';
 import { notificationsApi } from '@eduvkit/notifications';
+import { createProductRange, creditOrderConfirmation, creditOrderRequest, orderConfirmation, orderRequest } from '@eduvkit/order/fixtures';
+import { initialActivation, initialActivationConfirmation } from '@eduvkit/usage/fixtures';
 import { expect } from 'vitest';
 import { MOCK_REGISTRIES, type MockServer, type MockWorld } from '../../src/index';
 import { demoToken } from './assertions';
@@ -8,8 +14,22 @@ import { demoToken } from './assertions';
 /** Every API the mock serves, the Notifications producer included: the tables below loop over these. */
 export const SERVED_REGISTRIES: readonly ApiRegistry[] = [...MOCK_REGISTRIES, notificationsApi];
 
-/** Endpoints the other side of an exchange implements: the mock answers them 405 before any check. */
-export const OTHER_ROLE_OPERATIONS: ReadonlySet<string> = new Set(['receiveNotification', 'receiveNotifications']);
+/**
+ * Endpoints the other side of an exchange implements: the mock answers them 405 before any check.
+ * Of the chain's confirmation endpoints the mock serves only `confirmEntitlement`: it sends
+ * entitlements (as Aanspraakmanager); every other confirmation goes to the client's endpoint.
+ */
+export const OTHER_ROLE_OPERATIONS: ReadonlySet<string> = new Set([
+  'receiveNotification',
+  'receiveNotifications',
+  'confirmOrder',
+  'confirmCreditOrder',
+  'confirmDeliveryOrder',
+  'confirmLicenseStatusChange',
+  'confirmActivationCodes',
+  'confirmActivationCodeRevoke',
+  'confirmInitialActivation',
+]);
 
 export interface OperationCase {
   readonly name: string;
@@ -89,6 +109,40 @@ const simpleProgress = (context: RequestContext) => ({
   timestamp: '2026-03-12T10:05:00Z',
 });
 
+/** A fresh random stream per body: every request gets new reference ids. */
+const fresh = (): Random => createRandom(Math.floor(Math.random() * 2 ** 31));
+const schoolOf = ({ world, orgMasterId }: RequestContext) => world.schools.find((school) => school.orgMasterId === orgMasterId) ?? { ...world.schools[0]!, orgMasterId };
+/** A digital product of the mock chain's range (the Order package's range for the world's seed). */
+const productOf = ({ world }: RequestContext) => createProductRange(createRandom(world.seed), 12)[0]!.productId;
+const anOrder = (context: RequestContext) => orderRequest(fresh(), { productId: productOf(context) });
+const aDeliveryOrder = (context: RequestContext) => deliveryOrderRequest(fresh(), deliveryOrder(fresh(), { productId: productOf(context), school: schoolOf(context) }));
+const anEntitlement = (context: RequestContext) => createEntitlement(fresh(), { productId: productOf(context), school: schoolOf(context), entitlementType: 'school-student' });
+const userSearch = (context: RequestContext) => ({ school: schoolReference(context.orgMasterId), user: firstStudent(context) });
+const activation = (context: RequestContext) => initialActivation(fresh(), { entitlement: { ...anEntitlement(context), school: schoolReference(context.orgMasterId) }, user: firstStudent(context) });
+
+/** The chain's bodies, from the packages' fixtures. */
+const CHAIN_BODIES: Readonly<Record<string, (context: RequestContext) => unknown>> = {
+  placeOrder: anOrder,
+  confirmOrder: (context) => orderConfirmation(fresh(), anOrder(context)),
+  placeCreditOrder: (context) => creditOrderRequest(fresh(), anOrder(context)),
+  confirmCreditOrder: (context) => creditOrderConfirmation(fresh(), creditOrderRequest(fresh(), anOrder(context))),
+  sendDeliveryOrder: aDeliveryOrder,
+  confirmDeliveryOrder: (context) => deliveryOrderConfirmation(fresh(), aDeliveryOrder(context)),
+  listDeliveryOrdersForUser: userSearch,
+  sendEntitlement: (context) => entitlementRequest(fresh(), { productId: productOf(context), school: schoolOf(context) }),
+  confirmEntitlement: (context) => entitlementConfirmation(entitlementRequest(fresh(), { productId: productOf(context), school: schoolOf(context) }), { random: fresh(), receiver: { role: 'Licentieregistratie' } }),
+  changeLicenseStatus: (context) => changeLicenseStatusRequest(fresh(), { entitlement: anEntitlement(context), user: firstStudent(context) }),
+  confirmLicenseStatusChange: (context) => licenseStatusConfirmation(changeLicenseStatusRequest(fresh(), { entitlement: anEntitlement(context), user: firstStudent(context) }), { random: fresh() }),
+  listEntitlementsForUser: userSearch,
+  requestActivationCodes: (context) => activationCodeRequest(fresh(), { productId: productOf(context), quantity: 3 }),
+  confirmActivationCodes: (context) => activationCodeConfirmation(fresh(), activationCodeRequest(fresh(), { productId: productOf(context), quantity: 3 })),
+  revokeActivationCode: () => activationCodeRevokeRequest(fresh(), 'K7QM-2XPA-9RTL'),
+  confirmActivationCodeRevoke: () => activationCodeRevokeConfirmation(fresh(), activationCodeRevokeRequest(fresh(), 'K7QM-2XPA-9RTL')),
+  reportInitialActivation: activation,
+  confirmInitialActivation: (context) => initialActivationConfirmation(activation(context), { random: fresh() }),
+  listUserUsage: userSearch,
+};
+
 /**
  * A valid body per operation that takes one, in the spec's own terms: the only hand-written part of
  * the tables (a test checks that every operation with a body has one, so a new API cannot slip by).
@@ -106,6 +160,7 @@ export const VALID_BODIES: Readonly<Record<string, (context: RequestContext) => 
   receiveNotification: (context) => notification(context),
   postResults: resultsDelivery,
   putSimpleProgress: simpleProgress,
+  ...CHAIN_BODIES,
 };
 
 /** Path parameters that are enums in the spec get a valid member; every other one a placeholder or a real id. */
