@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createRandom } from '@eduvkit/core/fixtures';
-import { createProductRange } from '@eduvkit/order/fixtures';
+import { createProducts } from '@eduvkit/core/fixtures';
 import { startConfirmationServer } from './confirmation-server';
 import { orderForClass } from './order-for-class';
 import { bestelomgevingTokenProvider } from './supplier-credentials';
@@ -14,8 +13,8 @@ const [orgMasterId, studyOfferingId, schoolPeriodId = '2025-2026'] = process.arg
 if (!orgMasterId || !studyOfferingId) throw new Error('usage: main.ts <orgMasterId> <studyOfferingId> [schoolPeriodId]');
 const demo = dirname(createRequire(import.meta.url).resolve('@eduvkit/mock-server/package.json'));
 const tokenProvider = bestelomgevingTokenProvider(issuer, join(demo, 'demo/keys/demo-bestelomgeving.dev-only.pem'), '7x-rRq5_TBy9fBp0VpTINiMOEdPIDSIduriAjBJvzyM');
-// The mock's range for seed 1 is the Order package's fixture range; a real Bestelomgeving has its own catalogue.
-const product = createProductRange(createRandom(1), 12).find((candidate) => candidate.type === 'digital')!;
+// The mock's range for seed 1 is the shared fixture range its Catalogue API serves; a real Bestelomgeving harvests a catalogue.
+const product = createProducts({ seed: 1 }).find((candidate) => candidate.type === 'digital')!;
 
 const parties = await startConfirmationServer({ counterpartUrl: issuer, tokenProvider });
 // Tell the mock where this Bestelomgeving receives its confirmations (Edu-V: registration out of band).

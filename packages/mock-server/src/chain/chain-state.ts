@@ -1,7 +1,7 @@
 import type { DeliveryOrder } from '@eduvkit/delivery';
 import type { Entitlement, UrlStatus } from '@eduvkit/entitlement';
 import type { OrderConfirmation, OrderRequest } from '@eduvkit/order';
-import type { FixtureProduct } from '@eduvkit/order/fixtures';
+import type { FixtureProduct } from '@eduvkit/core/fixtures';
 import type { InitialActivation } from '@eduvkit/usage';
 
 export interface ChainOrder {

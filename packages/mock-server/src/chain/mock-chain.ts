@@ -2,12 +2,11 @@ import { randomInt } from 'node:crypto';
 import { activationcodeApi } from '@eduvkit/activationcode';
 import type { ApiRegistry } from '@eduvkit/core';
 import { createInMemoryExchangeStore, createOntvanger, operationUrl, type ExchangeRequest, type Ontvanger } from '@eduvkit/core/exchange';
-import { createRandom, type FixtureSchool } from '@eduvkit/core/fixtures';
+import { createProducts, createRandom, type FixtureSchool } from '@eduvkit/core/fixtures';
 import type { Bron, BronOptions } from '@eduvkit/core/server';
 import { deliveryApi } from '@eduvkit/delivery';
 import { entitlementApi } from '@eduvkit/entitlement';
 import { orderApi } from '@eduvkit/order';
-import { createProductRange } from '@eduvkit/order/fixtures';
 import { usageApi } from '@eduvkit/usage';
 import type { StudentRecord } from '@eduvkit/students/fixtures';
 import type { RegisteredClient } from '../auth/client-registry';
@@ -76,8 +75,8 @@ export function createMockChain(options: MockChainOptions): MockChain {
   // Seeded data is the same for a seed; ids made while running (receipts, codes) differ per run, so a
   // restarted mock never repeats a responseReferenceId a client already holds.
   const random = createRandom(randomInt(2 ** 31 - 1));
-  // The Order package's product range, until the shared range in @eduvkit/core/fixtures lands.
-  const state = new ChainState(createProductRange(createRandom(options.seed), 12));
+  // The shared product range: the Catalogue API serves the same products for the seed.
+  const state = new ChainState(createProducts({ seed: options.seed }));
   const context: ChainContext = { state, random, delayMs, declineRate, chance: options.chance ?? Math.random, now };
   seedChain({ ...context, random: createRandom(options.seed) }, options.schools, options.students);
   const endpoints = new ClientEndpoints(options.clients);

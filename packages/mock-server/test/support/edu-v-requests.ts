@@ -5,7 +5,7 @@ import { createRandom, type Random } from '@eduvkit/core/fixtures';
 import { deliveryOrder, deliveryOrderConfirmation, deliveryOrderRequest } from '@eduvkit/delivery/fixtures';
 import { changeLicenseStatusRequest, createEntitlement, entitlementConfirmation, entitlementRequest, licenseStatusConfirmation } from '@eduvkit/entitlement/fixtures';
 import { notificationsApi } from '@eduvkit/notifications';
-import { createProductRange, creditOrderConfirmation, creditOrderRequest, orderConfirmation, orderRequest } from '@eduvkit/order/fixtures';
+import { creditOrderConfirmation, creditOrderRequest, orderConfirmation, orderRequest } from '@eduvkit/order/fixtures';
 import { initialActivation, initialActivationConfirmation } from '@eduvkit/usage/fixtures';
 import { expect } from 'vitest';
 import { MOCK_REGISTRIES, type MockServer, type MockWorld } from '../../src/index';
@@ -113,7 +113,7 @@ const simpleProgress = (context: RequestContext) => ({
 const fresh = (): Random => createRandom(Math.floor(Math.random() * 2 ** 31));
 const schoolOf = ({ world, orgMasterId }: RequestContext) => world.schools.find((school) => school.orgMasterId === orgMasterId) ?? { ...world.schools[0]!, orgMasterId };
 /** A digital product of the mock chain's range (the Order package's range for the world's seed). */
-const productOf = ({ world }: RequestContext) => createProductRange(createRandom(world.seed), 12)[0]!.productId;
+const productOf = ({ world }: RequestContext) => world.products.find((product) => product.type === 'digital')!.productId;
 const anOrder = (context: RequestContext) => orderRequest(fresh(), { productId: productOf(context) });
 const aDeliveryOrder = (context: RequestContext) => deliveryOrderRequest(fresh(), deliveryOrder(fresh(), { productId: productOf(context), school: schoolOf(context) }));
 const anEntitlement = (context: RequestContext) => createEntitlement(fresh(), { productId: productOf(context), school: schoolOf(context), entitlementType: 'school-student' });
