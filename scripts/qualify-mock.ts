@@ -3,11 +3,12 @@
 //
 //   node --conditions=@eduvkit/source --import tsx scripts/qualify-mock.ts
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClientCredentialsTokenProvider, loadPrivateKey } from '@eduvkit/auth';
-import { apiName, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
+import { apiName, EXCHANGE_REGISTRIES, QUALIFIABLE_REGISTRIES } from '@eduvkit/conformance';
 import { consentApi } from '@eduvkit/consent';
 import { registeredClientKey, startMockServer } from '@eduvkit/mock-server';
 import { consentTestData } from '../packages/conformance/test/support/consent-test-data';
@@ -25,6 +26,17 @@ function eduvkit(args: readonly string[]): Promise<{ status: number | null; outp
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => done({ status: code, output }));
+  });
+}
+
+/** A port nothing listens on right now, for the kit's confirmation endpoints. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
   });
 }
 
@@ -60,6 +72,20 @@ try {
     args.push('--client', client, '--unconsented-client', unconsented, '--school', school, '--test-data', testData);
     args.push('--report-dir', join(dir, api));
     tally(api, await eduvkit(args));
+  }
+  // The mock is the ontvanger of every chain request: the kit plays the verzender, and the mock
+  // confirms to the kit's endpoints, registered as the demo client's own (PUT /_admin/clients/…/endpoints).
+  for (const registry of EXCHANGE_REGISTRIES) {
+    const api = apiName(registry);
+    const port = await freePort();
+    const endpoints = { [registry.api]: `http://127.0.0.1:${port}${registry.basePath}` };
+    await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/endpoints`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(endpoints) });
+    const args = ['qualify', api, '--role', 'ontvanger', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url, '--client', 'demo-bestelomgeving'];
+    args.push('--callback-port', String(port), '--school', school, '--report-dir', join(dir, `${api}-ontvanger`));
+    // The mock is Licentieregistratie and Aanspraakmanager at once, so it serves PUT /entitlements/confirmations
+    // too: a single-role supplier answers that path 405, the mock cannot.
+    if (registry.api === 'entitlement-api') args.push('--only', 'EDUVKIT-ONTVANGER-ACCEPT*,EDUVKIT-ONTVANGER-CONFIRMED*,EDUVKIT-ONTVANGER-CONFIRMATION-VALID*,EDUVKIT-ONTVANGER-REPEAT*,EDUVKIT-ONTVANGER-MISSING*,EDUVKIT-ONTVANGER-NOTOKEN*');
+    tally(`${api} --role ontvanger`, await eduvkit(args));
   }
   // The afnemer kit starts its own recording mock; the example client is the command it judges.
   const example = resolve(import.meta.dirname, '../examples/afnemer-students/src/main.ts');
