@@ -110,3 +110,21 @@ describe('a dispatcher on a notification store', () => {
     expect(await dispatcher.subscriptions()).toEqual([]);
   });
 });
+
+describe('a log on a notification store', () => {
+  it('refuses what the in-memory log refuses, and keeps created in append order', async () => {
+    const log = createStoredNotificationLog({ store: createInMemoryNotificationStore(), now: () => new Date('2026-03-04T10:00:00Z') });
+    const first = await log.append(student());
+    const second = await log.append(student());
+    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    expect(second.created).toBe('2026-03-04T10:00:00.001Z');
+    await expect(log.append({ ...student(), objectType: 7 } as unknown as NotificationLogInput)).rejects.toThrow(TypeError);
+    await expect(log.append({ ...student(), api: '' })).rejects.toThrow(/api/);
+    await expect(log.append({ ...student(), created: '2026-03-04T09:00:00Z' })).rejects.toThrow(RangeError);
+    await expect(log.appendAll([student(), { ...student(), id: first.id }])).rejects.toThrow(RangeError);
+    await expect(log.after(Number.NaN)).rejects.toThrow(RangeError);
+    await expect(log.after(0, 0)).rejects.toThrow(RangeError);
+    expect((await log.after(-3)).map((entry) => entry.sequence)).toEqual([1, 2]);
+    expect((await log.list({ since: first.created })).map((entry) => entry.id)).toEqual([second.id]);
+  });
+});

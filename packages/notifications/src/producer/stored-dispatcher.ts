@@ -15,6 +15,11 @@ export interface StoredNotificationDispatcherOptions extends Omit<NotificationDi
   /** How often the store is looked at for notifications and subscriptions from other instances; default 1000. */
   pollIntervalMs?: number;
   now?: () => Date;
+  /**
+   * As for the in-memory dispatcher, plus store failures; a failure to list the subscriptions is
+   * reported with a subscription whose fields are all `''`.
+   */
+  onError?: NotificationDispatcherOptions['onError'];
 }
 
 /** The store-backed counterpart of `NotificationDispatcher`: the same contract, async where the store is. */
@@ -84,20 +89,21 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
   /** Sends batches while there are any; resolves when caught up, leased elsewhere, or after a failure (retry scheduled). */
   async function round(subscription: Subscription, state: LocalState): Promise<void> {
     const { clientId, api } = subscription;
-    let current: StoredSubscription | undefined = subscription as StoredSubscription;
+    let current: Subscription = subscription;
     try {
       while (!closed) {
-        current = await store.leaseSubscription(clientId, api, { worker, now: now(), leaseMs });
-        state.leased = current !== undefined;
-        if (!current) return;
-        const entries = await store.after(current.cursor, { api, limit: batchSize });
+        const leased = await store.leaseSubscription(clientId, api, { worker, now: now(), leaseMs });
+        state.leased = leased !== undefined;
+        if (!leased) return;
+        current = leased;
+        const entries = await store.after(leased.cursor, { api, limit: batchSize });
         if (!entries.length) return;
-        const batch = entries.filter((entry: StoredNotification) => options.isAllowed(current!, entry));
+        const batch = entries.filter((entry: StoredNotification) => options.isAllowed(leased, entry));
         if (batch.length) {
           const controller = new AbortController();
           state.controller = controller;
-          const headers = (await options.headers?.({ clientId, api, callbackUrl: current.callbackUrl })) ?? {};
-          await postNotifications(current, batch, { fetch: options.fetch, headers, signal: controller.signal, timeoutMs });
+          const headers = (await options.headers?.({ clientId, api, callbackUrl: leased.callbackUrl })) ?? {};
+          await postNotifications(leased, batch, { fetch: options.fetch, headers, signal: controller.signal, timeoutMs });
           state.controller = undefined;
           if (closed) return;
           counters.delivered += batch.length;
@@ -109,7 +115,7 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
       state.controller = undefined;
       if (closed || !states.has(keyOf(clientId, api))) return;
       counters.failedAttempts += 1;
-      report(error, current ?? subscription);
+      report(error, current);
       state.failures += 1;
       state.timer = setTimeout(() => {
         state.timer = undefined;

@@ -1,4 +1,5 @@
 import { draftNotification, type NotificationLogFilter, type NotificationLogInput, type NotificationLogOptions, type StoredNotification } from './log';
+import { positive } from './delivery-attempt';
 import type { NotificationStore } from './notification-store';
 
 /** A notification log kept in a NotificationStore: shared by every instance on that store, durable when the store is. */
@@ -33,6 +34,9 @@ export function createStoredNotificationLog(options: StoredNotificationLogOption
     },
     appendAll,
     list: (filter) => store.list(filter),
-    after: (sequence, limit = 1000) => store.after(sequence, { limit }),
+    after: async (sequence, limit) => {
+      if (!Number.isFinite(sequence)) throw new RangeError(`sequence must be a number, got ${sequence}`);
+      return store.after(Math.max(0, Math.floor(sequence)), { limit: positive('limit', limit, 1000, true) });
+    },
   };
 }
