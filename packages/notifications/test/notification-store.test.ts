@@ -23,4 +23,12 @@ describe('the in-memory notification store', () => {
     };
     await expect(verifyNotificationStore(lenient, { only: ['advanceCursor only moves forward'] })).rejects.toThrow(/advanceCursor only moves forward/);
   });
+
+  it('verifyNotificationStore catches a store that leases one subscription to two workers', async () => {
+    const doubleLeasing = () => {
+      const store = createInMemoryNotificationStore();
+      return { ...store, leaseSubscription: (clientId: string, api: string) => store.getSubscription(clientId, api) };
+    };
+    await expect(verifyNotificationStore(doubleLeasing, { only: ['a subscription lease has one holder until it ends or is released'] })).rejects.toThrow(/held by w1/);
+  });
 });

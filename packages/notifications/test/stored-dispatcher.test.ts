@@ -102,6 +102,23 @@ describe('a dispatcher on a notification store', () => {
     expect(target.accepted).toEqual([...early, ...late].map((entry) => entry.id));
   });
 
+  it('stops delivering to a subscription removed by unsubscribe, also one another instance registered', async () => {
+    const store = createInMemoryNotificationStore();
+    const log = createStoredNotificationLog({ store });
+    const [registering, delivering] = [dispatcherOn(store, { worker: 'r' }), dispatcherOn(store, { worker: 'd' })];
+    const target = await consumer();
+    await registering.subscribe({ clientId: 'c1', api: 'students-api', callbackUrl: target.url });
+    const [kept] = await log.appendAll([student()]);
+    await delivering.idle();
+    expect(target.accepted).toEqual([kept!.id]);
+    await registering.unsubscribe('c1', 'students-api');
+    await log.appendAll([student(), student()]);
+    delivering.notify();
+    await delivering.idle();
+    expect(await delivering.subscriptions()).toEqual([]);
+    expect(target.accepted).toEqual([kept!.id]);
+  });
+
   it('refuses a bad subscription and options, as the in-memory dispatcher does', async () => {
     const store = createInMemoryNotificationStore();
     const dispatcher = dispatcherOn(store);
