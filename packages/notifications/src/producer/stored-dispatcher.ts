@@ -32,6 +32,7 @@ export interface StoredNotificationDispatcher {
   notify(): void;
   /** Resolves when no subscription in the store has anything deliverable left and nothing is in flight here (or on close). */
   idle(): Promise<void>;
+  /** `delivered` and `failedAttempts` of this instance; `pending` read from the store (it scans every backlog). */
   stats(): Promise<NotificationDispatcherStats>;
   /** Stops delivering, aborts requests in flight, gives up this instance's leases; the store stays open. */
   close(): Promise<void>;
