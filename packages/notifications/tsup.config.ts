@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../tsup.shared';
 
-export default libraryConfig({ index: 'src/index.ts', 'msw/index': 'src/msw/index.ts' }, { external: ['msw'] });
+export default libraryConfig({ index: 'src/index.ts', 'msw/index': 'src/msw/index.ts', 'verify/index': 'src/producer/verify/index.ts' }, { external: ['msw'] });

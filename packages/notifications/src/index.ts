@@ -17,3 +17,7 @@ export * from './consumer/sync';
 export * from './producer/log';
 export * from './producer/dispatcher';
 export * from './producer/create-notifications-bron';
+export * from './producer/notification-store';
+export * from './producer/in-memory-notification-store';
+export * from './producer/stored-log';
+export * from './producer/stored-dispatcher';

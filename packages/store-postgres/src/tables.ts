@@ -14,7 +14,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,29}$/;
  * Schema and prefix end up inside SQL text (identifiers cannot be bound as parameters), so only
  * plain lower-case identifiers are accepted.
  */
-function checkIdentifier(value: string, what: string): string {
+export function checkIdentifier(value: string, what: string): string {
   if (!IDENTIFIER.test(value)) throw new TypeError(`${what} must match ${IDENTIFIER} (got ${JSON.stringify(value)})`);
   return value;
 }

@@ -5,10 +5,13 @@ import type { NotificationApi } from '../generated/models';
 import { notificationsApi } from '../generated/registry';
 import type { NotificationDispatcher } from './dispatcher';
 import type { NotificationLog, StoredNotification } from './log';
+import type { StoredNotificationDispatcher } from './stored-dispatcher';
+import type { StoredNotificationLog } from './stored-log';
 
 export interface NotificationsBronOptions {
-  log: NotificationLog;
-  dispatcher: NotificationDispatcher;
+  /** The in-memory log, or one on a NotificationStore (then with the store-backed dispatcher). */
+  log: NotificationLog | StoredNotificationLog;
+  dispatcher: NotificationDispatcher | StoredNotificationDispatcher;
   /** The callback URL (consumer base URL) registered for a client, learned out of band; undefined when none. */
   callbackUrlOf: (clientId: string) => string | undefined;
   /** The data APIs this producer offers notifications for; default all six. */
@@ -50,7 +53,7 @@ export function createNotificationsBron(options: NotificationsBronOptions, bronO
   const bron = createBron(
     notificationsApi,
     {
-      subscribe: ({ caller, path: { api } }) => {
+      subscribe: async ({ caller, path: { api } }) => {
         const clientId = clientOf(caller);
         if (!holds(caller, api)) throw BronError.scopeRequired([NOTIFICATION_API_SCOPES[api]]);
         if (!allowedApis.has(api)) {
@@ -61,7 +64,7 @@ export function createNotificationsBron(options: NotificationsBronOptions, bronO
           throw BronError.schema(`no callback URL is registered for client ${clientId}; register the consumer's notification endpoint with the producer first`);
         }
         try {
-          options.dispatcher.subscribe({ clientId, api, callbackUrl });
+          await options.dispatcher.subscribe({ clientId, api, callbackUrl });
         } catch (error) {
           if (error instanceof TypeError) {
             throw BronError.schema(`the callback URL registered for client ${clientId} is not usable (${error.message}); register an absolute http(s) URL`);
@@ -70,17 +73,16 @@ export function createNotificationsBron(options: NotificationsBronOptions, bronO
         }
         return undefined;
       },
-      listNotifications: ({ caller, query: { since, objectType } }) => {
+      listNotifications: async ({ caller, query: { since, objectType } }) => {
         const clientId = clientOf(caller);
         const apis = new Set(
-          options.dispatcher
-            .subscriptions()
+          (await options.dispatcher.subscriptions())
             .filter((subscription) => subscription.clientId === clientId && holds(caller, subscription.api))
             .map((subscription) => subscription.api),
         );
         if (!apis.size) return [];
-        return options.log
-          .list({ ...(since !== undefined ? { since } : {}), ...(objectType !== undefined ? { objectType } : {}) })
+        const listed = await options.log.list({ ...(since !== undefined ? { since } : {}), ...(objectType !== undefined ? { objectType } : {}) });
+        return listed
           .filter((notification) => apis.has(notification.api) && (options.isVisible?.(clientId, notification) ?? true))
           .map(toNotification);
       },

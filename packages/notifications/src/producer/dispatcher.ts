@@ -1,14 +1,7 @@
-import { parseRetryAfter } from '@eduvkit/core';
-import { toNotification } from '../apis';
+import { checkSubscription, positive, postNotifications, retryDelay, retryPolicy, NotificationDeliveryError, type Subscription } from './delivery-attempt';
 import type { NotificationLog, StoredNotification } from './log';
 
-/** A consumer's subscription to one API: where its notifications go. */
-export interface Subscription {
-  clientId: string;
-  api: string;
-  /** The consumer's base URL; batches go to `${callbackUrl}/notifications`. */
-  callbackUrl: string;
-}
+export { NotificationDeliveryError, type Subscription } from './delivery-attempt';
 
 export interface NotificationDispatcherStats {
   /** Notifications acknowledged (2xx) by subscribers, counted per subscriber. */
@@ -66,18 +59,6 @@ export interface NotificationDispatcherOptions {
   random?: () => number;
 }
 
-/** A delivery attempt the subscriber did not acknowledge with a 2xx. */
-export class NotificationDeliveryError extends Error {
-  override readonly name = 'NotificationDeliveryError';
-  constructor(
-    readonly url: string,
-    readonly httpStatus: number,
-    readonly body: string,
-  ) {
-    super(`POST ${url} answered HTTP ${httpStatus}${body ? `: ${body.slice(0, 200)}` : ''}`);
-  }
-}
-
 interface SubscriptionState {
   subscription: Subscription;
   /** Sequence number of the last log entry this subscriber is done with (acknowledged or skipped). */
@@ -92,28 +73,6 @@ interface SubscriptionState {
 
 const keyOf = (clientId: string, api: string): string => `${clientId}\u0000${api}`;
 
-function positive(name: string, value: number | undefined, fallback: number, integer = false): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`);
-  }
-  return value;
-}
-
-function checkSubscription(subscription: Subscription): Subscription {
-  const { clientId, api, callbackUrl } = subscription;
-  if (typeof clientId !== 'string' || !clientId) throw new TypeError('a subscription needs a clientId');
-  if (typeof api !== 'string' || !api) throw new TypeError('a subscription needs an api');
-  let url: URL;
-  try {
-    url = new URL(callbackUrl);
-  } catch {
-    throw new TypeError(`callbackUrl must be an absolute http(s) URL, got ${String(callbackUrl)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`callbackUrl must use http or https, got ${url.protocol}`);
-  return { clientId, api, callbackUrl: callbackUrl.replace(/\/+$/, '') };
-}
-
 /**
  * Delivers a producer's notifications to its subscribers: per subscription strictly in log
  * (= created) order, one batch in flight at a time, at least once — the subscription's cursor
@@ -123,10 +82,8 @@ function checkSubscription(subscription: Subscription): Subscription {
 export function createNotificationDispatcher(options: NotificationDispatcherOptions): NotificationDispatcher {
   const { log } = options;
   const batchSize = positive('batchSize', options.batchSize, 100, true);
-  const baseDelayMs = positive('retry.baseDelayMs', options.retry?.baseDelayMs, 1000);
-  const maxDelayMs = Math.max(baseDelayMs, positive('retry.maxDelayMs', options.retry?.maxDelayMs, 60_000));
+  const policy = retryPolicy(options.retry, options.random);
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 10_000);
-  const random = options.random ?? Math.random;
   const states = new Map<string, SubscriptionState>();
   const counters = { delivered: 0, failedAttempts: 0 };
   let idleWaiters: (() => void)[] = [];
@@ -175,42 +132,22 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
     for (const resolve of waiters) resolve();
   };
 
-  const backoff = (failures: number, retryAfter: string | null | undefined): number => {
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(failures - 1, 30));
-    let delay = ceiling / 2 + random() * (ceiling / 2);
-    const asked = parseRetryAfter(retryAfter);
-    if (asked !== undefined) delay = Math.max(delay, Math.min(asked, maxDelayMs));
-    return Math.round(delay);
-  };
-
   const scheduleRetry = (state: SubscriptionState, retryAfter?: string | null): void => {
     state.failures += 1;
     state.timer = setTimeout(() => {
       state.timer = undefined;
       pump(state);
-    }, backoff(state.failures, retryAfter));
+    }, retryDelay(policy, state.failures, retryAfter));
     state.timer.unref?.();
   };
 
   const deliver = async (state: SubscriptionState, batch: StoredNotification[], end: number): Promise<void> => {
     const { subscription } = state;
-    const url = `${subscription.callbackUrl}/notifications`;
     const controller = new AbortController();
     state.controller = controller;
-    let retryAfter: string | null = null;
     try {
       const headers = (await options.headers?.({ ...subscription })) ?? {};
-      const response = await (options.fetch ?? globalThis.fetch)(url, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(batch.map(toNotification)),
-        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]),
-      });
-      const text = await response.text().catch(() => '');
-      if (!response.ok) {
-        retryAfter = response.headers.get('retry-after');
-        throw new NotificationDeliveryError(url, response.status, text);
-      }
+      await postNotifications(subscription, batch, { fetch: options.fetch, headers, signal: controller.signal, timeoutMs });
       if (state.removed || closed) return;
       state.cursor = Math.max(state.cursor, end);
       state.failures = 0;
@@ -219,7 +156,7 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
       if (state.removed || closed) return;
       counters.failedAttempts += 1;
       report(error, state);
-      scheduleRetry(state, retryAfter);
+      scheduleRetry(state, error instanceof NotificationDeliveryError ? error.retryAfter : null);
     } finally {
       state.controller = undefined;
     }

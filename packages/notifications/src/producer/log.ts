@@ -1,6 +1,7 @@
-import { createdTime, toNotification } from '../apis';
+import { toNotification } from '../apis';
 import type { Notification } from '../generated/models';
 import { NotificationSchema } from '../generated/schemas';
+import { matchesFilter, placeNotifications, sinceTime, type LogHead, type NotificationDraft } from './notification-store';
 
 /** A notification as the producer keeps it: with its place in the log, its API and its school. */
 export type StoredNotification = Notification & {
@@ -57,6 +58,25 @@ function freezeDeep<T>(value: T): T {
   return value;
 }
 
+/**
+ * Checks an input against the Notification schema (TypeError when it does not match) and gives it
+ * an id: what both the in-memory log and a store-backed one append.
+ */
+export function draftNotification(input: NotificationLogInput, newId: () => string): NotificationDraft {
+  const id = input.id ?? newId();
+  const { api, orgMasterId, created, ...fields } = input;
+  // A draft without `created` gets one when it is placed; any valid date-time stands in for the check.
+  const notification = toNotification({ ...fields, id, created: created ?? new Date(0).toISOString() } as Notification);
+  const checked = NotificationSchema.safeParse(notification);
+  if (!checked.success) {
+    throw new TypeError(`not a valid notification: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`).join('; ')}`);
+  }
+  if (typeof api !== 'string' || api === '') throw new TypeError('a notification needs the api it is about');
+  const school = orgMasterId ?? notification.school?.organisationMasterIdentifier;
+  const { created: _placeholder, ...rest } = notification;
+  return structuredClone({ ...rest, ...(created !== undefined ? { created } : {}), api, ...(school !== undefined ? { orgMasterId: school } : {}) });
+}
+
 /** The producer's in-memory record of notifications; the dispatcher and `GET /notifications` read it. */
 export function createNotificationLog(options: NotificationLogOptions = {}): NotificationLog {
   const now = options.now ?? (() => new Date());
@@ -64,6 +84,7 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
   const entries: StoredNotification[] = [];
   const times: number[] = [];
   const ids = new Set<string>();
+  let head: LogHead | undefined;
 
   /** Index of the first entry created after `time`. */
   const firstAfter = (time: number): number => {
@@ -79,53 +100,24 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
 
   return {
     append(input) {
-      const last = times.at(-1);
-      let created: string;
-      let time: number;
-      if (input.created !== undefined) {
-        created = input.created;
-        time = createdTime(created);
-        if (last !== undefined && time < last) {
-          throw new RangeError(`created ${created} is earlier than the last notification in the log (${entries.at(-1)!.created}); the log keeps append order equal to created order`);
-        }
-      } else {
-        time = now().getTime();
-        if (last !== undefined && time <= last) time = last + 1;
-        created = new Date(time).toISOString();
-      }
-      const id = input.id ?? newId();
-      if (ids.has(id)) throw new RangeError(`the log already holds a notification with id ${id}`);
-      const { api, orgMasterId, ...fields } = input;
-      const notification = toNotification({ ...fields, id, created } as Notification);
-      const checked = NotificationSchema.safeParse(notification);
-      if (!checked.success) {
-        throw new TypeError(`not a valid notification: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`).join('; ')}`);
-      }
-      if (typeof api !== 'string' || api === '') throw new TypeError('a notification needs the api it is about');
-      const school = orgMasterId ?? notification.school?.organisationMasterIdentifier;
-      const stored: StoredNotification = freezeDeep(
-        structuredClone({ ...notification, sequence: entries.length + 1, api, ...(school !== undefined ? { orgMasterId: school } : {}) }),
-      );
+      const draft = draftNotification(input, newId);
+      if (ids.has(draft.id)) throw new RangeError(`the log already holds a notification with id ${draft.id}`);
+      const placement = placeNotifications(head, [draft], now());
+      const stored = freezeDeep(placement.placed[0]!);
+      head = placement.head;
       entries.push(stored);
-      times.push(time);
-      ids.add(id);
+      times.push(head!.time);
+      ids.add(stored.id);
       return stored;
     },
     list(filter = {}) {
       let start = 0;
       if (filter.since !== undefined) {
-        const since = createdTime(filter.since);
-        if (Number.isNaN(since)) throw new RangeError(`since must be an RFC 3339 date-time, got ${filter.since}`);
-        start = firstAfter(since);
+        start = firstAfter(sinceTime(filter.since));
       }
       return entries
         .slice(start)
-        .filter(
-          (entry) =>
-            (filter.api === undefined || entry.api === filter.api) &&
-            (filter.objectType === undefined || entry.objectType === filter.objectType) &&
-            (filter.orgMasterId === undefined || entry.orgMasterId === filter.orgMasterId),
-        );
+        .filter((entry) => matchesFilter(entry, filter));
     },
     after(sequence) {
       return entries.slice(Math.max(0, Math.floor(sequence)));
