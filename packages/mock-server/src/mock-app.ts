@@ -129,7 +129,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     clients,
     bron: chainBronOptions,
     readAllowed: (caller, orgMasterId, registry) => consentMode === 'all' || openDataApis.includes(registry.api) || (!!caller.clientId && consent.isActive({ clientId: caller.clientId, orgMasterId, api: registry.api })),
-    tokenFor: (clientId) => authorizationServer.issueProducerToken(clientId),
+    tokenFor: (clientId, scopes) => authorizationServer.issueProducerToken(clientId, scopes),
     ...(options.chainDelayMs !== undefined ? { delayMs: options.chainDelayMs } : {}),
     ...(options.declineRate !== undefined ? { declineRate: options.declineRate } : {}),
     ...(options.now ? { now: () => new Date(options.now!()) } : {}),

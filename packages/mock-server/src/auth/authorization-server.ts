@@ -39,7 +39,8 @@ export interface AuthorizationServer {
    * A token the mock itself presents when it pushes to a client (notifications): issued by this
    * server to the mock (`sub`), for that client (`aud`), so the receiver can verify the sender.
    */
-  issueProducerToken(audience: string): Promise<string>;
+  /** A token of the mock itself for a push to `audience` (a client id); default scope `notifications`. */
+  issueProducerToken(audience: string, scopes?: readonly string[]): Promise<string>;
 }
 
 /** The client id the mock uses for itself when it pushes notifications. */
@@ -138,9 +139,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     jwks,
     stats,
     allowedScopes: (clientId) => allowed.get(clientId),
-    issueProducerToken: async (audience) => {
+    issueProducerToken: async (audience, scopes = ['notifications']) => {
       const nowSeconds = Math.floor(now() / 1000);
-      return new SignJWT({ client_id: PRODUCER_CLIENT_ID, azp: PRODUCER_CLIENT_ID, scope: 'notifications' })
+      return new SignJWT({ client_id: PRODUCER_CLIENT_ID, azp: PRODUCER_CLIENT_ID, scope: scopes.join(' ') })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'at+jwt' })
         .setIssuer(issuer)
         .setSubject(PRODUCER_CLIENT_ID)

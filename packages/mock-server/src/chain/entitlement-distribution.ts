@@ -5,6 +5,7 @@ import type { ChainContext } from './chain-context';
 import type { ChainEntitlement } from './chain-state';
 import type { ClientEndpoints } from './client-endpoints';
 import type { ExchangeLog } from './exchange-log';
+import { scopesOf } from './scopes-of';
 
 /** The receivers of an entitlement, in the critical order of conventions §12.8. */
 export const ENTITLEMENT_RECEIVERS = ['Licentieregistratie', 'Leermiddelenportaal'] as const;
@@ -18,7 +19,7 @@ export interface EntitlementDistributionOptions {
   readonly endpoints: ClientEndpoints;
   readonly log: ExchangeLog;
   /** A bearer token the mock's authorization server issued for that client. */
-  readonly tokenFor: (clientId: string) => Promise<string>;
+  readonly tokenFor: (clientId: string, scopes: readonly string[]) => Promise<string>;
   /** Checks the token of a client that PUTs a confirmation. */
   readonly authenticate: NonNullable<BronOptions['authenticate']>;
   /** How long one receiver may take to confirm before processing of the delivery order is tried again. */
@@ -48,7 +49,7 @@ export function createEntitlementDistribution(options: EntitlementDistributionOp
     const target = targets.get(body.entitlementReferenceId);
     if (!target) return new Response(null, { status: 503 });
     const headers = new Headers(init?.headers);
-    headers.set('authorization', `Bearer ${await options.tokenFor(target.clientId)}`);
+    headers.set('authorization', `Bearer ${await options.tokenFor(target.clientId, scopesOf(entitlementApi.operations.sendEntitlement))}`);
     return fetch(target.url, { ...init, headers });
   };
 

@@ -19,6 +19,7 @@ import { createEntitlementDistribution } from './entitlement-distribution';
 import { ExchangeLog } from './exchange-log';
 import { activationCodeDesk, licentieregistratie } from './licentieregistratie';
 import { ordersysteem } from './ordersysteem';
+import { scopesOf } from './scopes-of';
 import { seedChain } from './seed';
 import { deliveryReads, entitlementReads, usageReads, type ReadAllowed } from './read-handlers';
 
@@ -40,7 +41,8 @@ export interface MockChainOptions {
   /** Consent for reads by id, where the object names the school. */
   readonly readAllowed: ReadAllowed;
   /** A bearer token the mock's authorization server issued for a client, sent with every PUT to it. */
-  readonly tokenFor: (clientId: string) => Promise<string>;
+  /** A token of the mock for a push to a client, carrying the scopes the called operation needs. */
+  readonly tokenFor: (clientId: string, scopes: readonly string[]) => Promise<string>;
   readonly delayMs?: number;
   readonly declineRate?: number;
   readonly chance?: () => number;
@@ -110,7 +112,7 @@ export function createMockChain(options: MockChainOptions): MockChain {
         const base = endpoints.baseUrl(peer, registry.api);
         return base && operationUrl(base, operation);
       },
-      authorization: (peer) => options.tokenFor(peer),
+      authorization: (peer, operation) => options.tokenFor(peer, scopesOf(operation)),
     });
 
   const parties: Ontvanger[] = [

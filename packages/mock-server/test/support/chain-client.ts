@@ -43,6 +43,8 @@ export async function chainVerzender(mock: MockServer, clientId: string, registr
     store: createInMemoryExchangeStore(),
     baseUrl: `${mock.url}${registry.basePath}`,
     tokenProvider: demoTokenProvider(mock, clientId),
+    // As a supplier would: only tokens of the mock's authorization server, with the confirmation's scope.
+    authenticate: mock.authorizationServer.verifyAccessToken,
     pollIntervalMs: 50,
     confirmationTimeoutMs: 15_000,
     retry: { baseDelayMs: 50, maxDelayMs: 500 },
