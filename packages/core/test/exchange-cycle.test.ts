@@ -71,7 +71,7 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
     const statuses = await Promise.all([1, 2, 3].map(() => put(`${cycle!.ontvangerUrl}/orders`, anOrder({ requestReferenceId: 'early-repeat' })).then((response) => response.status)));
     release();
     const known = cycle;
-    await waitFor('the confirmation', () => known.confirmationsAtEndpoint.length === 1);
+    await waitFor('the confirmation', () => known.confirmationsAtEndpoint.length >= 1);
     expect(statuses).toEqual([202, 202, 202]);
     expect(cycle.processed).toHaveLength(1);
   });

@@ -46,7 +46,7 @@ describe('exchange: processing that fails', () => {
     const known = cycle;
     await waitFor('the orphan to be processed', async () => (await store.getRequest(key))?.state === 'processed');
     expect(cycle.processed.map((request) => [request.referenceId, request.attempt])).toEqual([['orphan', 2]]);
-    await waitFor('its confirmation', () => known.confirmationsAtEndpoint.length === 1);
+    await waitFor('its confirmation', () => known.confirmationsAtEndpoint.length >= 1);
   });
 });
 
