@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVerzender } from '../src/exchange';
+import { createVerzender, type ReceivedConfirmation } from '../src/exchange';
 import { anOrder, orderApi } from './support/exchange-api';
-import { BESTELOMGEVING, put, startCycle, waitFor, type Cycle } from './support/exchange-harness';
+import { BESTELOMGEVING, ORDERSYSTEEM, put, startCycle, waitFor, type Cycle } from './support/exchange-harness';
 
 let cycle: Cycle | undefined;
 afterEach(async () => {
@@ -86,6 +86,23 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
     await waitFor('the second confirmation', async () => (await known.verzenderStore.getSent({ ...KEY, peer: '', referenceId: handle.referenceId }))?.confirmations === 2);
     expect(cycle.processed).toHaveLength(1);
     expect((await again.confirmation).body).toEqual(first.body);
+  });
+
+  it('passes every confirmation to onConfirmation: a pending one, then a later approved one', async () => {
+    const seen: ReceivedConfirmation[] = [];
+    cycle = await startCycle({ process: () => ({ orderStatus: 'pending' }), verzender: { onConfirmation: (confirmation) => void seen.push(confirmation) } });
+    const handle = await cycle.verzender.send('placeOrder', anOrder());
+    const pending = await handle.confirmation;
+    // The Ordersysteem confirms the same order again once it approved it (a confirmation of its own).
+    const approved = { ...(pending.body as Record<string, unknown>), orderStatus: 'approved', processedTimestamp: new Date().toISOString() };
+    const answer = await put(`${cycle.verzenderUrl}/orders/confirmations`, approved, 'token-of-ordersysteem');
+    expect(answer.status).toBe(202);
+    expect(seen.map(({ first, body }) => [first, (body as { orderStatus: string }).orderStatus])).toEqual([
+      [true, 'pending'],
+      [false, 'approved'],
+    ]);
+    expect(seen[1]).toMatchObject({ referenceId: handle.referenceId, operationId: 'placeOrder', from: ORDERSYSTEEM });
+    expect((await cycle.verzender.awaitConfirmation(handle.referenceId)).body).toMatchObject({ orderStatus: 'pending' });
   });
 
   it('finds a confirmation another verzender instance received, through the shared store', async () => {

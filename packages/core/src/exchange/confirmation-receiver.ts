@@ -7,12 +7,25 @@ import type { ExchangeEvent } from './events';
 import { requireReference, sentKey, type ExchangePair } from './exchange-operations';
 import type { ExchangeStore } from './store';
 
+/** Every confirmation a verzender accepted, the first and each one after it (a later status, a repeat). */
+export interface ReceivedConfirmation {
+  readonly referenceId: string;
+  /** The request operation (`placeOrder`, …). */
+  readonly operationId: string;
+  readonly body: unknown;
+  /** False for a confirmation after the first: the Event Mediator keeps the first, this one is only passed on. */
+  readonly first: boolean;
+  /** The client id of the ontvanger that sent it, when its token named one. */
+  readonly from?: string;
+}
+
 export interface ConfirmationReceiverParts {
   readonly registry: ApiRegistry;
   readonly store: ExchangeStore;
   readonly mediator: ConfirmationMediator;
   readonly clock: () => Date;
   readonly emit: (event: ExchangeEvent) => void;
+  readonly onConfirmation?: ((confirmation: ReceivedConfirmation) => void | Promise<void>) | undefined;
 }
 
 /**
@@ -21,7 +34,7 @@ export interface ConfirmationReceiverParts {
  * refuses one for a reference id never sent.
  */
 export const confirmationReceiver =
-  ({ registry, store, mediator, clock, emit }: ConfirmationReceiverParts) =>
+  ({ registry, store, mediator, clock, emit, onConfirmation }: ConfirmationReceiverParts) =>
   (pair: ExchangePair) =>
   async (input: OperationInput): Promise<undefined> => {
     const facts = pair.confirmation.exchange;
@@ -35,5 +48,8 @@ export const confirmationReceiver =
     }
     emit({ type: 'confirmed', key, repeated: outcome.outcome === 'repeat' });
     mediator.notify(outcome.sent);
+    // Awaited before the 202. A hook that throws gives the ontvanger a 500; it sends the confirmation
+    // again, which then arrives as a repeat (first: false): the store already holds the first.
+    await onConfirmation?.({ referenceId, operationId: pair.request.operationId, body: input.body, first: outcome.outcome === 'first', ...(input.caller.clientId ? { from: input.caller.clientId } : {}) });
     return undefined;
   };

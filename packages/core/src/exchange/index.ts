@@ -2,6 +2,7 @@ export * from './store';
 export { createInMemoryExchangeStore } from './in-memory-store';
 export { createOntvanger, type Ontvanger, type OntvangerOptions } from './ontvanger';
 export { createVerzender, type SentHandle, type Verzender, type VerzenderOptions } from './verzender';
+export type { ReceivedConfirmation } from './confirmation-receiver';
 export { ConfirmationNotReceivedError, type AwaitConfirmationOptions, type ExchangeConfirmation } from './confirmation-mediator';
 export type { ExchangeRequest, ProcessContext, ProcessRequest } from './request-processing';
 export type { ConfirmationDraft } from './confirmation-body';

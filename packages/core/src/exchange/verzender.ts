@@ -5,7 +5,7 @@ import type { Bron, BronOptions } from '../server/bron';
 import { validationIssues } from '../validation';
 import { createConfirmationMediator, type AwaitConfirmationOptions, type ExchangeConfirmation } from './confirmation-mediator';
 import { exchangeBron, type OtherHandlers } from './exchange-bron';
-import { confirmationReceiver } from './confirmation-receiver';
+import { confirmationReceiver, type ReceivedConfirmation } from './confirmation-receiver';
 import { exchangePairs, operationUrl, outboundId, providingRole, referenceOf, sentKey, type ExchangePair } from './exchange-operations';
 import { createOutboxDelivery } from './outbox-delivery';
 import { positiveOption, resolveRuntime, type ExchangeRuntimeOptions } from './runtime-options';
@@ -38,6 +38,11 @@ export interface VerzenderOptions<R extends ApiRegistry = ApiRegistry> extends E
   /** Default timeout of `handle.confirmation`; default none (until `close()`). */
   readonly confirmationTimeoutMs?: number;
   readonly onUnexpectedError?: BronOptions['onUnexpectedError'];
+  /**
+   * Called with every confirmation accepted, repeats and later ones included (an Ordersysteem may
+   * confirm `pending` and later `approved` under one reference id): `awaitConfirmation` gives the first.
+   */
+  readonly onConfirmation?: (confirmation: ReceivedConfirmation) => void | Promise<void>;
 }
 
 /** A request on its way: its reference id, and its confirmation once it arrives. */
@@ -136,7 +141,7 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     };
   };
 
-  const receive = confirmationReceiver({ registry, store, mediator, clock, emit });
+  const receive = confirmationReceiver({ registry, store, mediator, clock, emit, onConfirmation: options.onConfirmation });
 
   const bron = exchangeBron({
     registry,
