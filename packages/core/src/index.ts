@@ -11,3 +11,4 @@ export * from './auth';
 export * from './validation';
 export * from './client';
 export * from './operation-types';
+export type { Without } from './without';

@@ -113,7 +113,8 @@ export function bronOf(registry: ApiRegistry, basePath: string, answer: Bron['an
   };
 }
 
-function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['schools']) {
+/** A lookup of a school selection in `schools` (a list or a resolver); undefined without schools. */
+export function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['schools']) {
   if (!schools) return undefined;
   if (typeof schools === 'function') return schools;
   return (selection: SchoolSelection): ResolvedSchool<S> | undefined => {

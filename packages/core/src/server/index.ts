@@ -9,3 +9,4 @@ export * from './read-input';
 export * from './responses';
 export * from './route-matcher';
 export * from './refuse-other-role';
+export * from './school-access';

@@ -4,7 +4,7 @@ import { BronError } from '@eduvkit/core/server';
 import { EduvStatus } from '@eduvkit/core';
 import { deliveryApi } from '../generated/registry';
 import type { DeliverySourceOptions, DeliveryOrderSource } from './data-source';
-import { schoolAccess } from './school-access';
+import { schoolAccess } from '@eduvkit/core/server';
 
 /** The Delivery GETs the Bestelomgeving serves, over a source: pass them as `handlers` (createDeliveryVerzender does with `source`). */
 export function deliverySourceHandlers<S extends SchoolRecord>(source: DeliveryOrderSource<S>, options: DeliverySourceOptions<S> = {}): OtherHandlers<typeof deliveryApi> {

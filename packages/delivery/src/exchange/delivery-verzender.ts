@@ -4,7 +4,7 @@ import { deliverySourceHandlers } from '../bron/delivery-source-handlers';
 import type { DeliverySourceOptions, DeliveryOrderSource } from '../bron/data-source';
 import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generated/models';
 import { deliveryApi } from '../generated/registry';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 /** A request as `send` takes it: the reference id is generated unless given. */

@@ -3,7 +3,7 @@ import type { OtherHandlers } from '@eduvkit/core/exchange';
 import { BronError } from '@eduvkit/core/server';
 import { entitlementApi } from '../generated/registry';
 import type { EntitlementSourceOptions, EntitlementSource } from './data-source';
-import { schoolAccess } from './school-access';
+import { schoolAccess } from '@eduvkit/core/server';
 
 /** The Entitlement GETs the Aanspraakmanager serves, over a source: pass them as `handlers` (createEntitlementVerzender does with `source`). */
 export function entitlementSourceHandlers<S extends SchoolRecord>(source: EntitlementSource<S>, options: EntitlementSourceOptions<S> = {}): OtherHandlers<typeof entitlementApi> {

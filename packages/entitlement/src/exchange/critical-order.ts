@@ -1,7 +1,7 @@
 import type { ExchangeConfirmation } from '@eduvkit/core/exchange';
 import type { EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import type { EntitlementVerzender } from './entitlement-verzender';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 type Confirmed = ExchangeConfirmation & { readonly body: EntitlementConfirmation };

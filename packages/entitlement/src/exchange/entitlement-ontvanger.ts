@@ -1,7 +1,7 @@
 import { createOntvanger, type ExchangeRequest, type Ontvanger, type OntvangerOptions, type ProcessContext } from '@eduvkit/core/exchange';
 import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import { entitlementApi } from '../generated/registry';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 /** A received request with its body typed. */

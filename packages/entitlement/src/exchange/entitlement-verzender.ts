@@ -4,7 +4,7 @@ import { entitlementSourceHandlers } from '../bron/entitlement-source-handlers';
 import type { EntitlementSourceOptions, EntitlementSource } from '../bron/data-source';
 import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementConfirmation, EntitlementRequest } from '../generated/models';
 import { entitlementApi } from '../generated/registry';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */

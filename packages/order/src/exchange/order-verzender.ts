@@ -1,7 +1,7 @@
 import { createVerzender, type ExchangeConfirmation, type SentHandle, type Verzender, type VerzenderOptions } from '@eduvkit/core/exchange';
 import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, OrderRequest } from '../generated/models';
 import { orderApi } from '../generated/registry';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 /** A request as `send` takes it: the reference id is generated unless given. */

@@ -3,7 +3,7 @@ import type { OtherHandlers } from '@eduvkit/core/exchange';
 import { BronError } from '@eduvkit/core/server';
 import { usageApi } from '../generated/registry';
 import type { UsageSource, UsageSourceOptions } from './data-source';
-import { schoolAccess } from './school-access';
+import { schoolAccess } from '@eduvkit/core/server';
 
 const found = async <T>(value: T | undefined | Promise<T | undefined>, what: string): Promise<T> => {
   const result = await value;

@@ -4,7 +4,7 @@ import type { UsageSource, UsageSourceOptions } from '../bron/data-source';
 import { usageSourceHandlers } from '../bron/usage-source-handlers';
 import type { InitialActivation, InitialActivationConfirmation } from '../generated/models';
 import { usageApi } from '../generated/registry';
-import type { Without } from './without';
+import type { Without } from '@eduvkit/core';
 
 
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
