@@ -1,6 +1,5 @@
 import { placeNotifications, sinceTime, toNotification, type LogHead, type NotificationStore } from '@eduvkit/notifications';
-import type { Pool } from 'pg';
-import pg from 'pg';
+import { storeDatabase } from './store-database';
 import { inTransaction, query } from './database';
 import { toJsonb } from './json';
 import { migrateNotificationTables } from './notification-migrate';
@@ -33,24 +32,10 @@ const SUBSCRIPTION_MATCH = 'client_id = $1 AND api = $2';
  * lease is a conditional UPDATE, so concurrent claimants get it once.
  */
 export function createPostgresNotificationStore(options: PostgresNotificationStoreOptions): PostgresNotificationStore {
-  const ownsPool = options.pool === undefined;
-  const pool = options.pool ?? new pg.Pool({ connectionTimeoutMillis: 10_000, ...options.poolConfig, connectionString: options.connectionString });
-  // See createPostgresExchangeStore: an idle connection dropped by the server must not crash the process.
-  if (ownsPool) pool.on('error', () => {});
   const tables = notificationTables(options.schema, options.tablePrefix);
   const { head, log, subscriptions } = tables;
-
-  const migrate = () => inTransaction(pool, (client) => migrateNotificationTables(client, tables));
-  let migrated: Promise<void> | undefined;
-  const ready = async (): Promise<Pool> => {
-    if (options.migrateOnFirstUse === false) return pool;
-    migrated ??= migrate().catch((error: unknown) => {
-      migrated = undefined;
-      throw error;
-    });
-    await migrated;
-    return pool;
-  };
+  const database = storeDatabase(options, (client) => migrateNotificationTables(client, tables));
+  const { migrate, ready } = database;
 
   return {
     tables,
@@ -155,7 +140,7 @@ export function createPostgresNotificationStore(options: PostgresNotificationSto
     },
 
     async close() {
-      if (ownsPool) await pool.end();
+      await database.close();
     },
   };
 }

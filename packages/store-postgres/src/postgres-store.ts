@@ -1,6 +1,6 @@
 import type { Claim, ConfirmationOutcome, ExchangeKey, ExchangeStore, NewOutboundMessage, OutboundMessage, ReceivedRequest } from '@eduvkit/core/exchange';
 import type { Pool, PoolConfig } from 'pg';
-import pg from 'pg';
+import { storeDatabase } from './store-database';
 import { inTransaction, query, type Queryable } from './database';
 import { toJsonb } from './json';
 import { migrate as runMigrations } from './migrate';
@@ -51,26 +51,10 @@ const leaseUntil = ({ now, leaseMs }: Claim) => new Date(now.getTime() + leaseMs
  * record and a crashed worker's records are claimed again once its lease has ended.
  */
 export function createPostgresExchangeStore(options: PostgresExchangeStoreOptions): PostgresExchangeStore {
-  const ownsPool = options.pool === undefined;
-  // A database that does not answer must fail a call, not hang the machinery's loops: 10 s to connect unless set.
-  const pool = options.pool ?? new pg.Pool({ connectionTimeoutMillis: 10_000, ...options.poolConfig, connectionString: options.connectionString });
-  // An idle connection that the server drops emits 'error' on the pool, which would crash the
-  // process unheard; the pool discards that connection and the next query opens a new one.
-  if (ownsPool) pool.on('error', () => {});
   const tables = exchangeTables(options.schema, options.tablePrefix);
   const { received, outbox, sent } = tables;
-
-  const migrate = () => inTransaction(pool, (client) => runMigrations(client, tables));
-  let migrated: Promise<void> | undefined;
-  const ready = async (): Promise<Pool> => {
-    if (options.migrateOnFirstUse === false) return pool;
-    migrated ??= migrate().catch((error: unknown) => {
-      migrated = undefined;
-      throw error;
-    });
-    await migrated;
-    return pool;
-  };
+  const database = storeDatabase(options, (client) => runMigrations(client, tables));
+  const { migrate, ready } = database;
 
   const enqueueOn = async (db: Queryable, message: NewOutboundMessage): Promise<boolean> => {
     const rows = await query(
@@ -238,7 +222,7 @@ export function createPostgresExchangeStore(options: PostgresExchangeStoreOption
     },
 
     async close() {
-      if (ownsPool) await pool.end();
+      await database.close();
     },
   };
 }
