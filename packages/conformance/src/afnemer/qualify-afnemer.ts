@@ -1,6 +1,7 @@
 import type { ApiRegistry } from '@eduvkit/core';
 import { apiName, QUALIFIABLE_REGISTRIES, resolveRegistry } from '../apis';
 import type { Verdict } from '../cases/case';
+import type { CommandRoleOptions } from '../command-role-options';
 import { ConformanceConfigError } from '../config-error';
 import type { CaseResult, QualificationReport } from '../report/types';
 import { selectCases } from '../select-cases';
@@ -13,19 +14,8 @@ import { registerClient, type AfnemerClient } from './client-registration';
 import { startRecordingMock, type RecordingMock } from './recording-mock';
 import { runCommand } from './run-command';
 
-export interface QualifyAfnemerOptions {
-  /** eduvkit's API name (`students`) or a registry. */
-  readonly api: string | ApiRegistry;
-  /** The supplier's command and its arguments, run without a shell. */
-  readonly command: readonly string[];
+export interface QualifyAfnemerOptions extends CommandRoleOptions {
   readonly client: AfnemerClient;
-  /** For the whole command; default 120000. */
-  readonly timeoutMs?: number | undefined;
-  readonly only?: readonly string[] | undefined;
-  readonly onCase?: ((result: CaseResult) => void) | undefined;
-  /** The command's output as it comes (the terminal); the report keeps its last lines. */
-  readonly onOutput?: ((chunk: string, stream: 'stdout' | 'stderr') => void) | undefined;
-  readonly cwd?: string | undefined;
 }
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiRegistry } from '@eduvkit/core';
 import { DEFAULT_COMMAND_TIMEOUT_MS } from '../../afnemer/qualify-afnemer';
 import { runCommand } from '../../afnemer/run-command';
+import type { CommandRoleOptions } from '../../command-role-options';
 import { ConformanceConfigError } from '../../config-error';
-import type { CaseResult, QualificationReport } from '../../report/types';
+import type { QualificationReport } from '../../report/types';
 import { selectCases } from '../../select-cases';
 import { asyncReport, runAsyncCases } from '../async-case';
 import { resolveExchangeApi } from '../exchange-apis';
@@ -20,19 +20,10 @@ export const VERZENDER_ENV = {
   confirmationToken: 'EDUVKIT_CONFIRMATION_TOKEN',
 } as const;
 
-export interface QualifyVerzenderOptions {
-  /** eduvkit's API name (`order`) or a registry of a push-asynchronous API. */
-  readonly api: string | ApiRegistry;
-  /** The supplier's command and its arguments, run without a shell. */
-  readonly command: readonly string[];
+/** `api` names a push-asynchronous API. */
+export interface QualifyVerzenderOptions extends CommandRoleOptions {
   /** The API base URL of the verzender's confirmation endpoints, e.g. `http://127.0.0.1:8080/order-api/v0`. */
   readonly confirmationUrl: string;
-  /** For the whole command; default 120 000. */
-  readonly timeoutMs?: number | undefined;
-  readonly only?: readonly string[] | undefined;
-  readonly onCase?: ((result: CaseResult) => void) | undefined;
-  readonly onOutput?: ((chunk: string, stream: 'stdout' | 'stderr') => void) | undefined;
-  readonly cwd?: string | undefined;
 }
 
 const freshToken = (): string => randomBytes(32).toString('base64url');
