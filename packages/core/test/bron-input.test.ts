@@ -104,6 +104,38 @@ describe('readOperationInput', () => {
   });
 });
 
+describe('readOperationInput on repeated requests (the query and path are kept per query string)', () => {
+  const { body: _body, ...withoutBody } = search;
+  const byQuery = { ...withoutBody, method: 'GET' as const, schoolSelection: 'query' as const, query: z.object({ orgMasterId: z.string().optional(), limit: z.enum(['1', '2']).optional() }) };
+  const get = (query: string) => new Request(`http://bron.test/things/a${query}`);
+
+  it('gives the same answer the second time, and still refuses a different query or path', async () => {
+    const params = Object.freeze({ kind: 'a' });
+    const first = await readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), params);
+    expect(await readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), params)).toEqual(first);
+    expect((await refusal(readOperationInput(byQuery, get('?orgMasterId=104A158&limit=9'), params))).statusMessage).toMatch(/query parameter "limit"/);
+    expect((await refusal(readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), Object.freeze({ kind: 'c' })))).statusMessage).toMatch(/path parameter "kind"/);
+    // A fragment is no query: `?limit=9` after `#` is not read, before it is.
+    expect((await readOperationInput(byQuery, get('?orgMasterId=104A158#?limit=9'), params)).query).toEqual({ orgMasterId: '104A158' });
+  });
+
+  it('refuses an invalid query every time, not only the first', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect((await refusal(readOperationInput(byQuery, get('?limit=9'), { kind: 'a' }))).statusMessage).toMatch(/query parameter "limit"/);
+    }
+  });
+
+  it('keeps the check order for a known query: the body before the school from the query', async () => {
+    const both = { ...search, schoolSelection: 'query' as const, query: byQuery.query, bodyRequired: true };
+    const post = (body: string) => new Request('http://bron.test/things/a?limit=1', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    for (let round = 0; round < 2; round++) {
+      // The query names no school (a selection refusal), but the malformed body is refused first.
+      expect((await refusal(readOperationInput(both, post('{'), { kind: 'a' }))).statusMessage).toMatch(/not valid JSON/);
+    }
+    expect((await refusal(readOperationInput(both, post('{"school":{}}'), { kind: 'a' }))).statusMessage).toMatch(/orgMasterId|school/);
+  });
+});
+
 describe('describeIssues', () => {
   it('names each field with its location, one issue after another', () => {
     const result = z.object({ a: z.string(), b: z.array(z.object({ c: z.number() })) }).safeParse({ b: [{ c: 'x' }] });

@@ -55,11 +55,12 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   return async (request) => {
     const header = request.headers.get('authorization');
     if (!header) throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
+    // Keyed by the whole header: a header verified before needs neither the format check nor the signature again.
+    const known = verified.get(header);
+    if (known && known.expiresAt > nowMs()) return known.caller;
+    if (known) verified.delete(header);
     const token = BEARER.exec(header)?.[1];
     if (!token) throw BronError.unauthenticated('the Authorization header is not of the form "Bearer <token>"');
-    const known = verified.get(token);
-    if (known && known.expiresAt > nowMs()) return known.caller;
-    if (known) verified.delete(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
@@ -78,7 +79,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     const caller = { clientId, scopes: scopesOf(payload) };
     if (cacheSize > 0 && typeof payload.exp === 'number') {
       if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
-      verified.set(token, { caller, expiresAt: payload.exp * 1000 });
+      verified.set(header, { caller, expiresAt: payload.exp * 1000 });
     }
     return caller;
   };

@@ -172,8 +172,11 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       }
     }
     let bodyText: string | undefined;
+    // Only a body a handler may want as a Fetch Request again needs its text kept.
     const reading: BronRequest =
-      request instanceof Request ? request : { method: request.method, url: request.url, headers: request.headers, text: async () => (bodyText = await request.text()) };
+      request instanceof Request || !operation.body
+        ? request
+        : { method: request.method, url: request.url, headers: request.headers, text: async () => (bodyText = await request.text()) };
     const raw = await readOperationInput(operation, reading, params);
     let school: ResolvedSchool<S> | undefined;
     if (raw.selection && resolveSelection) {

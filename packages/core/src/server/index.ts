@@ -3,6 +3,7 @@ export * from './attribute-scopes';
 export * from './bron';
 export * from './bron-error';
 export * from './bron-request';
+export * from './bounded-memo';
 export * from './consent';
 export * from './describe-issues';
 export * from './read-input';

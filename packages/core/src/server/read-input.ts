@@ -3,6 +3,7 @@ import type { OperationDefinition } from '../registry';
 import type { BronRequest } from './bron-request';
 import { readSchoolSelection, selectionFromSchoolReference, type SchoolSelection, type SelectionResult } from '../school';
 import { BronError } from './bron-error';
+import { BoundedMemo } from './bounded-memo';
 import { describeIssues, type InputLocation } from './describe-issues';
 
 export interface RawOperationInput {
@@ -54,26 +55,68 @@ async function readJsonBody(request: BronRequest, required: boolean): Promise<un
   }
 }
 
+/** The query string of an absolute URL (from `?`, before any `#`); '' without one. */
+function searchOf(url: string): string {
+  const hash = url.indexOf('#');
+  const end = hash === -1 ? url.length : hash;
+  const mark = url.indexOf('?');
+  return mark === -1 || mark > end ? '' : url.slice(mark, end);
+}
+
+interface ReadQuery {
+  readonly raw: Record<string, string | string[]>;
+  readonly query: unknown;
+  /** Only for operations that take their school from the query. */
+  readonly selection: SelectionResult | undefined;
+}
+
+/**
+ * A query that passed validation, per operation and query string: the same string gives the same
+ * result, so a repeated request is not parsed and validated again. Invalid ones are not kept.
+ */
+const readQueries = new WeakMap<OperationDefinition, BoundedMemo<ReadQuery>>();
+/** Validated path parameters by the route matcher's params object (one per method and path). */
+const readPaths = new WeakMap<object, unknown>();
+
+function readQuery(operation: OperationDefinition, url: string): ReadQuery {
+  let memo = readQueries.get(operation);
+  if (!memo) readQueries.set(operation, (memo = new BoundedMemo()));
+  return memo.get(searchOf(url), (search) => {
+    // Parsed as `URL` does (its percent-encoding of the query, then form decoding), only on a miss.
+    const raw = searchParamsToObject(new URL(`http://memo/${search}`).searchParams);
+    const query = validate(operation.query, raw, 'query parameter');
+    return { raw, query: query && Object.freeze(query), selection: operation.schoolSelection === 'query' ? readSchoolSelection(raw) : undefined };
+  });
+}
+
+function readPath(operation: OperationDefinition, pathParams: Readonly<Record<string, string>>): unknown {
+  if (!operation.pathParams) return undefined;
+  if (readPaths.has(pathParams)) return readPaths.get(pathParams);
+  const path = validate(operation.pathParams, pathParams, 'path parameter');
+  if (Object.isFrozen(pathParams)) readPaths.set(pathParams, path && Object.freeze(path));
+  return path;
+}
+
 /**
  * Reads and validates everything an operation takes from a request: query, path parameters and
- * JSON body, then the school it names. Every failure is a BronError (400 / 0011 naming the field).
+ * JSON body, then the school it names. Every failure is a BronError (400 / 0011 naming the field),
+ * in that order whether or not the query and path were seen before.
  */
 export async function readOperationInput(
   operation: OperationDefinition,
   request: BronRequest,
-  pathParams: Record<string, string>,
+  pathParams: Readonly<Record<string, string>>,
 ): Promise<RawOperationInput> {
-  const rawQuery = searchParamsToObject(new URL(request.url).searchParams);
-  const query = validate(operation.query, rawQuery, 'query parameter');
-  const path = validate(operation.pathParams, pathParams, 'path parameter');
+  const read = readQuery(operation, request.url);
+  const path = readPath(operation, pathParams);
   let body: unknown;
   if (operation.body) {
     body = validate(operation.body, await readJsonBody(request, operation.bodyRequired), 'body field');
   }
   let selection: SchoolSelection | undefined;
-  if (operation.schoolSelection === 'query') selection = selectionOrThrow(readSchoolSelection(rawQuery));
+  if (read.selection) selection = selectionOrThrow(read.selection);
   if (operation.schoolSelection === 'body') {
     selection = selectionOrThrow(selectionFromSchoolReference((body as { school?: unknown } | undefined)?.school));
   }
-  return { query, path, body, selection };
+  return { query: read.query, path, body, selection };
 }

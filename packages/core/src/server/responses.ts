@@ -14,7 +14,15 @@ export interface BronAnswer {
 
 /** A JSON answer from bytes already serialised (a cached answer), with `API-Version`. */
 export function bytesAnswer(apiVersion: string, httpStatus: number, body: Uint8Array | undefined, headers?: Readonly<Record<string, string>>): BronAnswer {
-  return { status: httpStatus, headers: { ...headers, 'content-type': JSON_TYPE, 'api-version': apiVersion }, body };
+  return { status: httpStatus, headers: headers ? { ...headers, 'content-type': JSON_TYPE, 'api-version': apiVersion } : jsonHeaders(apiVersion), body };
+}
+
+/** The headers of a plain JSON answer, one frozen object per API version (not a new one per answer). */
+const plainHeaders = new Map<string, Readonly<Record<string, string>>>();
+function jsonHeaders(apiVersion: string): Readonly<Record<string, string>> {
+  let headers = plainHeaders.get(apiVersion);
+  if (!headers) plainHeaders.set(apiVersion, (headers = Object.freeze({ 'content-type': JSON_TYPE, 'api-version': apiVersion })));
+  return headers;
 }
 
 /** A JSON answer that carries the `API-Version` header every Edu-V response must have. */

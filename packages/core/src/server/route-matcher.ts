@@ -1,4 +1,5 @@
 import type { ApiRegistry, OperationDefinition } from '../registry';
+import { BoundedMemo } from './bounded-memo';
 
 interface CompiledRoute {
   operation: OperationDefinition;
@@ -7,7 +8,7 @@ interface CompiledRoute {
 }
 
 export type RouteMatch =
-  | { kind: 'operation'; operation: OperationDefinition; params: Record<string, string> }
+  | { kind: 'operation'; operation: OperationDefinition; params: Readonly<Record<string, string>> }
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'none' };
 
@@ -33,12 +34,15 @@ export function createRouteMatcher(registry: ApiRegistry, basePath = registry.ba
   const routes = Object.values(registry.operations)
     .map((operation) => compile(operation, basePath))
     .sort((a, b) => a.names.length - b.names.length);
-  return (method, pathname) => {
+  const find = (key: string): RouteMatch => {
+    const space = key.indexOf(' ');
+    const method = key.slice(0, space);
+    const pathname = key.slice(space + 1);
     const allowed = new Set<string>();
     for (const route of routes) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;
-      if (route.operation.method !== method.toUpperCase()) {
+      if (route.operation.method !== method) {
         allowed.add(route.operation.method);
         continue;
       }
@@ -46,8 +50,11 @@ export function createRouteMatcher(registry: ApiRegistry, basePath = registry.ba
       route.names.forEach((name, index) => {
         params[name] = decodeURIComponent(match[index + 1] ?? '');
       });
-      return { kind: 'operation', operation: route.operation, params };
+      return { kind: 'operation', operation: route.operation, params: Object.freeze(params) };
     }
     return allowed.size ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'none' };
   };
+  // The same method and path always match the same way: decide once per path, not per request.
+  const memo = new BoundedMemo<RouteMatch>();
+  return (method, pathname) => memo.get(`${method.toUpperCase()} ${pathname}`, find);
 }

@@ -1,4 +1,4 @@
-import { BronError, pathOf } from '@eduvkit/core/server';
+import { BoundedMemo, BronError, pathOf } from '@eduvkit/core/server';
 import { NodeBronRequest } from '@eduvkit/core/server/node';
 import { decodeJwt } from 'jose';
 import type { MockAnswerer, MockRequest } from '../mock-handler';
@@ -69,6 +69,8 @@ function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal 
 export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
   const { log, apiOf, clientOf, skip } = options;
   const now = options.now ?? Date.now;
+  // Clients repeat the same few paths: redact each once.
+  const redacted = new BoundedMemo<string>();
   return async (request) => {
     const url = request.url;
     const pathname = pathOf(url);
@@ -98,7 +100,7 @@ export function recordRequests(answer: MockAnswerer, options: RequestRecorderOpt
       clientId: isTokenRequest ? claimedClient(await tokenForm(request, formCopy)) : clientOf(request),
       api: apiOf(pathname),
       method,
-      path: redactTarget(target),
+      path: redacted.get(target, redactTarget),
       httpStatus,
       durationMs,
       refusal: refusal && withSchool(refusal, target),

@@ -4,6 +4,22 @@ import { toFetchRequest, type BronRequest } from '../bron-request';
 
 export type BodyState = 'unread' | 'reading' | 'read' | 'too-large';
 
+/** BronRequest's headers over Node's parsed ones (methods on a class: no closures per request). */
+class NodeHeaders {
+  constructor(private readonly incoming: IncomingMessage) {}
+
+  get(name: string): string | null {
+    const value = this.incoming.headers[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    const raw = this.incoming.rawHeaders;
+    for (let index = 0; index < raw.length; index += 2) callback(raw[index + 1]!, raw[index]!.toLowerCase());
+  }
+}
+
 /**
  * A BronRequest read straight from Node's `IncomingMessage`: headers from Node's own parsed
  * object, the URL only as a string and the body, on demand, up to a limit. No Fetch objects.
@@ -13,30 +29,23 @@ export class NodeBronRequest implements BronRequest {
   bodyState: BodyState = 'unread';
   private body: Promise<string> | undefined;
 
-  readonly headers = {
-    get: (name: string): string | null => {
-      const value = this.incoming.headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    forEach: (callback: (value: string, name: string) => void): void => {
-      const raw = this.incoming.rawHeaders;
-      for (let index = 0; index < raw.length; index += 2) callback(raw[index + 1]!, raw[index]!.toLowerCase());
-    },
-  };
+  readonly headers: NodeHeaders;
+  private absoluteUrl: string | undefined;
 
   constructor(
     readonly incoming: IncomingMessage,
     private readonly origin: string,
     private readonly bodyLimit: number,
-  ) {}
+  ) {
+    this.headers = new NodeHeaders(incoming);
+  }
 
   get method(): string {
     return this.incoming.method ?? 'GET';
   }
 
   get url(): string {
-    return this.origin + (this.incoming.url ?? '/');
+    return (this.absoluteUrl ??= this.origin + (this.incoming.url ?? '/'));
   }
 
   /** The path and query as sent. */
