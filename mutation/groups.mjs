@@ -13,6 +13,14 @@ export const GROUPS = {
   auth: {
     mutate: ['packages/auth/src/**/*.ts', '!packages/auth/src/index.ts'],
     projects: { auth: ['test/**/*.test.ts'], 'mock-server': ['test/secrets-in-logs.test.ts'] },
+    // One Stryker run per part (reports/auth.<part>.json), so a run cut short keeps the parts it finished.
+    parts: {
+      'token-provider': ['packages/auth/src/token-provider.ts'],
+      keys: ['packages/auth/src/keys.ts'],
+      discovery: ['packages/auth/src/discovery.ts'],
+      transport: ['packages/auth/src/mtls.ts', 'packages/auth/src/http.ts', 'packages/auth/src/errors.ts'],
+      assertion: ['packages/auth/src/assertion.ts', 'packages/auth/src/token-response.ts', 'packages/auth/src/scopes.ts'],
+    },
   },
   'consent-store': {
     mutate: ['packages/consent/src/bron/store.ts'],
@@ -20,13 +28,17 @@ export const GROUPS = {
   },
   'authorization-server': {
     mutate: ['packages/mock-server/src/auth/**/*.ts'],
-    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
+    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/authorization-server-setup.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
   },
 };
 
+/** The group (MUTATION_GROUP) and, for a split group, the part (MUTATION_PART) being run. */
 export function currentGroup() {
   const name = process.env.MUTATION_GROUP ?? '';
   const group = GROUPS[name];
   if (!group) throw new Error(`MUTATION_GROUP must be one of ${Object.keys(GROUPS).join(', ')} (got "${name}")`);
-  return { name, ...group };
+  const part = process.env.MUTATION_PART;
+  if (!part) return { name, report: name, ...group };
+  if (!group.parts?.[part]) throw new Error(`MUTATION_PART must be one of ${Object.keys(group.parts ?? {}).join(', ')} (got "${part}")`);
+  return { name, report: `${name}.${part}`, ...group, mutate: group.parts[part] };
 }

@@ -15,12 +15,12 @@ export default {
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) would rerun every suite for each; they are reported as ignored.
   ignoreStatic: true,
-  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
-  jsonReporter: { fileName: `mutation/reports/${group.name}.json` },
-  htmlReporter: { fileName: `mutation/reports/${group.name}.html` },
-  tempDirName: `mutation/.stryker-tmp-${group.name}`,
+  jsonReporter: { fileName: `mutation/reports/${group.report}.json` },
+  htmlReporter: { fileName: `mutation/reports/${group.report}.html` },
+  tempDirName: `mutation/.stryker-tmp-${group.report}`,
   ignorePatterns: ['**/dist', '**/.turbo', 'mutation/reports', 'mutation/.stryker-tmp*', '**/test-results.json', 'bench/results'],
   thresholds: { high: 90, low: 85, break: null },
 };

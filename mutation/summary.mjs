@@ -1,17 +1,19 @@
 // `node mutation/summary.mjs`: per group and per file, the mutation score of the last run, and
 // every surviving mutant with its place and replacement (for mutation/README.md).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { GROUPS } from './groups.mjs';
 
 const KILLED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 for (const name of Object.keys(GROUPS)) {
-  const file = new URL(`./reports/${name}.json`, import.meta.url);
-  if (!existsSync(file)) {
+  // A group with parts has one report per part (auth.<part>.json); their files add up to the group.
+  const reportsDir = new URL('./reports/', import.meta.url);
+  const names = existsSync(reportsDir) ? readdirSync(reportsDir).filter((entry) => entry === `${name}.json` || (entry.startsWith(`${name}.`) && entry.endsWith('.json'))) : [];
+  if (names.length === 0) {
     console.log(`\n## ${name}: not run`);
     continue;
   }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const report = { files: Object.assign({}, ...names.map((entry) => JSON.parse(readFileSync(new URL(entry, reportsDir), 'utf8')).files)) };
   let killed = 0;
   let counted = 0;
   const rows = [];

@@ -204,6 +204,25 @@ describe('createClientCredentialsTokenProvider', () => {
     expect(server.tokenRequests).toHaveLength(2);
   });
 
+  it('logs each step with its scope set, or none, and the lifetime in seconds', async () => {
+    const lines: string[] = [];
+    const record = (level: string) => (message: string) => lines.push(`${level} ${message}`);
+    const logger: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+    const tokens = provider({ logger });
+    const scoped = await tokens.getToken({ scopes: SCOPES });
+    const unscoped = await tokens.getToken({ scopes: [] });
+    tokens.invalidate(scoped);
+    tokens.invalidate(unscoped);
+    expect(lines).toEqual([
+      `debug requesting an access token from ${server.tokenUrl} for scope "eduv.student.basic"`,
+      'info obtained an access token for scope "eduv.student.basic", valid for 3600 s',
+      `debug requesting an access token from ${server.tokenUrl}`,
+      'info obtained an access token, valid for 3600 s',
+      'debug dropped the cached access token for scope "eduv.student.basic"',
+      'debug dropped the cached access token',
+    ]);
+  });
+
   describe('errors', () => {
     it('turns invalid_client into EduvAuthError without leaking key, assertion or tokens anywhere', async () => {
       const lines: string[] = [];
