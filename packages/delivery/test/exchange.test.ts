@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliveryClient, createDeliveryOntvanger, createDeliveryVerzender, deliveryApi, type DeliveryOrder, type DeliveryOrderSource } from '../src/index';
 import { deliveryOrder } from '../src/fixtures/index';
 
-const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
+// Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
+const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(12);
 const [product] = createProductRange(random, 1);
 const [school, unconsented] = createSchools({ seed: 12, po: 1, vo: 1 });
