@@ -81,7 +81,7 @@ describe('Delivery exchange and GETs over HTTP', () => {
   });
 
   it('answers the GETs 501 without a source', async () => {
-    const verzender = createDeliveryVerzender({ store: createInMemoryExchangeStore(), baseUrl: 'http://127.0.0.1:9/delivery-api/v2', autoStart: false });
+    const verzender = createDeliveryVerzender({ store: createInMemoryExchangeStore(), baseUrl: 'http://127.0.0.1:9/delivery-api/v2', autoStart: false, dangerouslyAcceptAnyToken: true });
     const response = await verzender.handle(new Request(`http://x/delivery-api/v2/deliveryorders/${order.deliveryOrderId}`, { headers: { authorization: 'Bearer t' } }));
     expect(response?.status).toBe(501);
   });
