@@ -49,7 +49,7 @@ async function iteratorHarvest(baseUrl: string, validation: ValidationMode): Pro
 export async function runCatalogueHarvest(options: { rounds?: number; count?: number } = {}): Promise<HarvestBench> {
   const rounds = options.rounds ?? 15;
   const products = createCatalogueProducts({ seed: 1, count: options.count ?? 1000 });
-  const bron = createCatalogueBron(createInMemoryCatalogueSource(products), { cacheResponses: true });
+  const bron = createCatalogueBron(createInMemoryCatalogueSource(products), { cacheResponses: true, dangerouslyAcceptAnyToken: true });
   const server = await serveNode((request) => bron.answer(request), { apiVersion: '2.0.0' });
   const baseUrl = `${server.url}/catalogue-api/v2`;
   const ways: readonly [string, () => Promise<number>][] = [

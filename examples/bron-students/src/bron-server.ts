@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import { Readable } from 'node:stream';
-import { createStudentsBron } from '@eduvkit/students';
+import { serveNode, type NodeServer } from '@eduvkit/core/server/node';
+import { createStudentsBron, studentsApi } from '@eduvkit/students';
 import { schools, studentsOf } from './administration';
 
-/** The whole bron: protocol from eduvkit, data from the administration. */
+/**
+ * The whole bron: protocol from eduvkit, data from the administration. A local experiment: it
+ * accepts any bearer token. A real bron verifies tokens with `authenticate` (see examples/sis-gegevens-delen).
+ */
 export const studentsBron = createStudentsBron({
   schools,
   listStudents: (school, filters) => {
@@ -17,19 +19,9 @@ export const studentsBron = createStudentsBron({
         student.userMasterIdentifier === reference.userMasterIdentifier ||
         reference.userIds?.some((id) => student.userIds?.some((own) => own.userId === id.userId && own.userIdType === id.userIdType)),
     ),
-});
+}, { dangerouslyAcceptAnyToken: true });
 
-/** Mounts the bron on node:http; any framework with Fetch API requests works the same way. */
-export function createBronServer(): Server {
-  return createServer(async (incoming, outgoing) => {
-    const method = incoming.method ?? 'GET';
-    const request = new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`, {
-      method,
-      headers: incoming.headers as Record<string, string>,
-      ...(method === 'GET' || method === 'HEAD' ? {} : { body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' }),
-    } as RequestInit);
-    const response = (await studentsBron.handle(request)) ?? new Response('not found', { status: 404 });
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-    outgoing.end(Buffer.from(await response.arrayBuffer()));
-  });
+/** Serves the bron with eduvkit's Node adapter (`@eduvkit/core/server/node`) on 127.0.0.1. */
+export function serveBron(port = 0): Promise<NodeServer> {
+  return serveNode((request) => studentsBron.answer(request), { apiVersion: studentsApi.version, port });
 }

@@ -1,6 +1,4 @@
-import { createBronServer } from './bron-server';
+import { serveBron } from './bron-server';
 
-const port = Number(process.env.PORT ?? 4020);
-createBronServer().listen(port, '127.0.0.1', () => {
-  console.log(`Students bron on http://127.0.0.1:${port}/students-api/v1/students/school?orgMasterId=123A456`);
-});
+const server = await serveBron(Number(process.env.PORT ?? 4020));
+console.log(`Students bron on ${server.url}/students-api/v1/students/school?orgMasterId=123A456`);

@@ -1,16 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import { staticToken } from '@eduvkit/core';
 import { createStudentsClient } from '@eduvkit/students';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createBronServer } from '../src/bron-server';
+import type { NodeServer } from '@eduvkit/core/server/node';
+import { serveBron } from '../src/bron-server';
 
-const server = createBronServer();
+let server: NodeServer;
 let baseUrl: string;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/students-api/v1`;
+  server = await serveBron();
+  baseUrl = `${server.url}/students-api/v1`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 const client = () => createStudentsClient({ baseUrl, tokenProvider: staticToken('t'), validation: 'strict', retry: false });
 

@@ -26,7 +26,7 @@ const samePerson = (a: UserReference, b: UserReference): boolean => keysOf(a).so
  * A Leermiddelendashboard: the Results and Progress ontvangers over its own stores, and the class
  * overview it builds from what it received. `bron` options decide token checks and consent.
  */
-export function createDashboard(schools: readonly SchoolRecord[], roster: Roster, bron: Omit<BronOptions, 'schools'> = {}) {
+export function createDashboard(schools: readonly SchoolRecord[], roster: Roster, bron: Omit<BronOptions, 'schools'>) {
   const directory = {
     findStudent: (school: { school: SchoolRecord }, student: UserReference) => roster.get(school.school.orgMasterId)?.find((known) => samePerson(known, student)),
   };

@@ -9,7 +9,7 @@ import { createAssociationWorld } from '../src/fixtures/index';
 
 // The bron over plain Fetch API Requests, as a supplier would mount it in any framework.
 const world = createAssociationWorld({ seed: 11 });
-const bron = createAssociationBron(createInMemoryAssociationSource(world.schools, world.records));
+const bron = createAssociationBron(createInMemoryAssociationSource(world.schools, world.records), { dangerouslyAcceptAnyToken: true });
 const po = world.schools[0]!;
 const records = world.records.get(po.orgMasterId)!;
 
@@ -138,7 +138,7 @@ describe('createInMemoryAssociationSource without facts', () => {
       groups: records.groups,
       assignments: records.assignments,
     };
-    const plain = createAssociationBron(createInMemoryAssociationSource([po], new Map([[po.orgMasterId, bare]])));
+    const plain = createAssociationBron(createInMemoryAssociationSource([po], new Map([[po.orgMasterId, bare]])), { dangerouslyAcceptAnyToken: true });
     const ask = async (path: string, json?: unknown) => {
       const response = (await plain.handle(
         new Request(`${BASE}${path}`, json === undefined ? { headers: TOKEN } : { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json' }, body: JSON.stringify(json) }),

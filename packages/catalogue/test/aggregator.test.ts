@@ -16,7 +16,7 @@ const serve = async (bron: ReturnType<typeof createCatalogueBron>) => {
 };
 const supplierUrls: string[] = [];
 beforeAll(async () => {
-  for (const products of [lindehout, polderpers]) supplierUrls.push(await serve(createCatalogueBron(createInMemoryCatalogueSource(products))));
+  for (const products of [lindehout, polderpers]) supplierUrls.push(await serve(createCatalogueBron(createInMemoryCatalogueSource(products), { dangerouslyAcceptAnyToken: true })));
 });
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 

@@ -1,4 +1,5 @@
 import type { JsonObject } from './bundle';
+import { notificationFacts, scopeRoles } from './emit-catalogue';
 import { readBusinessCodes, requiredBodyFields } from './business-codes';
 import type { ZodModule } from './emit-zod';
 import { deref, listOperations, successStatus as successStatusOf, type OperationNode, type SchemaNode } from './spec-model';
@@ -76,6 +77,13 @@ function schoolSelection(doc: JsonObject, operation: OperationNode): (typeof SCH
   return 'none';
 }
 
+/** Every scope the spec's OAuth scheme defines. */
+export function apiScopes(doc: JsonObject): string[] {
+  const scheme = Object.values(((doc.components as JsonObject).securitySchemes ?? {}) as Record<string, JsonObject>)[0];
+  const flows = scheme?.flows as { clientCredentials?: { scopes: Record<string, string> } } | undefined;
+  return Object.keys(flows?.clientCredentials?.scopes ?? {});
+}
+
 export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: string, typesName: string, header: string): string {
   const info = doc.info as JsonObject;
   const version = String(info.version);
@@ -84,9 +92,9 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
   const roles = info['x-eduv-roles'] as { implementing: string; calling: string[] } | undefined;
   if (!roles) throw new Error('info.x-eduv-roles is required');
   const major = Number(version.split('.')[0]);
-  const scheme = Object.values(((doc.components as JsonObject).securitySchemes ?? {}) as Record<string, JsonObject>)[0];
-  const flows = scheme?.flows as { clientCredentials?: { scopes: Record<string, string> } } | undefined;
-  const allScopes = Object.keys(flows?.clientCredentials?.scopes ?? {});
+  const allScopes = apiScopes(doc);
+  const notifications = notificationFacts(doc, allScopes);
+  const reserved = scopeRoles(doc, allScopes, roles.calling);
 
   const listed = listOperations(doc);
   const byId = new Map(listed.map(({ operation }) => [operation.operationId, operation] as const));
@@ -148,7 +156,7 @@ export const ${exportName} = defineTypedApi<${typesName}>()({
   roles: ${literal({ implementing: roles.implementing, calling: roles.calling })},
   consentRequired: ${info['x-eduv-consent-required'] === true},
   scopes: ${literal(allScopes)},
-  operations: {
+${reserved ? `  scopeRoles: ${literal(reserved)},\n` : ''}${notifications ? `  notifications: ${literal(notifications)},\n` : ''}  operations: {
 ${operations.join('\n')}
   },
 });

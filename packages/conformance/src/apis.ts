@@ -1,18 +1,9 @@
-import { associationApi } from '@eduvkit/association';
-import { catalogueApi } from '@eduvkit/catalogue';
-import { consentApi } from '@eduvkit/consent';
 import type { ApiRegistry } from '@eduvkit/core';
+import { API_REGISTRIES, isChainApi } from '@eduvkit/mock-server';
 import { ConformanceConfigError } from './config-error';
-import { courseApi } from '@eduvkit/course';
-import { educationApi } from '@eduvkit/education';
-import { employeesApi } from '@eduvkit/employees';
-import { notificationsApi } from '@eduvkit/notifications';
-import { progressApi } from '@eduvkit/progress';
-import { resultsApi } from '@eduvkit/results';
-import { studentsApi } from '@eduvkit/students';
 
-/** Every API the kit has a suite for; a new API package adds its registry here and nothing else. */
-export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = [studentsApi, employeesApi, educationApi, associationApi, consentApi, notificationsApi, catalogueApi, courseApi, resultsApi, progressApi];
+/** Every API the kit has a pull or push suite for: the catalogue's APIs without melding–bevestiging requests (those are EXCHANGE_REGISTRIES). */
+export const QUALIFIABLE_REGISTRIES: readonly ApiRegistry[] = API_REGISTRIES.filter((registry) => !isChainApi(registry));
 
 /** eduvkit's short API name, from Edu-V's: `students-api` → `students`. */
 export const apiName = (registry: ApiRegistry): string => registry.api.replace(/-api$/, '');

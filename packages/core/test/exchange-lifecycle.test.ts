@@ -105,7 +105,7 @@ describe('exchange: close()', () => {
   it('an idle ontvanger stops its polls on close() and claims nothing more', async () => {
     const store = createInMemoryExchangeStore();
     const before = timers();
-    const ontvanger = createOntvanger({ registry: orderApi, store, process: () => ({ orderStatus: 'approved' }), confirmationUrl: () => undefined, ...FAST, pollIntervalMs: 60_000 });
+    const ontvanger = createOntvanger({ registry: orderApi, store, process: () => ({ orderStatus: 'approved' }), confirmationUrl: () => undefined, dangerouslyAcceptAnyToken: true, ...FAST, pollIntervalMs: 60_000 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(timers()).toBeGreaterThan(before);
     await ontvanger.close();
@@ -132,6 +132,7 @@ describe('exchange: a store shared by mistake', () => {
       confirmationUrl: () => 'http://127.0.0.1:9/order-api/v0/orders/confirmations',
       fetch: async (url) => (fetched.push(String(url)), new Response(null, { status: 202 })),
       onEvent: (event) => events.push(event),
+      dangerouslyAcceptAnyToken: true,
       ...FAST,
     });
     await waitFor('both refusals', () => events.filter((event) => event.type === 'loop-error').length >= 2);

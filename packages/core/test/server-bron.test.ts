@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { EduvConfigError } from '../src/errors';
 import { defineApi } from '../src/registry';
 import { BronError, createBron, createRouteMatcher, releaseScopedAttributes } from '../src/server';
 
@@ -67,7 +68,7 @@ function bron(overrides: Parameters<typeof createBron<typeof api>>[2] = {}) {
         return { id: path.id, name: 'x' };
       },
     },
-    { schools, ...overrides },
+    { schools, dangerouslyAcceptAnyToken: true, ...overrides },
   );
 }
 
@@ -129,7 +130,7 @@ describe('createBron', () => {
 
   it('turns a handler bug or an invalid handler body into 500 / 0099 and reports it', async () => {
     const errors: unknown[] = [];
-    const broken = createBron(api, { listThings: () => [{ id: 1 }] as never, getThing: () => { throw new Error('boom'); } }, { schools, onUnexpectedError: (error) => errors.push(error) });
+    const broken = createBron(api, { listThings: () => [{ id: 1 }] as never, getThing: () => { throw new Error('boom'); } }, { schools, dangerouslyAcceptAnyToken: true, onUnexpectedError: (error) => errors.push(error) });
     expect((await call(broken, '/things-api/v2/things/school?orgMasterId=104A158')).response.status).toBe(500);
     expect((await call(broken, '/things-api/v2/things/abc')).body).toMatchObject({ status: 99 });
     expect(errors).toHaveLength(2);
@@ -229,7 +230,7 @@ describe('createBron edges', () => {
   const path = '/things-api/v2/things/school?orgMasterId=104A158';
 
   it('passes a Response from a handler through, and answers an undefined result with an empty success', async () => {
-    const raw = createBron(api, { listThings: () => new Response('raw', { status: 299 }) as never, getThing: () => undefined as never }, { schools, validateResponses: false });
+    const raw = createBron(api, { listThings: () => new Response('raw', { status: 299 }) as never, getThing: () => undefined as never }, { schools, dangerouslyAcceptAnyToken: true, validateResponses: false });
     const passed = await raw.handle(new Request(`http://bron.test${path}`, { headers: { authorization: 'Bearer t' } }));
     expect([passed!.status, await passed!.text()]).toEqual([299, 'raw']);
     const empty = await raw.handle(new Request('http://bron.test/things-api/v2/things/abc', { headers: { authorization: 'Bearer t' } }));
@@ -241,10 +242,10 @@ describe('createBron edges', () => {
     let authorized = 0;
     const handlers = { listThings: ({ school }: { school: unknown }) => (seen.push(school), []), getThing: () => ({ id: 'a', name: 'b' }) };
     const authorize = () => void (authorized += 1);
-    await call(createBron(api, handlers, { authorize }), path);
+    await call(createBron(api, handlers, { authorize, dangerouslyAcceptAnyToken: true }), path);
     expect([seen, authorized]).toEqual([[undefined], 0]);
     const resolved = { school: schools[0]!, filterByOrgId: false };
-    const directory = createBron(api, handlers, { authorize, schools: (selection: { orgMasterId?: string }) => (selection.orgMasterId === '104A158' ? resolved : undefined) } as never);
+    const directory = createBron(api, handlers, { authorize, dangerouslyAcceptAnyToken: true, schools: (selection: { orgMasterId?: string }) => (selection.orgMasterId === '104A158' ? resolved : undefined) } as never);
     expect((await call(directory, path)).response.status).toBe(200);
     expect(seen[1]).toBe(resolved);
     expect(authorized).toBe(1);
@@ -257,12 +258,21 @@ describe('createBron edges', () => {
     expect(await bron().handle(new Request('http://bron.test/things-api/v2x/things/school'))).toBeUndefined();
     const wrong = await call(bron(), '/things-api/v2/things/school', { method: 'PUT', body: '{}' });
     expect(wrong.body).toEqual({ status: 99, statusMessage: 'method PUT not allowed; use GET' });
-    const broken = createBron(api, { listThings: () => { throw new Error('secret detail'); }, getThing: () => ({ id: 'a', name: 'b' }) }, { schools });
+    const broken = createBron(api, { listThings: () => { throw new Error('secret detail'); }, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, dangerouslyAcceptAnyToken: true });
     const failed = await call(broken, path);
     expect([failed.response.status, failed.body]).toEqual([500, { status: 99, statusMessage: 'internal error in the bron' }]);
   });
 
-  it('refuses an Authorization header without a token by default', async () => {
+  it('refuses to be created without authenticate unless told to accept any token, naming both options', () => {
+    const handlers = { listThings: () => [], getThing: () => ({ id: 'a', name: 'b' }) };
+    for (const options of [{}, { schools }, { dangerouslyAcceptAnyToken: false }]) {
+      expect(() => createBron(api, handlers, options)).toThrow(EduvConfigError);
+      expect(() => createBron(api, handlers, options)).toThrow(/needs `authenticate`.*`dangerouslyAcceptAnyToken: true`/);
+    }
+    expect(() => createBron(api, handlers, { authenticate: () => ({ scopes: 'all' }) })).not.toThrow();
+  });
+
+  it('refuses an Authorization header without a token when accepting any token', async () => {
     for (const authorization of ['Bearer', 'Bearer ', 'Basic abc']) {
       const response = await bron().handle(new Request(`http://bron.test${path}`, { headers: { authorization } }));
       expect(await response!.json()).toEqual({ status: 99, statusMessage: 'the request carries no bearer access token (Authorization: Bearer <token>)' });
@@ -271,9 +281,9 @@ describe('createBron edges', () => {
 
   it('does not validate responses when told not to, and names the operation when it does', async () => {
     const invalid = { listThings: () => [{ id: 1 }] as never, getThing: () => ({ id: 'a', name: 'b' }) };
-    expect((await call(createBron(api, invalid, { schools, validateResponses: false }), path)).body).toEqual([{ id: 1 }]);
+    expect((await call(createBron(api, invalid, { schools, dangerouslyAcceptAnyToken: true, validateResponses: false }), path)).body).toEqual([{ id: 1 }]);
     const errors: Error[] = [];
-    await call(createBron(api, invalid, { schools, onUnexpectedError: (error) => errors.push(error as Error) }), path);
+    await call(createBron(api, invalid, { schools, dangerouslyAcceptAnyToken: true, onUnexpectedError: (error) => errors.push(error as Error) }), path);
     expect(errors[0]!.message).toMatch(/^listThings handler returned a body that does not match the spec: /);
   });
 

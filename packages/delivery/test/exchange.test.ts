@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliveryClient, createDeliveryOntvanger, createDeliveryVerzender, deliveryApi, type DeliveryOrder, type DeliveryOrderSource } from '../src/index';
 import { deliveryOrder } from '../src/fixtures/index';
 
-const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
+// Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
+const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(12);
 const [product] = createProductRange(random, 1);
 const [school, unconsented] = createSchools({ seed: 12, po: 1, vo: 1 });
@@ -80,7 +81,7 @@ describe('Delivery exchange and GETs over HTTP', () => {
   });
 
   it('answers the GETs 501 without a source', async () => {
-    const verzender = createDeliveryVerzender({ store: createInMemoryExchangeStore(), baseUrl: 'http://127.0.0.1:9/delivery-api/v2', autoStart: false });
+    const verzender = createDeliveryVerzender({ store: createInMemoryExchangeStore(), baseUrl: 'http://127.0.0.1:9/delivery-api/v2', autoStart: false, dangerouslyAcceptAnyToken: true });
     const response = await verzender.handle(new Request(`http://x/delivery-api/v2/deliveryorders/${order.deliveryOrderId}`, { headers: { authorization: 'Bearer t' } }));
     expect(response?.status).toBe(501);
   });

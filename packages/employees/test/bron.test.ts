@@ -25,7 +25,7 @@ const search = (employee: unknown, schoolReference: unknown = { organisationMast
 
 describe('createEmployeesBron over Fetch Requests', () => {
   it('refuses a request without a bearer token with 401', async () => {
-    const bron = createEmployeesBron(source);
+    const bron = createEmployeesBron(source, { dangerouslyAcceptAnyToken: true });
     const response = (await bron.handle(new Request(`${BASE}/employees/school?orgMasterId=${school.orgMasterId}`)))!;
     expect(response.status).toBe(401);
     expect(response.headers.get('api-version')).toBe('1.1.0');
@@ -33,13 +33,13 @@ describe('createEmployeesBron over Fetch Requests', () => {
   });
 
   it('refuses a bad orgIdType with 400 / 0011 naming the parameter', async () => {
-    const { response, body } = await call(createEmployeesBron(source), '/employees/school?orgId=x&orgIdType=BRIN');
+    const { response, body } = await call(createEmployeesBron(source, { dangerouslyAcceptAnyToken: true }), '/employees/school?orgId=x&orgIdType=BRIN');
     expect(response.status).toBe(400);
     expect(body).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
   });
 
   it('refuses an unknown school with 400 / 2001 and an unknown school period with 400 / 2008', async () => {
-    const bron = createEmployeesBron(source);
+    const bron = createEmployeesBron(source, { dangerouslyAcceptAnyToken: true });
     expect(await call(bron, '/employees/school?orgMasterId=999Z999')).toMatchObject({ response: { status: 400 }, body: { status: 2001 } });
     const { response, body } = await call(bron, `/employees/school?orgMasterId=${school.orgMasterId}&schoolPeriodId=1999-2000`);
     expect(response.status).toBe(400);
@@ -82,7 +82,7 @@ describe('createEmployeesBron over Fetch Requests', () => {
   });
 
   it('answers the search: found 200, unknown 404 / 2004, no userIds 400 / 0011', async () => {
-    const bron = createEmployeesBron(source);
+    const bron = createEmployeesBron(source, { dangerouslyAcceptAnyToken: true });
     const employee = records[1]!.employee;
     const found = await call(bron, '/employees', search({ userIds: employee.userIds }, { organisationIds: [{ organisationId: school.brin, organisationIdType: 'OIE_CODE' }] }));
     expect(found.response.status).toBe(200);
@@ -98,7 +98,7 @@ describe('createEmployeesBron over Fetch Requests', () => {
   });
 
   it('leaves paths outside its base path alone and answers a wrong method with 405', async () => {
-    const bron = createEmployeesBron(source);
+    const bron = createEmployeesBron(source, { dangerouslyAcceptAnyToken: true });
     expect(await bron.handle(new Request('http://bron.test/students-api/v1/students/school'))).toBeUndefined();
     const { response } = await call(bron, '/employees', { method: 'GET' });
     expect(response.status).toBe(405);

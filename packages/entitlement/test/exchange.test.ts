@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEntitlementClient, createEntitlementOntvanger, createEntitlementVerzender, entitlementApi, sendInCriticalOrder, type EntitlementProcessors, type EntitlementSource } from '../src/index';
 import { createEntitlement, fakeProductId, fakeStudentReference } from '../src/fixtures/index';
 
-const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
+// Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
+const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(13);
 const [school, unconsented] = createSchools({ seed: 13, po: 1, vo: 1 });
 const entitlement = createEntitlement(random, { productId: fakeProductId(random), school: school!, entitlementType: 'school-student', deliveryOrderId: random.guid() });

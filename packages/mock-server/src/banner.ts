@@ -1,3 +1,4 @@
+import { studentsApi } from '@eduvkit/students';
 import type { MockServer } from './index';
 
 const pad = (text: string, width: number): string => text.padEnd(width);
@@ -20,7 +21,7 @@ export function renderBanner(server: Omit<MockServer, 'close' | 'port'>): string
   }
   lines.push('', `Developer console (every request, and why it was refused): ${server.url}/_admin`);
   const first = server.world.schools[0];
-  const tryUrl = `${server.url}/students-api/v1/students/school?orgMasterId=${first?.orgMasterId ?? ''}`;
+  const tryUrl = `${server.url}${studentsApi.basePath}${studentsApi.operations.listStudentsForSchool.path}?orgMasterId=${first?.orgMasterId ?? ''}`;
   const urlOption = server.url === 'http://127.0.0.1:4010' ? '' : ` --url ${server.url}`;
   if (server.auth === 'any-bearer') {
     lines.push('', 'Authentication: any bearer token is accepted (--auth any-bearer).', '', 'Try', `  curl -i -H 'Authorization: Bearer demo-token' '${tryUrl}'`);

@@ -17,7 +17,7 @@ import { createNotificationProducer, type NotificationProducer } from './notific
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
 import { createReceivedStores, type ReceivedStores } from './received-stores';
-import { createMockWorld, type MockWorld, type WorldSize } from './world';
+import { createMockWorld, DEFAULT_WORLD_SIZE, type MockWorld, type WorldSize } from './world';
 
 export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses' | 'onUnexpectedError'> {
   /** Seed of the generated world; the same seed always gives the same schools and students. */
@@ -137,7 +137,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
   const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron, ...chain.brons];
   let brons: readonly Bron[] = [];
-  const editor = new WorldEditor(initialWorld, options.size ?? 'small', (change) => {
+  const editor = new WorldEditor(initialWorld, options.size ?? DEFAULT_WORLD_SIZE, (change) => {
     brons = allBrons(editor.world);
     notifications.record(change);
     for (const listener of listeners) listener(change);

@@ -8,8 +8,6 @@ import { createEducationRecords, type EducationRecords } from '@eduvkit/educatio
 import { createEmployeeRecords, type EmployeeRecord } from '@eduvkit/employees/fixtures';
 import { createStudentRecords, type StudentRecord } from '@eduvkit/students/fixtures';
 
-export type WorldSize = 'small' | 'medium' | 'large';
-
 interface SizeSpec {
   po: number;
   vo: number;
@@ -20,11 +18,16 @@ interface SizeSpec {
 }
 
 /** Schools, students and staff per size; large is the scale the benchmarks use (~100,000 students). */
-export const WORLD_SIZES: Readonly<Record<WorldSize, SizeSpec>> = {
+export const WORLD_SIZES = {
   small: { po: 2, vo: 1, studentsPerPo: 120, studentsPerVo: 500, employeesPerPo: 15, employeesPerVo: 60 },
   medium: { po: 8, vo: 3, studentsPerPo: 250, studentsPerVo: 1_200, employeesPerPo: 25, employeesPerVo: 120 },
   large: { po: 60, vo: 14, studentsPerPo: 300, studentsPerVo: 5_800, employeesPerPo: 30, employeesPerVo: 450 },
-};
+} as const satisfies Record<string, SizeSpec>;
+
+/** One of the sizes WORLD_SIZES defines: the only list of them. */
+export type WorldSize = keyof typeof WORLD_SIZES;
+
+export const DEFAULT_WORLD_SIZE: WorldSize = 'small';
 
 /**
  * One school board's world, the same for every API: the schools and their catalogue (core
@@ -97,7 +100,7 @@ export class ComputedMap<V> extends Map<string, V> {
   }
 }
 
-export function createMockWorld(seed: number, size: WorldSize = 'small'): MockWorld {
+export function createMockWorld(seed: number, size: WorldSize = DEFAULT_WORLD_SIZE): MockWorld {
   const spec = WORLD_SIZES[size];
   const schools = createSchools({ seed, po: spec.po, vo: spec.vo });
   const students = new Map<string, StudentRecord[]>();

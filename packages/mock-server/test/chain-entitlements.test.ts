@@ -48,6 +48,8 @@ async function receiver(clientId: string, role: 'Licentieregistratie' | 'Leermid
     operations: ['sendEntitlement'],
     store: createInMemoryExchangeStore(),
     pollIntervalMs: 50,
+    // A test double of the client: the mock's pushes carry real tokens, but this test is about routing.
+    dangerouslyAcceptAnyToken: true,
     process(request) {
       const body = request.body as EntitlementRequest;
       seen.push({ who: role, entitlement: body.entitlement, statusAtMock: mock.chain.state.entitlements.get(body.entitlement.entitlementId)?.entitlement.entitlementStatus });

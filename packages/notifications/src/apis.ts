@@ -1,39 +1,25 @@
 import type { Notification, NotificationApi } from './generated/models';
 import { NotificationApiSchema } from './generated/schemas';
+import { SUBSCRIBABLE_APIS } from './generated/subscribable-apis';
 
 /** The data APIs one can subscribe to, in the order of the spec's enum. */
 export const NOTIFICATION_APIS: readonly NotificationApi[] = NotificationApiSchema.options;
 
 /**
  * The scope a client needs to subscribe to (and read the notifications of) each data API: the
- * basic scope of that API (eduvkit's choice; Edu-V names no scope for the Notifications API).
+ * basic scope of that API, from its spec (eduvkit's choice; Edu-V names no scope for the Notifications API).
  */
-export const NOTIFICATION_API_SCOPES: Readonly<Record<NotificationApi, string>> = {
-  'students-api': 'eduv.student.basic',
-  'employees-api': 'eduv.employee.basic',
-  'education-api': 'eduv.education',
-  'association-api': 'eduv.association',
-  'catalogue-api': 'eduv.catalogue',
-  'course-api': 'eduv.course',
-};
+export const NOTIFICATION_API_SCOPES: Readonly<Record<NotificationApi, string>> = Object.fromEntries(
+  NOTIFICATION_APIS.map((api) => [api, SUBSCRIBABLE_APIS[api].scope]),
+) as Record<NotificationApi, string>;
 
 /**
- * The objectType names eduvkit uses (the data APIs' object names; Edu-V has not published the
- * values) and the API that serves each: the API to re-read or fetch from.
+ * The objectType names eduvkit uses (the data APIs' object names, from their specs; Edu-V has not
+ * published the values) and the API that serves each: the API to re-read or fetch from.
  */
-export const NOTIFICATION_OBJECT_TYPES: Readonly<Record<string, NotificationApi>> = {
-  Student: 'students-api',
-  Employee: 'employees-api',
-  Organisation: 'education-api',
-  StudyOffering: 'education-api',
-  SubjectOffering: 'education-api',
-  SchoolPeriod: 'association-api',
-  Enrollment: 'association-api',
-  Assignment: 'association-api',
-  Group: 'association-api',
-  Product: 'catalogue-api',
-  Course: 'course-api',
-};
+export const NOTIFICATION_OBJECT_TYPES: Readonly<Record<string, NotificationApi>> = Object.fromEntries(
+  NOTIFICATION_APIS.flatMap((api) => SUBSCRIBABLE_APIS[api].objectTypes.map((objectType) => [objectType, api])),
+);
 
 export function isNotificationApi(value: unknown): value is NotificationApi {
   return NotificationApiSchema.safeParse(value).success;

@@ -2,6 +2,7 @@ export * from './generated/models';
 export * from './generated/schemas';
 export { notificationsApi } from './generated/registry';
 export type { components, operations, paths } from './generated/openapi-types';
+export { SUBSCRIBABLE_APIS, type NotificationObjectType } from './generated/subscribable-apis';
 export {
   NOTIFICATION_APIS,
   NOTIFICATION_API_SCOPES,

@@ -11,7 +11,7 @@ function post(path: string, body: unknown, headers: Record<string, string> = { a
 
 function recorder() {
   const batches: Notification[][] = [];
-  const receiver = createNotificationReceiver({ onNotifications: (batch) => void batches.push(batch) });
+  const receiver = createNotificationReceiver({ dangerouslyAcceptAnyToken: true, onNotifications: (batch) => void batches.push(batch) });
   return { batches, receiver };
 }
 
@@ -49,7 +49,7 @@ describe('createNotificationReceiver', () => {
 
   it('forgets the oldest ids beyond rememberIds', async () => {
     const batches: Notification[][] = [];
-    const receiver = createNotificationReceiver({ onNotifications: (batch) => void batches.push(batch), rememberIds: 2 });
+    const receiver = createNotificationReceiver({ dangerouslyAcceptAnyToken: true, onNotifications: (batch) => void batches.push(batch), rememberIds: 2 });
     const [a, b, c] = [notification(), notification(), notification()];
     await receiver.handle(post('/notifications', [a, b, c]));
     await receiver.handle(post('/notifications', [a]));
@@ -76,6 +76,7 @@ describe('createNotificationReceiver', () => {
     const batches: Notification[][] = [];
     const errors: unknown[] = [];
     const receiver = createNotificationReceiver({
+      dangerouslyAcceptAnyToken: true,
       onNotifications: async (batch) => {
         if (fail) throw new Error('database down');
         batches.push(batch);
@@ -97,6 +98,7 @@ describe('createNotificationReceiver', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const receiver = createNotificationReceiver({
+      dangerouslyAcceptAnyToken: true,
       onNotifications: async (batch) => {
         order.push(`start ${batch[0]!.objectId}`);
         if (batch[0]!.objectId === 'first') await gate;
@@ -122,7 +124,7 @@ describe('createNotificationReceiver', () => {
     expect(list?.headers.get('allow')).toBe('POST');
   });
 
-  it('needs a bearer token by default, takes a custom authenticate, and ignores paths outside its base path', async () => {
+  it('needs a bearer token when accepting any, takes a custom authenticate, and ignores paths outside its base path', async () => {
     const { receiver } = recorder();
     expect((await receiver.handle(post('/notification', notification(), {})))?.status).toBe(401);
     expect(await receiver.handle(new Request('https://afnemer.example/other'))).toBeUndefined();

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createOrderClient, createOrderOntvanger, createOrderVerzender, orderApi, type OrderOntvangerOptions, type OrderVerzender } from '../src/index';
 import { createProductRange, creditOrderRequest, orderRequest } from '../src/fixtures/index';
 
-const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
+// Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
+const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(9);
 const [product] = createProductRange(random, 1);
 const order = () => {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createUsageClient, createUsageOntvanger, createUsageVerzender, usageApi, type UsageSource } from '../src/index';
 import { entitlementUsage, initialActivation, usageTotals } from '../src/fixtures/index';
 
-const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 } };
+// Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
+const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(14);
 const [school, unconsented] = createSchools({ seed: 14, po: 1, vo: 1 });
 const entitlement = { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'school-student' as const, school: { organisationMasterIdentifier: school!.orgMasterId } };

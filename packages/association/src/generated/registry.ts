@@ -12,6 +12,7 @@ export const associationApi = defineTypedApi<AssociationOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Bestelomgeving leermiddelen","Aanspraakmanager","Identiteitsbeheervoorziening"]},
   consentRequired: true,
   scopes: ["eduv.association"],
+  notifications: {"scope":"eduv.association","objectTypes":["Enrollment","SchoolPeriod","Assignment","Group"]},
   operations: {
     listSchoolPeriodsForSchool: {
       operationId: "listSchoolPeriodsForSchool",

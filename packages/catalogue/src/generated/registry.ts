@@ -12,6 +12,7 @@ export const catalogueApi = defineTypedApi<CatalogueOperations>()({
   roles: {"implementing":"Leveranciersspecifieke leermiddelencatalogus","calling":["Overkoepelende leermiddelencatalogus","Selectieomgeving leermiddelen","Bestelomgeving leermiddelen","Leermiddelenportaal","Onderwijsleeromgeving"]},
   consentRequired: false,
   scopes: ["eduv.catalogue"],
+  notifications: {"scope":"eduv.catalogue","objectTypes":["Product"]},
   operations: {
     listProducts: {
       operationId: "listProducts",

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CHAIN_DELAY_MS, renderBanner, startMockServer, WORLD_SIZES, type WorldSize } from '@eduvkit/mock-server';
+import { DEFAULT_CHAIN_DELAY_MS, DEFAULT_WORLD_SIZE, renderBanner, startMockServer, WORLD_SIZES, type WorldSize } from '@eduvkit/mock-server';
 import { UsageError } from '../usage-error';
 
 export const MOCK_USAGE = `Usage: eduvkit mock [--port 4010] [--host 127.0.0.1] [--seed 1] [--size small|medium|large]
@@ -55,7 +55,7 @@ export async function runMock(args: string[], out: (line: string) => void): Prom
     },
     strict: true,
   });
-  const size = (values.size ?? 'small') as WorldSize;
+  const size = (values.size ?? DEFAULT_WORLD_SIZE) as WorldSize;
   if (!(size in WORLD_SIZES)) throw new UsageError(`--size must be one of ${Object.keys(WORLD_SIZES).join(', ')}`);
   const auth = oneOf('auth', values.auth, ['oauth', 'any-bearer'] as const);
   const consent = oneOf('consent', values.consent, ['registry', 'all'] as const);

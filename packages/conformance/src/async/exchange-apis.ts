@@ -1,15 +1,11 @@
-import { activationcodeApi } from '@eduvkit/activationcode';
 import type { ApiRegistry } from '@eduvkit/core';
 import { exchangePairs, type ExchangePair } from '@eduvkit/core/exchange';
-import { deliveryApi } from '@eduvkit/delivery';
-import { entitlementApi } from '@eduvkit/entitlement';
-import { orderApi } from '@eduvkit/order';
-import { usageApi } from '@eduvkit/usage';
+import { API_REGISTRIES, isChainApi } from '@eduvkit/mock-server';
 import { apiName, findRegistry } from '../apis';
 import { ConformanceConfigError } from '../config-error';
 
 /** The push-asynchronous APIs (melding–bevestiging): the kit plays their verzender or their ontvanger. */
-export const EXCHANGE_REGISTRIES: readonly ApiRegistry[] = [orderApi, deliveryApi, entitlementApi, activationcodeApi, usageApi];
+export const EXCHANGE_REGISTRIES: readonly ApiRegistry[] = API_REGISTRIES.filter(isChainApi);
 
 export const EXCHANGE_API_NAMES: readonly string[] = EXCHANGE_REGISTRIES.map(apiName);
 
@@ -21,7 +17,7 @@ export function findExchangeRegistry(name: string): ApiRegistry | undefined {
 /** True when the API (a name or registry) has request operations of a melding–bevestiging pair. */
 export function isExchangeApi(api: string | ApiRegistry): boolean {
   const registry = typeof api === 'string' ? findExchangeRegistry(api) : api;
-  return registry !== undefined && Object.values(registry.operations).some((operation) => operation.exchange?.message === 'request');
+  return registry !== undefined && isChainApi(registry);
 }
 
 /** A push-asynchronous API's registry and its request ↔ confirmation pairs; a pull API is a configuration error. */

@@ -18,14 +18,16 @@ export interface ExchangeBronParts {
   readonly served: Readonly<Record<string, Handler>>;
   readonly others: Readonly<Record<string, unknown>> | undefined;
   readonly authenticate?: BronOptions['authenticate'] | undefined;
+  readonly dangerouslyAcceptAnyToken?: boolean | undefined;
   /** Path prefix; default the registry's `/<api>/v<major>`. */
   readonly basePath?: string | undefined;
   readonly onUnexpectedError?: BronOptions['onUnexpectedError'] | undefined;
 }
 
-function bronOptions({ authenticate, basePath, onUnexpectedError }: ExchangeBronParts): BronOptions {
+function bronOptions({ authenticate, dangerouslyAcceptAnyToken, basePath, onUnexpectedError }: ExchangeBronParts): BronOptions {
   return {
     ...(authenticate ? { authenticate } : {}),
+    ...(dangerouslyAcceptAnyToken !== undefined ? { dangerouslyAcceptAnyToken } : {}),
     ...(basePath !== undefined ? { basePath: basePath.replace(/\/+$/, '') } : {}),
     ...(onUnexpectedError ? { onUnexpectedError } : {}),
   };

@@ -28,9 +28,11 @@ export interface OntvangerOptions<R extends ApiRegistry = ApiRegistry> extends E
   authorization?(peer: string, operation: OperationDefinition): Maybe<string>;
   /**
    * Establishes the verzender (401 otherwise). Its `clientId` keys the exchange: two verzenders may
-   * use the same reference id. Default: a bearer token must be present, and every caller is `''`.
+   * use the same reference id. Required unless `dangerouslyAcceptAnyToken` (then every caller is `''`).
    */
   readonly authenticate?: BronOptions['authenticate'];
+  /** Local experiments and test doubles only: without `authenticate`, accept any bearer token unverified (see BronOptions). */
+  readonly dangerouslyAcceptAnyToken?: boolean;
   /** Only these request operations (default: every push-asynchronous request of the registry). */
   readonly operations?: readonly string[];
   /** Handlers for other operations of the API this party serves; the rest of its role answers 501. */
@@ -123,6 +125,7 @@ export function createOntvanger<R extends ApiRegistry>(options: OntvangerOptions
     served: Object.fromEntries([...pairs.values()].map((pair) => [pair.request.operationId, receive(pair)])),
     others: options.handlers,
     authenticate: options.authenticate,
+    dangerouslyAcceptAnyToken: options.dangerouslyAcceptAnyToken,
     basePath: options.basePath,
     onUnexpectedError: options.onUnexpectedError,
   });

@@ -25,8 +25,10 @@ export interface VerzenderOptions<R extends ApiRegistry = ApiRegistry> extends E
   authorization?(operation: OperationDefinition): Maybe<string>;
   /** Instead of `authorization`: tokens for the operation's scopes, dropped (`invalidate`) after a 401. */
   readonly tokenProvider?: TokenProvider;
-  /** Establishes the ontvanger that PUTs a confirmation (401 otherwise). Default: a bearer token must be present. */
+  /** Establishes the ontvanger that PUTs a confirmation (401 otherwise). Required unless `dangerouslyAcceptAnyToken`. */
   readonly authenticate?: BronOptions['authenticate'];
+  /** Local experiments and test doubles only: without `authenticate`, accept any bearer token unverified (see BronOptions). */
+  readonly dangerouslyAcceptAnyToken?: boolean;
   /** Only these request operations (default: every push-asynchronous request of the registry). */
   readonly operations?: readonly string[];
   /** Handlers for other operations of the API this party serves; the rest of its role answers 501. */
@@ -149,6 +151,7 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     served: Object.fromEntries([...pairs.values()].map((pair) => [pair.confirmation.operationId, receive(pair)])),
     others: options.handlers,
     authenticate: options.authenticate,
+    dangerouslyAcceptAnyToken: options.dangerouslyAcceptAnyToken,
     basePath: options.basePath,
     onUnexpectedError: options.onUnexpectedError,
   });

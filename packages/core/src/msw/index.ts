@@ -79,7 +79,7 @@ export interface ApiHandlersOptions<Source, BronOptions> {
 export interface ApiMswDefinition<R extends ApiRegistry, Source, BronOptions> {
   readonly registry: R;
   readonly defaultBaseUrl: string;
-  readonly createBron: (source: Source, options: BronOptions & { basePath: string }) => Bron;
+  readonly createBron: (source: Source, options: BronOptions & { basePath: string; dangerouslyAcceptAnyToken?: boolean }) => Bron;
   /** The in-memory source over the package's seeded world. */
   readonly seededSource: (seed: number) => Source;
 }
@@ -93,7 +93,12 @@ export function defineApiMsw<R extends ApiRegistry, Source, BronOptions extends 
     handlers(options: ApiHandlersOptions<Source, BronOptions> = {}): HttpHandler[] {
       const baseUrl = options.baseUrl ?? definition.defaultBaseUrl;
       const source = options.source ?? definition.seededSource(options.seed ?? 1);
-      const bron = definition.createBron(source, { ...(options.bron ?? ({} as BronOptions)), basePath: new URL(baseUrl).pathname.replace(/\/+$/, '') });
+      // A test double: it accepts any bearer token unless the test gives `bron.authenticate` (decision 036).
+      const bron = definition.createBron(source, {
+        dangerouslyAcceptAnyToken: true,
+        ...(options.bron ?? ({} as BronOptions)),
+        basePath: new URL(baseUrl).pathname.replace(/\/+$/, ''),
+      });
       return bronHandlers(definition.registry, bron, baseUrl);
     },
     override(operationId: OperationIds<R>, reply: OverrideReply, options: { baseUrl?: string } = {}): HttpHandler {

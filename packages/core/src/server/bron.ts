@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { EduvConfigError } from '../errors';
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
 import { AnswerBytesCache } from './answer-cache';
@@ -53,12 +54,17 @@ export type BronHandlers<R extends ApiRegistry, S extends SchoolRecord = SchoolR
 
 export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   /**
-   * Establishes the caller from the request or throws a BronError (401). The default only demands
-   * that a bearer token is present and grants every scope: a stand-in until token verification is
-   * plugged in. It gets a BronRequest (a Fetch `Request` is one): read method, url, headers and body
-   * only, so the Node adapter need not build a Fetch `Request` per call.
+   * Establishes the caller from the request (verifies the access token) or throws a BronError (401).
+   * Required unless `dangerouslyAcceptAnyToken` is set. It gets a BronRequest (a Fetch `Request` is
+   * one): read method, url, headers and body only, so the Node adapter need not build a Fetch
+   * `Request` per call.
    */
   authenticate?(request: BronRequest, operation: OperationDefinition): CallerContext | Promise<CallerContext>;
+  /**
+   * For local experiments and test doubles only: without `authenticate`, accept any bearer token
+   * unverified and grant it every scope. Without either, createBron throws (decision 036).
+   */
+  dangerouslyAcceptAnyToken?: boolean;
   /** The schools this bron serves; a school outside it is refused with unknownSchoolRefusal (400 / 2001 or 0023). */
   schools?: readonly S[] | ((selection: SchoolSelection) => ResolvedSchool<S> | undefined);
   /** Checks the school's activation for this caller; throw BronError.consentRequired() to refuse (403 / 0022). */
@@ -100,6 +106,14 @@ export const requireBearerToken = (request: BronRequest): CallerContext => {
   return { scopes: 'all' };
 };
 
+/** The stand-in for a missing `authenticate`: only with the explicit opt-out, else a configuration error. */
+function acceptAnyToken(registry: ApiRegistry, optedOut: boolean | undefined): NonNullable<BronOptions['authenticate']> {
+  if (optedOut === true) return requireBearerToken;
+  throw new EduvConfigError(
+    `the ${registry.title} bron needs \`authenticate\` to verify access tokens; to skip token verification (local experiments and test doubles only) pass \`dangerouslyAcceptAnyToken: true\``,
+  );
+}
+
 /** A Bron from its `answer`: `handle` is the same answer as a Fetch Response. For brons that wrap a bron. */
 export function bronOf(registry: ApiRegistry, basePath: string, answer: Bron['answer']): Bron {
   return {
@@ -135,7 +149,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
 ): Bron {
   const basePath = options.basePath ?? registry.basePath;
   const match = createRouteMatcher(registry, basePath);
-  const authenticate = options.authenticate ?? requireBearerToken;
+  const authenticate = options.authenticate ?? acceptAnyToken(registry, options.dangerouslyAcceptAnyToken);
   const validateResponses = options.validateResponses ?? true;
   const version = registry.version;
   const resolveSelection = schoolResolver(options.schools);

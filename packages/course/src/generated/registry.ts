@@ -12,6 +12,7 @@ export const courseApi = defineTypedApi<CourseOperations>()({
   roles: {"implementing":"Leermaterialencatalogus","calling":["Overkoepelende leermiddelencatalogus","Onderwijsleeromgeving","Leermiddelendashboard"]},
   consentRequired: false,
   scopes: ["eduv.course"],
+  notifications: {"scope":"eduv.course","objectTypes":["Course"]},
   operations: {
     listCourses: {
       operationId: "listCourses",

@@ -12,6 +12,7 @@ export const educationApi = defineTypedApi<EducationOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Selectieomgeving leermiddelen","Bestelomgeving leermiddelen","Aanspraakmanager","Leermiddelenportaal","Onderwijsleeromgeving","Leermiddelendashboard","Identiteitsbeheervoorziening"]},
   consentRequired: true,
   scopes: ["eduv.education"],
+  notifications: {"scope":"eduv.education","objectTypes":["Organisation","StudyOffering","SubjectOffering"]},
   operations: {
     listOrganisations: {
       operationId: "listOrganisations",

@@ -12,6 +12,7 @@ export const employeesApi = defineTypedApi<EmployeesOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsmedewerker","calling":["Administratiesysteem onderwijsdeelnemer","Bestelomgeving leermiddelen","Dienst met SSO","Authenticerende Dienst","Authenticerende Identity Provider","Delegerende Identity Provider"]},
   consentRequired: true,
   scopes: ["eduv.employee.basic","eduv.employee.communication","eduv.employee.roles"],
+  notifications: {"scope":"eduv.employee.basic","objectTypes":["Employee"]},
   operations: {
     listEmployeesForSchool: {
       operationId: "listEmployeesForSchool",

@@ -1,15 +1,6 @@
 import type { ApiRegistry } from '@eduvkit/core';
 
 /**
- * Scopes Edu-V reserves for particular reference components. The delivery address goes only to
- * the ordering environment (Students API); every other scope of an API is open to all of its
- * calling roles (eduvkit's reading where the reference is silent).
- */
-export const SCOPE_RESTRICTIONS: Readonly<Record<string, readonly string[]>> = {
-  'eduv.student.deliveryaddress': ['Bestelomgeving leermiddelen'],
-};
-
-/**
  * The scopes of the confirmations a role sends: it provides the request operation, so it calls
  * the confirmation endpoint of the request's verzender (e.g. the Licentieregistratie confirms entitlements).
  */
@@ -21,14 +12,19 @@ function confirmationScopes(role: string, registry: ApiRegistry): string[] {
   });
 }
 
-/** The scopes a reference component may be granted, derived from each API's calling roles and the confirmations it sends. */
+/**
+ * The scopes a reference component may be granted, derived from each API's calling roles and the
+ * confirmations it sends. A scope the registry reserves (`scopeRoles`, e.g. the delivery address
+ * for the ordering environment) goes only to those roles; every other scope of an API is open to
+ * all of its calling roles (eduvkit's reading where the reference is silent).
+ */
 export function scopesForRole(role: string, registries: readonly ApiRegistry[]): Set<string> {
   const scopes = new Set<string>();
   for (const registry of registries) {
     for (const scope of confirmationScopes(role, registry)) scopes.add(scope);
     if (!registry.roles.calling.includes(role)) continue;
     for (const scope of registry.scopes) {
-      const only = SCOPE_RESTRICTIONS[scope];
+      const only = registry.scopeRoles?.[scope];
       if (!only || only.includes(role)) scopes.add(scope);
     }
   }

@@ -23,9 +23,6 @@ import { scopesOf } from './scopes-of';
 import { seedChain } from './seed';
 import { deliveryReads, entitlementReads, usageReads, type ReadAllowed } from './read-handlers';
 
-/** The chain's APIs, in the order of the chain: they are served, listed in the banner and given scopes. */
-export const CHAIN_REGISTRIES: readonly ApiRegistry[] = [orderApi, deliveryApi, entitlementApi, activationcodeApi, usageApi];
-
 /** Defaults that keep the demo quick and still show a pending exchange for a moment. */
 export const DEFAULT_CHAIN_DELAY_MS = 250;
 export const DEFAULT_DECLINE_RATE = 0;

@@ -8,20 +8,17 @@ import {
   createNotificationLog,
   createNotificationsBron,
   type NotificationDispatcher,
+  type NotificationApi,
   type NotificationLog,
   type NotificationsBronHttpOptions,
   type StoredNotification,
 } from '@eduvkit/notifications';
 import type { BulkChange, ObjectChange } from '../world-changes/object-changes';
+import { NOTIFYING_REGISTRIES } from '../apis';
 import { DeliveryLog } from './delivery-log';
 
-/** The object type a bulk notification names for each API: its main object. */
-const BULK_OBJECT_TYPE: Readonly<Record<string, string>> = {
-  'students-api': 'Student',
-  'employees-api': 'Employee',
-  'education-api': 'Organisation',
-  'association-api': 'Enrollment',
-};
+/** The object type a bulk notification names for each API: its main object, the first its spec lists. */
+const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(NOTIFYING_REGISTRIES.map((registry) => [registry.api, registry.notifications?.objectTypes[0] ?? '']));
 
 /**
  * The by-id operation a consumer can GET a changed object with (its path comes from the registry);
@@ -87,7 +84,7 @@ export function createNotificationProducer(options: NotificationProducerOptions)
     headers: async (subscription) => ({ authorization: await options.pushAuthorization(subscription.clientId) }),
   });
   const bron = createNotificationsBron(
-    { log, dispatcher, callbackUrlOf: (clientId) => callbackUrls.get(clientId), isVisible: allowed, allowedApis: ['students-api', 'employees-api', 'education-api', 'association-api'] },
+    { log, dispatcher, callbackUrlOf: (clientId) => callbackUrls.get(clientId), isVisible: allowed, allowedApis: NOTIFYING_REGISTRIES.map(({ api }) => api as NotificationApi) },
     options.bron,
   );
   const school = (orgMasterId: string) => ({ organisationMasterIdentifier: orgMasterId });
@@ -111,7 +108,7 @@ export function createNotificationProducer(options: NotificationProducerOptions)
         });
       }
       for (const change of bulk) {
-        log.append({ api: change.api, notificationType: 'bulk', objectType: BULK_OBJECT_TYPE[change.api] ?? 'Object', school: school(change.orgMasterId) });
+        log.append({ api: change.api, notificationType: 'bulk', objectType: BULK_OBJECT_TYPE.get(change.api) || 'Object', school: school(change.orgMasterId) });
       }
       if (objects.length || bulk.length) dispatcher.notify();
     },

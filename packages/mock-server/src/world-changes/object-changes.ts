@@ -1,3 +1,7 @@
+import { associationApi } from '@eduvkit/association';
+import { employeesApi } from '@eduvkit/employees';
+import type { NotificationObjectType } from '@eduvkit/notifications';
+import { studentsApi } from '@eduvkit/students';
 import type { MockWorld } from '../world';
 
 /** One data object that a mutation created, changed or deleted: what a notification describes. */
@@ -24,14 +28,15 @@ function studentId(student: { userMasterIdentifier?: string; userIds?: readonly 
 /** Every data object of one school, keyed by API, type and id, with its JSON to compare. */
 export function snapshotSchool(world: MockWorld, orgMasterId: string): Snapshot {
   const snapshot: Snapshot = new Map();
-  const add = (api: string, objectType: string, objectId: string, value: unknown) =>
+  // The object type is checked against the spec's (x-eduvkit-notifications) at compile time.
+  const add = ({ api }: { api: string }, objectType: NotificationObjectType, objectId: string, value: unknown) =>
     snapshot.set(`${api}|${objectType}|${objectId}`, { api, objectType, objectId, json: JSON.stringify(value) });
-  for (const { student } of world.students.get(orgMasterId) ?? []) add('students-api', 'Student', studentId(student), student);
-  for (const { employee } of world.employees.get(orgMasterId) ?? []) add('employees-api', 'Employee', employee.userIds[0]?.userId ?? '', employee);
+  for (const { student } of world.students.get(orgMasterId) ?? []) add(studentsApi, 'Student', studentId(student), student);
+  for (const { employee } of world.employees.get(orgMasterId) ?? []) add(employeesApi, 'Employee', employee.userIds[0]?.userId ?? '', employee);
   const association = world.association.get(orgMasterId);
-  for (const group of association?.groups ?? []) add('association-api', 'Group', group.groupId, group);
-  for (const enrollment of association?.enrollments ?? []) add('association-api', 'Enrollment', enrollment.enrollmentId, enrollment);
-  for (const assignment of association?.assignments ?? []) add('association-api', 'Assignment', assignment.assignmentId, assignment);
+  for (const group of association?.groups ?? []) add(associationApi, 'Group', group.groupId, group);
+  for (const enrollment of association?.enrollments ?? []) add(associationApi, 'Enrollment', enrollment.enrollmentId, enrollment);
+  for (const assignment of association?.assignments ?? []) add(associationApi, 'Assignment', assignment.assignmentId, assignment);
   return snapshot;
 }
 

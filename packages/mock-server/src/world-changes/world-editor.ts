@@ -2,7 +2,9 @@ import { createRandom } from '@eduvkit/core/fixtures';
 import { createEmployeeRecord, type EmployeeRecord } from '@eduvkit/employees/fixtures';
 import { EmployeeSchema, type Employee } from '@eduvkit/employees';
 import { createStudentRecord, type StudentRecord } from '@eduvkit/students/fixtures';
-import { StudentSchema, type Student } from '@eduvkit/students';
+import { StudentSchema, studentsApi, type Student } from '@eduvkit/students';
+import { associationApi } from '@eduvkit/association';
+import { NOTIFYING_REGISTRIES } from '../apis';
 import { createMockWorld, type MockWorld, type WorldSize } from '../world';
 import { diffSnapshots, snapshotSchool, type BulkChange, type ObjectChange } from './object-changes';
 
@@ -134,7 +136,7 @@ export class WorldEditor {
     });
     this.studentRecords(orgMasterId).push(...added);
     this.current.association.invalidate(orgMasterId);
-    this.onChange({ objects: [], bulk: [{ api: 'students-api', orgMasterId }, { api: 'association-api', orgMasterId }] });
+    this.onChange({ objects: [], bulk: [{ api: studentsApi.api, orgMasterId }, { api: associationApi.api, orgMasterId }] });
     return added.map((record) => record.student);
   }
 
@@ -188,7 +190,7 @@ export class WorldEditor {
   reset(): void {
     this.current = createMockWorld(this.current.seed, this.size);
     const bulk = this.current.schools.flatMap((school) =>
-      ['students-api', 'employees-api', 'education-api', 'association-api'].map((api) => ({ api, orgMasterId: school.orgMasterId })),
+      NOTIFYING_REGISTRIES.map(({ api }) => ({ api, orgMasterId: school.orgMasterId })),
     );
     this.onChange({ objects: [], bulk });
   }

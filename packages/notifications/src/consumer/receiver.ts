@@ -12,10 +12,12 @@ export interface NotificationReceiverOptions {
    */
   onNotifications(batch: Notification[]): void | Promise<void>;
   /**
-   * Establishes the caller (the producer) or throws a BronError (401). Default: a bearer token
-   * must be present. Plug in `createAccessTokenVerifier` to check it.
+   * Establishes the caller (the producer) or throws a BronError (401), e.g. with
+   * `createAccessTokenVerifier`. Required unless `dangerouslyAcceptAnyToken`.
    */
   authenticate?: BronOptions['authenticate'];
+  /** Local experiments and test doubles only: accept any bearer token unverified (see BronOptions). */
+  dangerouslyAcceptAnyToken?: boolean;
   /** Path prefix of the consumer endpoints; default `/notifications-api/v0`. */
   basePath?: string;
   /** How many notification ids to remember for de-duplication; default 10 000. */
@@ -86,6 +88,7 @@ export function createNotificationReceiver(options: NotificationReceiverOptions)
     },
     {
       ...(options.authenticate ? { authenticate: options.authenticate } : {}),
+      ...(options.dangerouslyAcceptAnyToken !== undefined ? { dangerouslyAcceptAnyToken: options.dangerouslyAcceptAnyToken } : {}),
       ...(options.basePath !== undefined ? { basePath: options.basePath.replace(/\/+$/, '') } : {}),
       onUnexpectedError: (error) => options.onError?.(error),
     },

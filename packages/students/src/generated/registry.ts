@@ -12,6 +12,8 @@ export const studentsApi = defineTypedApi<StudentsOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Bestelomgeving leermiddelen","Identiteitsbeheervoorziening","Digitaal toetssysteem"]},
   consentRequired: true,
   scopes: ["eduv.student.basic","eduv.student.demographics","eduv.student.communication","eduv.student.accessibility","eduv.student.deliveryaddress"],
+  scopeRoles: {"eduv.student.deliveryaddress":["Bestelomgeving leermiddelen"]},
+  notifications: {"scope":"eduv.student.basic","objectTypes":["Student"]},
   operations: {
     listStudentsForSchool: {
       operationId: "listStudentsForSchool",
