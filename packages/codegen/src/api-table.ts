@@ -1,20 +1,11 @@
 import type { JsonObject } from './bundle';
-import { listOperations } from './spec-model';
+import { methodNames } from './emit-client';
+import { deref, listOperations, refName, successStatus, type OperationNode } from './spec-model';
 
 export interface ApiRow {
   /** Folder name under specs/ and packages/, e.g. `students`. */
   readonly name: string;
   readonly doc: JsonObject;
-}
-
-/** The client method of an operation, from `x-eduvkit-method`; undefined when the client has none. */
-export function clientMethod(operation: JsonObject): string | undefined {
-  const name = operation['x-eduvkit-method'];
-  if (name === undefined) return undefined;
-  if (typeof name !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(name)) {
-    throw new Error(`${String(operation.operationId)}: x-eduvkit-method must be a camelCase identifier`);
-  }
-  return name;
 }
 
 /** The README's table of Edu-V APIs, one row per spec. */
@@ -23,10 +14,7 @@ export function renderApiTable(rows: readonly ApiRow[]): string {
     const info = doc.info as JsonObject;
     const title = String(info.title).replace(/^Edu-V /, '').replace(/ API$/, '');
     const operations = listOperations(doc);
-    const methods = operations
-      .map(({ operation }) => clientMethod(operation as unknown as JsonObject))
-      .filter((method): method is string => method !== undefined)
-      .map((method) => `\`${method}\``);
+    const methods = [...methodNames(doc).keys()].map((method) => `\`${method}\``);
     return `| ${title} | ${String(info.version)} | [\`@eduvkit/${name}\`](packages/${name}) | ${operations.length} | ${methods.join(', ')} | [${name}](docs/apis/${name}.md) |`;
   });
   return ['| API | Version | Package | Operations | Client methods | Docs |', '|---|---|---|---|---|---|', ...lines].join('\n');
@@ -40,4 +28,35 @@ export function replaceGenerated(text: string, marker: string, content: string, 
   const to = text.indexOf(end);
   if (from === -1 || to < from) throw new Error(`${file}: markers ${start} … ${end} missing`);
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+const INTERACTIONS: Record<string, string> = {
+  'pull-sync': 'pull, synchronous',
+  'push-sync': 'push, synchronous',
+  'push-async': 'push, asynchronous',
+  notification: 'notification',
+};
+
+function successBody(doc: JsonObject, operation: OperationNode, status: string): string {
+  const schema = deref(doc, operation.responses[status]!).content?.['application/json']?.schema;
+  if (!schema) return 'no body';
+  if (schema.type === 'array' && schema.items?.$ref) return `array of ${refName(schema.items.$ref)}`;
+  if (schema.$ref) return `one ${refName(schema.$ref)}`;
+  return 'JSON body';
+}
+
+/** A docs page's table of the API's operations, one row per operation, from the spec and its extensions. */
+export function renderOperationTable(doc: JsonObject): string {
+  const roles = (doc.info as JsonObject)['x-eduv-roles'] as { implementing: string };
+  const rows = [...methodNames(doc)].map(([name, { method, path, operation }]) => {
+    const status = successStatus(operation);
+    const security = operation.security ?? (doc.security as OperationNode['security']) ?? [];
+    const scopes = security.map((requirement) => Object.values(requirement).flat().map((scope) => `\`${scope}\``).join(' + ')).join(' or ') || '—';
+    const exchange = operation['x-eduvkit-exchange'] as { message?: string } | undefined;
+    const search = method === 'post' && operation['x-eduv-idempotent'] === true ? ' (a search: retried like a GET)' : '';
+    const interaction = `${INTERACTIONS[String(operation['x-eduv-interaction'])] ?? String(operation['x-eduv-interaction'])}${exchange?.message ? `: ${exchange.message}` : ''}${search}`;
+    const implementedBy = typeof operation['x-eduv-implemented-by'] === 'string' ? operation['x-eduv-implemented-by'] : roles.implementing;
+    return `| \`${method.toUpperCase()} ${path}\` (\`${operation.operationId}\`) | ${implementedBy} | \`${name}\` | ${interaction} | ${scopes} | \`${status}\`, ${successBody(doc, operation, status)} |`;
+  });
+  return ['| Operation | Implemented by | Client method | Interaction | Scopes | Success |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

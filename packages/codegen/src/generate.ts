@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { renderApiTable, replaceGenerated, type ApiRow } from './api-table';
+import { renderApiTable, renderOperationTable, replaceGenerated, type ApiRow } from './api-table';
 import { bundleSpec, type JsonObject } from './bundle';
 import { renderCoverage, type ApiCoverage } from './coverage-doc';
 import { emitApiCatalogue, emitSubscribableApis, registryExport, type CatalogueSpec } from './emit-catalogue';
 import { apiScopes, emitRegistryModule } from './emit-registry';
+import { emitBarrel } from './emit-barrel';
 import { emitBaseUrlModule } from './emit-base-url';
+import { emitClientModule } from './emit-client';
+import { emitMswModule } from './emit-msw';
+import { emitStatusModule } from './emit-status';
 import { emitOperationsModule } from './emit-operations';
 import { emitModels, emitOpenApiTypes, emitTypeTests } from './emit-types';
 import { emitZodModule } from './emit-zod';
+import { readPackageFacts } from './package-facts';
 import { collectProvenance, unmarked } from './provenance';
 import { pascal } from './spec-model';
 
@@ -47,20 +52,33 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     if (missing.length) {
       throw new Error(`${source}: elements without x-eduv-src or x-eduvkit-assumed:\n  ${missing.join('\n  ')}`);
     }
+    const facts = readPackageFacts(doc, source);
     const zod = emitZodModule(doc, header);
     const generated = join(spec.packageDir, 'src', 'generated');
+    const pascalName = pascal(spec.name);
+    const registry = registryExport(spec.name);
+    const operationsType = `${pascalName}Operations`;
     files.set(join(spec.packageDir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
     files.set(join(generated, 'openapi-types.ts'), await emitOpenApiTypes(doc, header));
     files.set(join(generated, 'schemas.ts'), zod.source);
     files.set(join(generated, 'models.ts'), emitModels(zod, header));
-    const operationsType = `${pascal(spec.name)}Operations`;
     files.set(join(generated, 'operations.ts'), emitOperationsModule(doc, operationsType, header));
-    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, registryExport(spec.name), operationsType, header));
+    files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, registry, operationsType, header));
     files.set(join(generated, 'type-tests.ts'), emitTypeTests(zod, header));
+    files.set(join(generated, 'client.ts'), emitClientModule(doc, { pascalName, registry, operationsType, isClient: facts !== undefined && facts.client === undefined }, header));
+    const status = emitStatusModule(doc, pascalName, registry, header);
+    if (status) files.set(join(generated, 'status.ts'), status);
     const info = doc.info as JsonObject;
     const major = Number(String(info.version).split('.')[0]);
     const baseUrlConstant = `DEFAULT_${spec.name.toUpperCase().replace(/-/g, '_')}_BASE_URL`;
     files.set(join(generated, 'base-url.ts'), emitBaseUrlModule(String(info['x-eduv-api']), major, baseUrlConstant, header));
+    if (facts) files.set(join(spec.packageDir, 'src', 'index.ts'), emitBarrel(facts, { registry, operationsType, hasStatus: status !== undefined }, header));
+    if (facts?.msw) {
+      const mswNames = { camelName: camel(spec.name), pascalName, title: String(info.title), registry, baseUrlConstant };
+      files.set(join(spec.packageDir, 'src', 'msw', 'index.ts'), emitMswModule(facts.msw, mswNames, header));
+    }
+    const page = join(root, 'docs', 'apis', `${spec.name}.md`);
+    if (existsSync(page) && readFileSync(page, 'utf8').includes('<!-- generated:operations -->')) files.set(page, replaceGenerated(readFileSync(page, 'utf8'), 'operations', renderOperationTable(doc), relative(root, page)));
     apis.push({ name: spec.name, doc });
     catalogue.push({ name: spec.name, doc });
     coverage.push({ title: String(info.title), version: String(info.version), packageName: `@eduvkit/${spec.name}`, entries });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMethod } from '../src/api-table';
+import { clientMethod } from '../src/emit-client';
 import { bundleSpec, type JsonObject } from '../src/bundle';
 import { discoverSpecs } from '../src/generate';
 import { listOperations, pascal } from '../src/spec-model';

@@ -6,4 +6,5 @@ export * from './client';
 export * from './bron/data-source';
 export * from './bron/create-students-bron';
 export * from './bron/in-memory-source';
-export * from './bron/status';
+export * from './generated/status';
+export * from './generated/client';

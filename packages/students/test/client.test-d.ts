@@ -1,6 +1,6 @@
 import { createApiClient, type EduvResponse } from '@eduvkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createStudentsClient, type Student } from '../src';
+import { createStudentsClient, createStudentsMethods, StudentsStatus, studentsRefusal, type Student } from '../src';
 import { studentsApi } from '../src/generated/registry';
 
 const client = createApiClient(studentsApi, { baseUrl: 'https://bron.example/students-api/v1' });
@@ -38,5 +38,29 @@ describe('Students call() is typed from its spec', () => {
     const facade = createStudentsClient({ baseUrl: 'https://bron.example/students-api/v1' });
     expectTypeOf(facade.listForSchool({ orgMasterId: '104A158' })).resolves.toEqualTypeOf<EduvResponse<Student[]>>();
     expectTypeOf(facade.find).returns.resolves.toEqualTypeOf<EduvResponse<Student>>();
+  });
+});
+
+describe('generated Students methods', () => {
+  const methods = createStudentsMethods({ baseUrl: 'https://bron.example/students-api/v1' });
+
+  it('are typed from the registry', () => {
+    expectTypeOf(methods.find({ school, student: { userMasterIdentifier: 'x' } })).resolves.toEqualTypeOf<EduvResponse<Student>>();
+    expectTypeOf(methods.listForSchool({ orgMasterId: '104A158' })).resolves.toEqualTypeOf<EduvResponse<Student[]>>();
+  });
+
+  it('refuse a wrong argument', () => {
+    // @ts-expect-error: the body names a student, not a person
+    void methods.find({ school, person: { userMasterIdentifier: 'x' } });
+    // @ts-expect-error: the filter is schoolPeriodId
+    void methods.listForSchool({ orgMasterId: '104A158', schoolYear: '2025-2026' });
+    // @ts-expect-error: findStudent needs its body
+    void methods.find();
+  });
+
+  it('refuse a business code the operation does not list', () => {
+    // @ts-expect-error: findStudent lists 2001 and 2002, not 2008
+    studentsRefusal('findStudent', StudentsStatus.SchoolPeriodUnknown, 'x');
+    expectTypeOf(studentsRefusal('findStudent', StudentsStatus.StudentUnknown, 'x').httpStatus).toEqualTypeOf<number>();
   });
 });

@@ -56,6 +56,17 @@ export class BronError extends Error {
     return new BronError(405, EduvStatus.Other, `Method Not Allowed - ${providingRole} is provider of this endpoint`);
   }
 
+  /**
+   * A business refusal the operation's spec lists (`x-eduv-business-codes`): the HTTP status and the
+   * message prefix come from there, so a bron names only the code. A code the spec does not list for
+   * the operation is a programming error, not a refusal.
+   */
+  static refusal(operation: Pick<OperationDefinition, 'operationId' | 'businessCodes'>, status: number, detail: string): BronError {
+    const code = operation.businessCodes.find((entry) => entry.status === status);
+    if (!code) throw new Error(`${operation.operationId} lists no business code ${status} in its spec`);
+    return new BronError(code.httpStatus, code.status, `${code.message}: ${detail}`);
+  }
+
   static business(status: number, detail: string, httpStatus = 400): BronError {
     return new BronError(httpStatus, status, detail);
   }

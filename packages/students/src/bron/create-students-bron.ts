@@ -1,8 +1,8 @@
 import type { SchoolRecord } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { studentsApi } from '../generated/registry';
 import type { StudentsDataSource } from './data-source';
-import { StudentsStatus } from './status';
+import { StudentsStatus, studentsRefusal } from '../generated/status';
 
 export type StudentsBronOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
 
@@ -15,7 +15,7 @@ export function createStudentsBron<S extends SchoolRecord>(source: StudentsDataS
         source.listStudents(school!, { schoolPeriodId, studyOfferingId, subjectOfferingId }),
       findStudent: async ({ school, body }) => {
         const student = await source.findStudent(school!, body.student);
-        if (!student) throw BronError.notFound(StudentsStatus.StudentUnknown, 'Student unknown: no student with that reference at this school');
+        if (!student) throw studentsRefusal('findStudent', StudentsStatus.StudentUnknown, 'no student with that reference at this school');
         return student;
       },
     },

@@ -2,7 +2,7 @@ import type { ResolvedSchool, SchoolRecord } from '@eduvkit/core';
 import { BronError } from '@eduvkit/core/server';
 import type { Student, UserReference } from '../generated/models';
 import type { StudentFilters, StudentsDataSource } from './data-source';
-import { StudentsStatus } from './status';
+import { StudentsStatus } from '../generated/status';
 
 /** A school as the in-memory source needs it: its record plus the ids filters may name. */
 export interface InMemorySchool extends SchoolRecord {
