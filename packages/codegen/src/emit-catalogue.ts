@@ -6,7 +6,7 @@ export interface CatalogueSpec {
   readonly doc: JsonObject;
 }
 
-const camel = (name: string): string => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+export const camel = (name: string): string => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** The export name of an API package's registry: `students` → `studentsApi`. */
 export const registryExport = (name: string): string => `${camel(name)}Api`;

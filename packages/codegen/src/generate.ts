@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { renderApiTable, renderOperationTable, replaceGenerated, type ApiRow } from './api-table';
 import { bundleSpec, type JsonObject } from './bundle';
 import { renderCoverage, type ApiCoverage } from './coverage-doc';
-import { emitApiCatalogue, emitSubscribableApis, registryExport, type CatalogueSpec } from './emit-catalogue';
+import { camel, emitApiCatalogue, emitSubscribableApis, registryExport, type CatalogueSpec } from './emit-catalogue';
 import { apiScopes, emitRegistryModule } from './emit-registry';
 import { emitBarrel } from './emit-barrel';
 import { emitBaseUrlModule } from './emit-base-url';
