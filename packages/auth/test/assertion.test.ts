@@ -18,7 +18,7 @@ describe('createClientAssertion', () => {
       key: keys.privateKeyPem,
       keyId: keys.keyId,
       algorithm,
-      now,
+      now: () => new Date(now),
     });
     expect(decodeProtectedHeader(assertion)).toEqual({ alg: algorithm, kid: keys.keyId, typ: 'JWT' });
     const { payload } = await jwtVerify(assertion, await importJWK(keys.publicJwk, algorithm), {

@@ -1,3 +1,4 @@
+export * from './clock';
 export * from './registry';
 export * from './unknown-school';
 export * from './status-codes';

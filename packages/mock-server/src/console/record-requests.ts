@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@eduvkit/core';
 import { BronError, pathOf } from '@eduvkit/core/server';
 import { NodeBronRequest } from '@eduvkit/core/server/node';
 import { decodeJwt } from 'jose';
@@ -14,8 +15,8 @@ export interface RequestRecorderOptions {
   readonly clientOf: (request: MockRequest) => string | undefined;
   /** Requests not to record: the console's own polling would push everything else out of the ring. */
   readonly skip?: (method: string, pathname: string) => boolean;
-  /** For tests: milliseconds since the epoch. */
-  readonly now?: () => number;
+  /** The clock of the log's `at` column; default the system clock. */
+  readonly now?: Clock;
 }
 
 const TOKEN_PATH = '/oauth2/token';
@@ -68,7 +69,8 @@ function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal 
  */
 export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
   const { log, apiOf, clientOf, skip } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   return async (request) => {
     const url = request.url;
     const pathname = pathOf(url);
