@@ -1,4 +1,5 @@
 export * from './clock';
+export * from './error-hooks';
 export * from './registry';
 export * from './unknown-school';
 export * from './status-codes';

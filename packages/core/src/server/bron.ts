@@ -1,3 +1,4 @@
+import { reportError, type ErrorHook } from '../error-hooks';
 import type { z } from 'zod';
 import type { ApiRegistry, OperationDefinition } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
@@ -76,7 +77,7 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
   /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
-  onUnexpectedError?: (error: unknown, operation: OperationDefinition | undefined) => void;
+  onUnexpectedError?: ErrorHook<OperationDefinition | undefined>;
 }
 
 export interface Bron {
@@ -221,7 +222,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       return await run(found.operation, request, found.params);
     } catch (error) {
       if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
-      options.onUnexpectedError?.(error, found.operation);
+      reportError(options.onUnexpectedError, error, found.operation);
       return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
     }
   };

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@eduvkit/core';
+import { reportError, systemClock, type Clock } from '@eduvkit/core';
 import { checkSubscription, NotificationDeliveryError, positive, postNotifications, retryDelay, retryPolicy, type Subscription } from './delivery-attempt';
 import type { NotificationDispatcherOptions, NotificationDispatcherStats } from './dispatcher';
 import type { StoredNotification } from './log';
@@ -71,13 +71,8 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
   const counters = { delivered: 0, failedAttempts: 0 };
   let closed = false;
 
-  const report = (error: unknown, subscription: Subscription): void => {
-    try {
-      options.onError?.(error, { clientId: subscription.clientId, api: subscription.api, callbackUrl: subscription.callbackUrl });
-    } catch {
-      // a failing error callback must not stop delivery
-    }
-  };
+  const report = (error: unknown, subscription: Subscription): void =>
+    reportError(options.onError, error, { clientId: subscription.clientId, api: subscription.api, callbackUrl: subscription.callbackUrl });
 
   const stateOf = (key: string): LocalState => {
     let state = states.get(key);
