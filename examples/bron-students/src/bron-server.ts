@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { Readable } from 'node:stream';
+import { HttpStatus } from '@eduvkit/core';
 import { createStudentsBron } from '@eduvkit/students';
 import { schools, studentsOf } from './administration';
 
@@ -28,7 +29,7 @@ export function createBronServer(): Server {
       headers: incoming.headers as Record<string, string>,
       ...(method === 'GET' || method === 'HEAD' ? {} : { body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' }),
     } as RequestInit);
-    const response = (await studentsBron.handle(request)) ?? new Response('not found', { status: 404 });
+    const response = (await studentsBron.handle(request)) ?? new Response('not found', { status: HttpStatus.NotFound });
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
