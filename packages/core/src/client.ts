@@ -260,7 +260,7 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
           method: operation.method,
           url: context.url,
           httpStatus: response.status,
-          status,
+          eduvStatus: status,
           statusMessage,
           apiVersion,
           body,

@@ -221,7 +221,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     try {
       return await run(found.operation, request, found.params);
     } catch (error) {
-      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
+      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
       reportError(options.onUnexpectedError, error, found.operation);
       return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
     }

@@ -94,7 +94,7 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
       })
       .catch((error: unknown) => {
         // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
-        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
+        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
         reportError(options.onError, error, { method: request.method, url: request.url });
         return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
       })
