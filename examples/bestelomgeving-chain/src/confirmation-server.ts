@@ -31,10 +31,15 @@ export interface ConfirmationServer {
  * server for the three verzenders, each answering under its API's base path. Their stores are in
  * memory here; give each a `@eduvkit/store-postgres` store to survive a restart.
  */
+/** How long `send` waits for the counterpart's confirmation before it gives up. */
+const CONFIRMATION_TIMEOUT_MS = 30_000;
+/** Short, so the demo's orders complete quickly; a production verzender can poll far less often. */
+const POLL_INTERVAL_MS = 200;
+
 export async function startConfirmationServer(options: ConfirmationServerOptions): Promise<ConfirmationServer> {
   const verzender = (registry: ApiRegistry) =>
     // A local demo against the mock: it takes any bearer token on its confirmation endpoints; a real one passes `authenticate`.
-    createVerzender({ registry, store: createInMemoryExchangeStore(), baseUrl: `${options.counterpartUrl}${registry.basePath}`, tokenProvider: options.tokenProvider, confirmationTimeoutMs: 30_000, pollIntervalMs: 200, dangerouslyAcceptAnyToken: true });
+    createVerzender({ registry, store: createInMemoryExchangeStore(), baseUrl: `${options.counterpartUrl}${registry.basePath}`, tokenProvider: options.tokenProvider, confirmationTimeoutMs: CONFIRMATION_TIMEOUT_MS, pollIntervalMs: POLL_INTERVAL_MS, dangerouslyAcceptAnyToken: true });
   const parties = { order: verzender(orderApi), delivery: verzender(deliveryApi), usage: verzender(usageApi) };
   const all = Object.values(parties);
   const server: NodeServer = await serveNode(async (request) => {

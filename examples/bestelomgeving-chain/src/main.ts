@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { HttpStatus } from '@eduvkit/core';
 import { createProducts } from '@eduvkit/core/fixtures';
 import { startConfirmationServer } from './confirmation-server';
 import { orderForClass } from './order-for-class';
@@ -19,7 +20,7 @@ const product = createProducts({ seed: 1 }).find((candidate) => candidate.type =
 const parties = await startConfirmationServer({ counterpartUrl: issuer, tokenProvider });
 // Tell the mock where this Bestelomgeving receives its confirmations (Edu-V: registration out of band).
 const registered = await fetch(`${issuer}/_admin/clients/demo-bestelomgeving/endpoints`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parties.endpoints) });
-if (registered.status !== 204) throw new Error(`could not register the endpoints: ${registered.status}`);
+if (registered.status !== HttpStatus.NoContent) throw new Error(`could not register the endpoints: ${registered.status}`);
 try {
   await orderForClass(
     { orgMasterId, studyOfferingId, schoolPeriodId, productId: product.productId, startDate: '2025-08-01', activationUntilDate: '2026-07-31' },

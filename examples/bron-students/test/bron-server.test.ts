@@ -24,7 +24,7 @@ it('serves spec-valid students that an eduvkit client accepts in strict mode', a
 it('finds a student by a secondary id and refuses unknown schools with 2001', async () => {
   const { data } = await client().find({ orgId: '23CD', orgIdType: 'OIE_CODE' }, { userIds: [{ userId: '2001@1.school.example.nl', userIdType: 'NEPPI' }] });
   expect(data.givenName).toBe('Yara');
-  await expect(client().listForSchool({ orgMasterId: '000X000' })).rejects.toMatchObject({ httpStatus: 400, statusCode: '2001' });
+  await expect(client().listForSchool({ orgMasterId: '000X000' })).rejects.toMatchObject({ httpStatus: 400, eduvStatusCode: '2001' });
 });
 
 it('gets the protocol checks for free: no token → 401, bad input → 400 naming the field', async () => {

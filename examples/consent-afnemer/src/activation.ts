@@ -48,7 +48,7 @@ export async function readStudents(orgMasterId: string, options: ActivationOptio
     const { data } = await clients(options).students.listForSchool({ orgMasterId });
     return { activated: true, students: data };
   } catch (error) {
-    if (error instanceof EduvApiError && error.status === EduvStatus.ConsentRequired) return { activated: false };
+    if (error instanceof EduvApiError && error.eduvStatus === EduvStatus.ConsentRequired) return { activated: false };
     throw error;
   }
 }

@@ -45,6 +45,6 @@ it('refuses progress for a student it does not serve (400 / 2002) and keeps it o
   const progress = createProgressClient({ baseUrl: `${server.url}/progress-api/v0`, tokenProvider: staticToken('learning-environment') });
   const before = dashboard.received.progress.size;
   const sent = { id: crypto.randomUUID(), student: reference(stranger), school: { organisationMasterIdentifier: school.orgMasterId }, assignableUnitId: 'blok-1', status: 'started' as const, timestamp: '2026-03-12T10:00:00Z' };
-  await expect(progress.send(sent)).rejects.toMatchObject({ httpStatus: 400, status: 2002 });
+  await expect(progress.send(sent)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 2002 });
   expect(dashboard.received.progress.size).toBe(before);
 });

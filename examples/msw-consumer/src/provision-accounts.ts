@@ -1,4 +1,4 @@
-import { EduvApiError, type SchoolSelection } from '@eduvkit/core';
+import { EduvApiError, HttpStatus, type SchoolSelection } from '@eduvkit/core';
 import type { StudentsClient } from '@eduvkit/students';
 
 export interface Account {
@@ -25,7 +25,7 @@ export async function provisionAccounts(client: StudentsClient, school: SchoolSe
       }));
     return { kind: 'provisioned', accounts, skippedWithoutEckId: data.length - accounts.length };
   } catch (error) {
-    if (error instanceof EduvApiError && error.httpStatus === 403) return { kind: 'waiting-for-consent' };
+    if (error instanceof EduvApiError && error.httpStatus === HttpStatus.Forbidden) return { kind: 'waiting-for-consent' };
     throw error;
   }
 }

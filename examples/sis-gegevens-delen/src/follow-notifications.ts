@@ -1,4 +1,4 @@
-import { EduvApiError, type TokenProvider } from '@eduvkit/core';
+import { EduvApiError, HttpStatus, type TokenProvider } from '@eduvkit/core';
 import { createAccessTokenVerifier } from '@eduvkit/core/server';
 import { serveNode, type NodeServer } from '@eduvkit/core/server/node';
 import { createNotificationReceiver, createNotificationsClient, createNotificationSync, notificationsApi, type NotificationSync } from '@eduvkit/notifications';
@@ -40,7 +40,7 @@ export async function followNotifications(copy: SchoolCopy, options: FollowOptio
         return (await students.find({ orgMasterId: copy.orgMasterId }, { userMasterIdentifier: notification.objectId })).data;
       } catch (error) {
         // Gone again before we asked (a later notification will say so): nothing to store.
-        if (error instanceof EduvApiError && error.httpStatus === 404) return undefined;
+        if (error instanceof EduvApiError && error.httpStatus === HttpStatus.NotFound) return undefined;
         throw error;
       }
     },

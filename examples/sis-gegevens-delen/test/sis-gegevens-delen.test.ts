@@ -44,7 +44,7 @@ describe('the bron half: a LAS on @eduvkit/core/server/node', () => {
     const refused = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ status: 99, statusMessage: expect.stringContaining('invalid access token') });
-    await expect(studentsClientFor(las.url, tokenProvider).listForSchool({ orgMasterId: '999Z999' })).rejects.toMatchObject({ httpStatus: 400, statusCode: '2001' });
+    await expect(studentsClientFor(las.url, tokenProvider).listForSchool({ orgMasterId: '999Z999' })).rejects.toMatchObject({ httpStatus: 400, eduvStatusCode: '2001' });
   });
 });
 

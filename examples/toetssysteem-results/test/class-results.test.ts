@@ -43,5 +43,5 @@ it('posts a grade for every student of the class, which the mock records (201 Cr
 it('is refused at a school that has not activated the exchange for this test system (403 / 0022)', async () => {
   const error = await postClassResults(sittingAt(1), options()).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(EduvApiError);
-  expect(error).toMatchObject({ httpStatus: 403, status: 22 });
+  expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22 });
 });

@@ -42,7 +42,7 @@ describe('Association MSW handlers: school periods', () => {
   it('answer an unknown school period id with 404 / 2008', async () => {
     const error = await failure(client.getSchoolPeriod({ orgMasterId: po.orgMasterId }, '1999-2000'));
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 404, status: 2008, statusCode: '2008' });
+    expect(error).toMatchObject({ httpStatus: 404, eduvStatus: 2008, eduvStatusCode: '2008' });
   });
 });
 
@@ -110,14 +110,14 @@ describe('Association MSW handlers: enrollments', () => {
       [{ subjectOfferingId: 'not-a-subject' }, 2005],
     ] as const;
     for (const [filters, status] of cases) {
-      expect(await failure(client.listEnrollments(school, filters))).toMatchObject({ httpStatus: 400, status });
-      expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`, filters))).toMatchObject({ httpStatus: 400, status });
+      expect(await failure(client.listEnrollments(school, filters))).toMatchObject({ httpStatus: 400, eduvStatus: status });
+      expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`, filters))).toMatchObject({ httpStatus: 400, eduvStatus: status });
     }
-    expect(await failure(client.getEnrollment(school, 'no-such-enrollment'))).toMatchObject({ httpStatus: 404, status: 2007 });
-    expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`))).toMatchObject({ httpStatus: 404, status: 2002 });
+    expect(await failure(client.getEnrollment(school, 'no-such-enrollment'))).toMatchObject({ httpStatus: 404, eduvStatus: 2007 });
+    expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`))).toMatchObject({ httpStatus: 404, eduvStatus: 2002 });
     // A student of another school is nobody here.
     const elsewhere = world.students.get(po.orgMasterId)!.find((input) => input.student.userMasterIdentifier)!;
-    expect(await failure(client.findEnrollmentsForStudent(school, elsewhere.student.userMasterIdentifier!))).toMatchObject({ httpStatus: 404, status: 2002 });
+    expect(await failure(client.findEnrollmentsForStudent(school, elsewhere.student.userMasterIdentifier!))).toMatchObject({ httpStatus: 404, eduvStatus: 2002 });
   });
 });
 
@@ -143,8 +143,8 @@ describe('Association MSW handlers: groups and assignments', () => {
 
     const { data: one } = await client.getGroup(school, ofDutch[0]!.groupId);
     expect(one).toEqual(ofDutch[0]);
-    expect(await failure(client.getGroup(school, 'no-such-group'))).toMatchObject({ httpStatus: 404, status: 2006 });
-    expect(await failure(client.listGroups(school, { studyOfferingId: 'nope' }))).toMatchObject({ httpStatus: 400, status: 2003 });
+    expect(await failure(client.getGroup(school, 'no-such-group'))).toMatchObject({ httpStatus: 404, eduvStatus: 2006 });
+    expect(await failure(client.listGroups(school, { studyOfferingId: 'nope' }))).toMatchObject({ httpStatus: 400, eduvStatus: 2003 });
   });
 
   it('limit lists to a vestiging with filterByOrgId, but not school periods', async () => {
@@ -187,10 +187,10 @@ describe('Association MSW handlers: groups and assignments', () => {
     const { data: none } = await client.findAssignmentsForEmployee(school, one.employee, { assignmentType: 'coach' });
     expect(none).toEqual([]);
 
-    expect(await failure(client.getAssignment(school, 'no-such-assignment'))).toMatchObject({ httpStatus: 404, status: 2007 });
+    expect(await failure(client.getAssignment(school, 'no-such-assignment'))).toMatchObject({ httpStatus: 404, eduvStatus: 2007 });
     const nobody = { userIds: [{ userId: 'nobody', userIdType: 'ASI' as const }] };
-    expect(await failure(client.findAssignmentsForEmployee(school, nobody))).toMatchObject({ httpStatus: 404, status: 2004 });
-    expect(await failure(client.listAssignments(school, { schoolPeriodId: '1999-2000' }))).toMatchObject({ httpStatus: 400, status: 2008 });
+    expect(await failure(client.findAssignmentsForEmployee(school, nobody))).toMatchObject({ httpStatus: 404, eduvStatus: 2004 });
+    expect(await failure(client.listAssignments(school, { schoolPeriodId: '1999-2000' }))).toMatchObject({ httpStatus: 400, eduvStatus: 2008 });
   });
 });
 
@@ -207,7 +207,7 @@ describe('Association MSW overrides', () => {
     server.use(associationOverride('findEnrollmentsForStudent', { status: 403 }));
     const error = await failure(client.findEnrollmentsForStudent({ orgMasterId: po.orgMasterId }, 'https://ketenid.nl/201703/abc'));
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 403, status: 22, statusCode: '0022' });
+    expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22, eduvStatusCode: '0022' });
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EduvConfigError } from '@eduvkit/core';
+import { EduvConfigError, systemClock, type Clock } from '@eduvkit/core';
 import { SignJWT } from 'jose';
 import {
   assertKeyId,
@@ -22,8 +22,8 @@ export interface ClientAssertionOptions {
   readonly algorithm?: SigningAlgorithm;
   /** Seconds until `exp`; 1 to 300, default 60. */
   readonly lifetimeSeconds?: number;
-  /** Current time in milliseconds since the epoch, as `Date.now()` gives it. */
-  readonly now?: number;
+  /** The clock `iat` and `exp` are read from; default the system clock. */
+  readonly now?: Clock;
 }
 
 export function assertLifetime(lifetimeSeconds: number): void {
@@ -49,7 +49,7 @@ export async function createClientAssertion(options: ClientAssertionOptions): Pr
     throw new EduvConfigError('audience must be the absolute URL of the token endpoint');
   }
   const key = loadPrivateKey(options.key);
-  const issuedAt = Math.floor((options.now ?? Date.now()) / 1000);
+  const issuedAt = Math.floor((options.now ?? systemClock)().getTime() / 1000);
   return new SignJWT()
     .setProtectedHeader({ alg: algorithm, kid: options.keyId, typ: 'JWT' })
     .setIssuer(options.clientId)

@@ -1,4 +1,4 @@
-import { EduvConfigError } from '@eduvkit/core';
+import { EduvConfigError, systemClock, type Clock } from '@eduvkit/core';
 import { EduvAuthError } from './errors';
 import { assertTimeout, DEFAULT_TIMEOUT_MS, isRecord, readJson, secureUrl, waitFor, type FetchLike } from './http';
 
@@ -16,8 +16,8 @@ export interface DiscoverOptions {
   /** How old a cached document may be to be used; default 3600 (one hour). */
   readonly cacheTtlSeconds?: number | undefined;
   readonly timeoutMs?: number | undefined;
-  /** Clock in milliseconds, for tests. */
-  readonly now?: (() => number) | undefined;
+  /** The clock the cache age is measured against; default the system clock. */
+  readonly now?: Clock | undefined;
 }
 
 export const DEFAULT_DISCOVERY_TTL_SECONDS = 3600;
@@ -96,7 +96,8 @@ export async function discover(issuer: string, options: DiscoverOptions = {}): P
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   assertTimeout(timeoutMs);
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   options.signal?.throwIfAborted();
 
   const cached = cache.get(issuer);

@@ -3,6 +3,8 @@ import {
   EduvConfigError,
   redactingLogger,
   silentLogger,
+  systemClock,
+  type Clock,
   type Logger,
   type TokenProvider,
   type TokenRequest,
@@ -46,8 +48,8 @@ export interface ClientCredentialsOptions {
   readonly logger?: Logger | undefined;
   /** Present a client certificate on every request (instead of `fetch`). */
   readonly mtls?: MtlsOptions | undefined;
-  /** Clock in milliseconds, for tests. */
-  readonly now?: (() => number) | undefined;
+  /** The clock token lifetimes are measured against; default the system clock. */
+  readonly now?: Clock | undefined;
 }
 
 export interface ClientCredentialsTokenProvider extends TokenProvider {
@@ -123,7 +125,8 @@ function settingsOf(options: ClientCredentialsOptions): Settings {
 export function createClientCredentialsTokenProvider(options: ClientCredentialsOptions): ClientCredentialsTokenProvider {
   const settings = settingsOf(options);
   const { clientId } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   const log = redactingLogger(options.logger ?? silentLogger);
   const ownFetch: MtlsFetch | undefined = options.mtls === undefined ? undefined : createMtlsFetch(options.mtls);
   const fetchImpl: FetchLike = ownFetch ?? options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -137,7 +140,7 @@ export function createClientCredentialsTokenProvider(options: ClientCredentialsO
       fetch: fetchImpl,
       signal,
       timeoutMs: settings.timeoutMs,
-      now,
+      now: clock,
     });
     return metadata.token_endpoint;
   }
@@ -184,7 +187,7 @@ export function createClientCredentialsTokenProvider(options: ClientCredentialsO
       keyId: settings.keyId,
       algorithm: settings.algorithm,
       lifetimeSeconds: settings.assertionLifetimeSeconds,
-      now: requestedAt,
+      now: () => new Date(requestedAt),
     });
     const form = new URLSearchParams({
       grant_type: 'client_credentials',

@@ -18,7 +18,7 @@ describe('createClientAssertion', () => {
       key: keys.privateKeyPem,
       keyId: keys.keyId,
       algorithm,
-      now,
+      now: () => new Date(now),
     });
     expect(decodeProtectedHeader(assertion)).toEqual({ alg: algorithm, kid: keys.keyId, typ: 'JWT' });
     const { payload } = await jwtVerify(assertion, await importJWK(keys.publicJwk, algorithm), {
@@ -54,7 +54,7 @@ describe('createClientAssertion', () => {
   });
 
   it('takes lifetimes from 1 to 300 whole seconds and nothing else, naming the range', async () => {
-    const base = { clientId: 'c', audience: TOKEN_URL, key: keys.privateJwk, keyId: 'k', now: 1_700_000_000_000 };
+    const base = { clientId: 'c', audience: TOKEN_URL, key: keys.privateJwk, keyId: 'k', now: () => new Date(1_700_000_000_000) };
     for (const lifetimeSeconds of [1, 300]) {
       const claims = decodeJwt(await createClientAssertion({ ...base, lifetimeSeconds }));
       expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(lifetimeSeconds);

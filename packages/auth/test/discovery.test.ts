@@ -36,7 +36,7 @@ describe('discover', () => {
 
   it('caches per issuer for an hour and shares concurrent requests', async () => {
     let clock = 1_000_000;
-    const now = () => clock;
+    const now = () => new Date(clock);
     await Promise.all(Array.from({ length: 10 }, () => discover(server.issuer, { now })));
     expect(server.discoveryRequests).toBe(1);
     clock += 3_599_000;

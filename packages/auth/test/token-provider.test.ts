@@ -16,7 +16,7 @@ let rsKeys: ClientKeys;
 let psKeys: ClientKeys;
 let server: TokenServer;
 let clock: number;
-const now = () => clock;
+const now = () => new Date(clock);
 const providers: ClientCredentialsTokenProvider[] = [];
 
 beforeAll(async () => {

@@ -58,7 +58,7 @@ describe('Catalogue MSW handlers', () => {
     for (const call of [() => catalogue.getProduct('9780000000002'), () => catalogue.getProductInfo('9780000000002')]) {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EduvApiError);
-      expect(error).toMatchObject({ httpStatus: 404, statusCode: '2020' });
+      expect(error).toMatchObject({ httpStatus: 404, eduvStatusCode: '2020' });
     }
   });
 

@@ -78,7 +78,7 @@ describe('Consent MSW handlers', () => {
     ]);
 
     expect((await clientB.listStatuses()).data).toEqual([]);
-    expect(await failure(clientB.statusForSchool({ orgMasterId: school.orgMasterId }))).toMatchObject({ httpStatus: 404, status: 99 });
+    expect(await failure(clientB.statusForSchool({ orgMasterId: school.orgMasterId }))).toMatchObject({ httpStatus: 404, eduvStatus: 99 });
     expect(await failure(clientB.statusForSchool(undefined, { consumerReferenceId: ids.first }))).toMatchObject({ httpStatus: 404 });
     expect((await clientB.listRequests()).data).toEqual([]);
   });
@@ -135,10 +135,10 @@ describe('Consent MSW handlers', () => {
   it('refuse a confirmation of a consent that was never granted with 1001, and a wrong consumerReferenceId with 1003', async () => {
     await clientA.sendRequest(requestFor(ids.first));
     const base = { consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api' as const, scopes: [], consumerStatus: 'confirmed' as const };
-    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: ids.unknown }))).toMatchObject({ status: 1001 });
+    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: ids.unknown }))).toMatchObject({ eduvStatus: 1001 });
 
     const { providerReferenceId } = store.activate({ clientId: 'client-a', orgMasterId: school.orgMasterId, api: 'students-api' });
-    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: providerReferenceId!, consumerReferenceId: ids.second }))).toMatchObject({ status: 1003 });
+    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: providerReferenceId!, consumerReferenceId: ids.second }))).toMatchObject({ eduvStatus: 1003 });
   });
 
   it('filter by since (exclusive) and by api', async () => {
@@ -182,18 +182,18 @@ describe('Consent MSW handlers', () => {
 
   it('validate input like the mock server: bad values are 400 / 0011 naming the field, unknown schools 0023', async () => {
     const badId = await failure(clientA.sendRequest(requestFor('not-a-uuid')));
-    expect(badId).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(badId).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
     expect(badId.statusMessage).toContain('consumerReferenceId');
 
     const unknownSchool = await failure(clientA.sendRequest(requestFor(ids.first, { school: { organisationMasterIdentifier: '99ZZ99' } })));
-    expect(unknownSchool).toMatchObject({ httpStatus: 400, status: 23 });
+    expect(unknownSchool).toMatchObject({ httpStatus: 400, eduvStatus: 23 });
 
     const vestiging = await fetch(`${DEFAULT_CONSENT_BASE_URL}/consent/statuses/school?orgId=x&orgIdType=V_ID`, { headers: { authorization: 'Bearer client-a' } });
     expect(vestiging.status).toBe(400);
     expect(await vestiging.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
 
     const nothing = await failure(clientA.statusForSchool(undefined));
-    expect(nothing).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(nothing).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
 
     expect(() => clientA.statusForSchool({ orgId: 'x', orgIdType: 'V_ID' as never })).toThrow(EduvConfigError);
   });

@@ -1,3 +1,4 @@
+import type { WarningHook } from './error-hooks';
 import type { TokenProvider } from './auth';
 import {
   EduvApiError,
@@ -34,7 +35,7 @@ export interface ApiClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
   readonly logger?: Logger;
   /** Receives validation warnings; defaults to `logger.warn` when a logger is given, else console.warn. */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: WarningHook;
 }
 
 /** The options of every call, whatever the operation. */
@@ -259,7 +260,7 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
           method: operation.method,
           url: context.url,
           httpStatus: response.status,
-          status,
+          eduvStatus: status,
           statusMessage,
           apiVersion,
           body,

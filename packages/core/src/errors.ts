@@ -81,7 +81,7 @@ function truncate(text: string): string {
 
 export interface EduvApiErrorInit extends RequestContext {
   readonly httpStatus: number;
-  readonly status?: number | undefined;
+  readonly eduvStatus?: number | undefined;
   readonly statusMessage?: string | undefined;
   readonly apiVersion?: string | undefined;
   /** The response body as received (parsed JSON or text). */
@@ -95,9 +95,9 @@ export class EduvApiError extends EduvError {
   override readonly name = 'EduvApiError';
   readonly httpStatus: number;
   /** Edu-V status code from the StatusResponse body; undefined when the body had none. */
-  readonly status: number | undefined;
+  readonly eduvStatus: number | undefined;
   /** `status` zero-padded for display (`0021`). */
-  readonly statusCode: string | undefined;
+  readonly eduvStatusCode: string | undefined;
   readonly statusMessage: string | undefined;
   readonly apiVersion: string | undefined;
   readonly operationId: string;
@@ -108,17 +108,17 @@ export class EduvApiError extends EduvError {
   readonly headers: Headers | undefined;
 
   constructor(init: EduvApiErrorInit) {
-    const statusCode = init.status === undefined ? undefined : formatStatusCode(init.status);
+    const statusCode = init.eduvStatus === undefined ? undefined : formatStatusCode(init.eduvStatus);
     const statusText =
-      init.status === undefined
+      init.eduvStatus === undefined
         ? init.statusMessage
-        : `Edu-V ${statusCode} ${init.statusMessage ?? statusCodeDefinition(init.status)?.message ?? ''}`.trim();
+        : `Edu-V ${statusCode} ${init.statusMessage ?? statusCodeDefinition(init.eduvStatus)?.message ?? ''}`.trim();
     super(
       `${describeRequest(init)} failed with HTTP ${init.httpStatus}${statusText ? `: ${truncate(statusText)}` : ''}`,
     );
     this.httpStatus = init.httpStatus;
-    this.status = init.status;
-    this.statusCode = statusCode;
+    this.eduvStatus = init.eduvStatus;
+    this.eduvStatusCode = statusCode;
     this.statusMessage = init.statusMessage;
     this.apiVersion = init.apiVersion;
     this.operationId = init.operationId;

@@ -1,3 +1,6 @@
+export * from './clock';
+export * from './error-hooks';
+export * from './http-status';
 export * from './registry';
 export * from './unknown-school';
 export * from './status-codes';

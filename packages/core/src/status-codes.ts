@@ -102,7 +102,7 @@ export function parseStatusCode(value: unknown): number | undefined {
 /** An Edu-V failure as a server sends it: HTTP status plus StatusResponse body fields. */
 export interface StatusFailure {
   readonly httpStatus: number;
-  readonly status: number;
+  readonly eduvStatus: number;
   readonly statusMessage: string;
 }
 
@@ -117,7 +117,7 @@ export function statusFailure(code: EduvStatusCode, detail?: string): StatusFail
   }
   return {
     httpStatus: definition.httpStatus,
-    status: definition.code,
+    eduvStatus: definition.code,
     statusMessage: detail ? `${definition.message}: ${detail}` : definition.message,
   };
 }

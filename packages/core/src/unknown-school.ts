@@ -3,7 +3,7 @@ import { EduvStatus } from './status-codes';
 
 export interface UnknownSchoolRefusal {
   readonly httpStatus: number;
-  readonly status: number;
+  readonly eduvStatus: number;
   readonly message: string;
 }
 
@@ -14,6 +14,6 @@ export interface UnknownSchoolRefusal {
  */
 export function unknownSchoolRefusal(operation: Pick<OperationDefinition, 'businessCodes'>): UnknownSchoolRefusal {
   const code = operation.businessCodes.find((entry) => entry.trigger.in === 'school');
-  if (code) return { httpStatus: code.httpStatus, status: code.status, message: code.message };
-  return { httpStatus: 400, status: EduvStatus.EduOrgIdUnknown, message: 'edu_org_id unknown' };
+  if (code) return { httpStatus: code.httpStatus, eduvStatus: code.status, message: code.message };
+  return { httpStatus: 400, eduvStatus: EduvStatus.EduOrgIdUnknown, message: 'edu_org_id unknown' };
 }

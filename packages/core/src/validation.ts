@@ -1,3 +1,4 @@
+import type { WarningHook } from './error-hooks';
 import type { z } from 'zod';
 import { EduvValidationError, formatValidationMessage, type ValidationIssue } from './errors';
 import { redact } from './logger';
@@ -32,7 +33,7 @@ export interface ValidationContext {
   readonly operationId: string;
   readonly httpStatus?: number;
   /** Receives the warning in `warn` mode; defaults to console.warn. */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: WarningHook;
 }
 
 /**

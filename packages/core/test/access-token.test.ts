@@ -64,13 +64,13 @@ describe('createAccessTokenVerifier refuses every broken token with 401 / 0099 a
 
   it.each(cases)('%s', async (_name, make, message) => {
     const error = await refusal(verifier(), withAuthorization(`Bearer ${await make()}`));
-    expect(error).toMatchObject({ httpStatus: 401, status: 99 });
+    expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 99 });
     expect(error.statusMessage).toMatch(message);
   });
 
   it('a wrong aud when the bron requires one', async () => {
     const error = await refusal(verifier({ audience: 'https://other-bron.test' }), withAuthorization(`Bearer ${await token()}`));
-    expect(error).toMatchObject({ httpStatus: 401, status: 99, statusMessage: expect.stringMatching(/claim "aud"/) });
+    expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 99, statusMessage: expect.stringMatching(/claim "aud"/) });
     await expect(verifier({ audience: 'https://bron.test' })(withAuthorization(`Bearer ${await token()}`))).resolves.toMatchObject({ clientId: 'client-a' });
   });
 
@@ -100,7 +100,7 @@ describe('createAccessTokenVerifier refuses every broken token with 401 / 0099 a
   ])('a malformed Authorization header: %s', async (_name, header, message) => {
     const request = new Request('http://bron.test/x', header === undefined ? {} : { headers: { authorization: header } });
     const error = await refusal(verifier(), request);
-    expect(error).toMatchObject({ httpStatus: 401, status: 99 });
+    expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 99 });
     expect(error.statusMessage).toMatch(message);
   });
 

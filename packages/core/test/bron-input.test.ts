@@ -28,16 +28,16 @@ const search: OperationDefinition = {
 const request = (body: string | undefined, { contentType = 'application/json', query = '' } = {}) =>
   new Request(`http://bron.test/things/a${query}`, { method: 'POST', ...(body === undefined ? {} : { body }), headers: contentType ? { 'content-type': contentType } : {} });
 
-async function refusal(promise: Promise<unknown>): Promise<{ httpStatus: number; status: number; statusMessage: string }> {
+async function refusal(promise: Promise<unknown>): Promise<{ httpStatus: number; eduvStatus: number; statusMessage: string }> {
   const error = await promise.then(
     () => undefined,
     (caught: unknown) => caught,
   );
   expect(error).toBeInstanceOf(BronError);
-  const { httpStatus, status, statusMessage } = error as BronError;
-  return { httpStatus, status, statusMessage };
+  const { httpStatus, eduvStatus, statusMessage } = error as BronError;
+  return { httpStatus, eduvStatus, statusMessage };
 }
-const schema = (statusMessage: string) => ({ httpStatus: 400, status: 11, statusMessage: `Schema incorrect: ${statusMessage}` });
+const schema = (statusMessage: string) => ({ httpStatus: 400, eduvStatus: 11, statusMessage: `Schema incorrect: ${statusMessage}` });
 
 describe('readOperationInput', () => {
   it('reads query (repeated keys as arrays), path and body, and the school from the body', async () => {
@@ -77,14 +77,14 @@ describe('readOperationInput', () => {
     const exact = padding(MAX_BODY_BYTES - padding(0).length);
     expect(exact.length).toBe(MAX_BODY_BYTES);
     await expect(readOperationInput(search, request(exact), { kind: 'a' })).resolves.toBeDefined();
-    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual({ httpStatus: 413, status: 99, statusMessage: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual({ httpStatus: 413, eduvStatus: 99, statusMessage: `request body is larger than ${MAX_BODY_BYTES} bytes` });
   });
 
   it('checks query before path before body, and the school last', async () => {
     const everythingWrong = request('{', { query: '?limit=9' });
     expect((await refusal(readOperationInput(search, everythingWrong, { kind: 'c' }))).statusMessage).toMatch(/query parameter "limit"/);
     expect((await refusal(readOperationInput(search, request('{'), { kind: 'c' }))).statusMessage).toMatch(/path parameter "kind"/);
-    expect(await refusal(readOperationInput(search, request('{"school":{}}'), { kind: 'a' }))).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(await refusal(readOperationInput(search, request('{"school":{}}'), { kind: 'a' }))).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });
 
   it('leaves the body unread when the operation takes none, and an optional body may be empty', async () => {
@@ -100,7 +100,7 @@ describe('readOperationInput', () => {
     const byQuery = { ...withoutBody, method: 'GET' as const, schoolSelection: 'query' as const, query: z.object({ orgMasterId: z.string().optional() }) };
     const get = (query: string) => new Request(`http://bron.test/things/a${query}`);
     expect((await readOperationInput(byQuery, get('?orgMasterId=104A158'), { kind: 'a' })).selection).toEqual({ orgMasterId: '104A158' });
-    expect(await refusal(readOperationInput(byQuery, get(''), { kind: 'a' }))).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(await refusal(readOperationInput(byQuery, get(''), { kind: 'a' }))).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });
 });
 
@@ -158,18 +158,18 @@ describe('responses and BronError', () => {
   });
 
   it('builds each refusal with its HTTP status, Edu-V status and message', () => {
-    const plain = (error: BronError) => ({ httpStatus: error.httpStatus, status: error.status, statusMessage: error.statusMessage, name: error.name, message: error.message });
-    expect(plain(BronError.schema('x'))).toEqual({ httpStatus: 400, status: 11, statusMessage: 'Schema incorrect: x', name: 'BronError', message: 'Schema incorrect: x' });
-    expect(plain(BronError.unauthenticated('y'))).toMatchObject({ httpStatus: 401, status: 99, statusMessage: 'y' });
-    expect(plain(BronError.scopeRequired(['a', 'b']))).toMatchObject({ httpStatus: 401, status: 21, statusMessage: 'scope required: a b' });
-    expect(plain(BronError.unknownSchool({ businessCodes: [] }))).toMatchObject({ httpStatus: 400, status: 23, statusMessage: 'edu_org_id unknown: the school in the request is not known here' });
+    const plain = (error: BronError) => ({ httpStatus: error.httpStatus, eduvStatus: error.eduvStatus, statusMessage: error.statusMessage, name: error.name, message: error.message });
+    expect(plain(BronError.schema('x'))).toEqual({ httpStatus: 400, eduvStatus: 11, statusMessage: 'Schema incorrect: x', name: 'BronError', message: 'Schema incorrect: x' });
+    expect(plain(BronError.unauthenticated('y'))).toMatchObject({ httpStatus: 401, eduvStatus: 99, statusMessage: 'y' });
+    expect(plain(BronError.scopeRequired(['a', 'b']))).toMatchObject({ httpStatus: 401, eduvStatus: 21, statusMessage: 'scope required: a b' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [] }))).toMatchObject({ httpStatus: 400, eduvStatus: 23, statusMessage: 'edu_org_id unknown: the school in the request is not known here' });
     expect(plain(BronError.unknownSchool({ businessCodes: [] }, 'z'))).toMatchObject({ statusMessage: 'edu_org_id unknown: z' });
     const schoolCode = { status: 2001, httpStatus: 400, message: 'School unknown', trigger: { in: 'school', name: 'orgMasterId' } } as const;
-    expect(plain(BronError.unknownSchool({ businessCodes: [schoolCode] }, 'z'))).toMatchObject({ httpStatus: 400, status: 2001, statusMessage: 'School unknown: z' });
-    expect(plain(BronError.consentRequired())).toMatchObject({ httpStatus: 403, status: 22, statusMessage: 'consent required: the school has not activated this exchange for this client' });
-    expect(plain(BronError.notFound(2002, 'gone'))).toMatchObject({ httpStatus: 404, status: 2002, statusMessage: 'gone' });
-    expect(plain(BronError.notProvider('Afnemer'))).toMatchObject({ httpStatus: 405, status: 99, statusMessage: 'Method Not Allowed - Afnemer is provider of this endpoint' });
-    expect(plain(BronError.business(2003, 'b'))).toMatchObject({ httpStatus: 400, status: 2003, statusMessage: 'b' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [schoolCode] }, 'z'))).toMatchObject({ httpStatus: 400, eduvStatus: 2001, statusMessage: 'School unknown: z' });
+    expect(plain(BronError.consentRequired())).toMatchObject({ httpStatus: 403, eduvStatus: 22, statusMessage: 'consent required: the school has not activated this exchange for this client' });
+    expect(plain(BronError.notFound(2002, 'gone'))).toMatchObject({ httpStatus: 404, eduvStatus: 2002, statusMessage: 'gone' });
+    expect(plain(BronError.notProvider('Afnemer'))).toMatchObject({ httpStatus: 405, eduvStatus: 99, statusMessage: 'Method Not Allowed - Afnemer is provider of this endpoint' });
+    expect(plain(BronError.business(2003, 'b'))).toMatchObject({ httpStatus: 400, eduvStatus: 2003, statusMessage: 'b' });
     expect(plain(BronError.business(2003, 'b', 409))).toMatchObject({ httpStatus: 409 });
   });
 });

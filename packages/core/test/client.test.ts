@@ -212,8 +212,8 @@ describe('createApiClient: errors', () => {
     expect(error).toMatchObject({
       code: 'EDUV_API_ERROR',
       httpStatus: 401,
-      status: 21,
-      statusCode: '0021',
+      eduvStatus: 21,
+      eduvStatusCode: '0021',
       statusMessage: 'scope required',
       apiVersion: '1.0.1',
       operationId: 'getStudents',
@@ -226,15 +226,15 @@ describe('createApiClient: errors', () => {
   it('accepts the zero-padded string wire form', async () => {
     const { client } = setup([() => json({ status: '0023', statusMessage: 'edu_org_id unknown' }, 400)]);
     const error = (await rejection(client.call('getStudents'))) as EduvApiError;
-    expect(error.status).toBe(23);
-    expect(error.statusCode).toBe('0023');
+    expect(error.eduvStatus).toBe(23);
+    expect(error.eduvStatusCode).toBe('0023');
   });
 
   it('tolerates a non-JSON error body', async () => {
     const { client } = setup([() => new Response('<html>Bad Gateway</html>', { status: 502 })], { retry: false });
     const error = (await rejection(client.call('getStudents'))) as EduvApiError;
     expect(error.httpStatus).toBe(502);
-    expect(error.status).toBeUndefined();
+    expect(error.eduvStatus).toBeUndefined();
     expect(error.body).toBe('<html>Bad Gateway</html>');
   });
 
@@ -346,7 +346,7 @@ describe('createApiClient: 401 and token refresh', () => {
       tokenProvider: tokens,
     });
     const error = (await rejection(client.call('getStudents'))) as EduvApiError;
-    expect(error.statusCode).toBe('0021');
+    expect(error.eduvStatusCode).toBe('0021');
     expect(tokens.invalidated).toEqual(['a']);
     expect(server.requests).toHaveLength(2);
   });

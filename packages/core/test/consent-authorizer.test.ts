@@ -7,14 +7,14 @@ const registry = (api: string, consentRequired = true) => ({ api, consentRequire
 const school = { school: { orgMasterId: '104A158' } } as ResolvedSchool;
 const operation = {} as OperationDefinition;
 
-async function outcome(promise: Promise<void>): Promise<'allowed' | { httpStatus: number; status: number; statusMessage: string }> {
+async function outcome(promise: Promise<void>): Promise<'allowed' | { httpStatus: number; eduvStatus: number; statusMessage: string }> {
   try {
     await promise;
     return 'allowed';
   } catch (error) {
     expect(error).toBeInstanceOf(BronError);
-    const { httpStatus, status, statusMessage } = error as BronError;
-    return { httpStatus, status, statusMessage };
+    const { httpStatus, eduvStatus, statusMessage } = error as BronError;
+    return { httpStatus, eduvStatus, statusMessage };
   }
 }
 
@@ -26,7 +26,7 @@ describe('consentAuthorizer', () => {
     const caller = { clientId: 'client-a', scopes: new Set(['s']) };
     expect(await outcome(authorize(caller, school, operation, registry('students-api')))).toEqual({
       httpStatus: 403,
-      status: 22,
+      eduvStatus: 22,
       statusMessage: 'consent required: school 104A158 has not activated students-api for client client-a',
     });
     expect(asked).toEqual([{ clientId: 'client-a', orgMasterId: '104A158', api: 'students-api', scopes: new Set(['s']) }]);
@@ -40,7 +40,7 @@ describe('consentAuthorizer', () => {
     for (const clientId of [undefined, '']) {
       expect(await outcome(authorize({ ...(clientId === undefined ? {} : { clientId }), scopes: 'all' }, school, operation, registry('students-api')))).toEqual({
         httpStatus: 403,
-        status: 22,
+        eduvStatus: 22,
         statusMessage: 'consent required: the caller is not identified, so no activation can apply',
       });
     }

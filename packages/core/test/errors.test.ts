@@ -48,7 +48,7 @@ describe('EduvApiError', () => {
   const error = new EduvApiError({
     ...context,
     httpStatus: 401,
-    status: 21,
+    eduvStatus: 21,
     statusMessage: 'scope required',
     apiVersion: '1.0.2',
   });
@@ -58,8 +58,8 @@ describe('EduvApiError', () => {
     expect(error.code).toBe('EDUV_API_ERROR');
     expect(error.name).toBe('EduvApiError');
     expect(error.httpStatus).toBe(401);
-    expect(error.status).toBe(21);
-    expect(error.statusCode).toBe('0021');
+    expect(error.eduvStatus).toBe(21);
+    expect(error.eduvStatusCode).toBe('0021');
     expect(error.statusMessage).toBe('scope required');
     expect(error.apiVersion).toBe('1.0.2');
     expect(error.operationId).toBe('getStudents');
@@ -75,10 +75,10 @@ describe('EduvApiError', () => {
   });
 
   it('falls back to the standard message and copes without a status', () => {
-    expect(new EduvApiError({ ...context, httpStatus: 403, status: 22 }).message).toContain('Edu-V 0022 consent required');
+    expect(new EduvApiError({ ...context, httpStatus: 403, eduvStatus: 22 }).message).toContain('Edu-V 0022 consent required');
     const bare = new EduvApiError({ ...context, httpStatus: 502 });
-    expect(bare.status).toBeUndefined();
-    expect(bare.statusCode).toBeUndefined();
+    expect(bare.eduvStatus).toBeUndefined();
+    expect(bare.eduvStatusCode).toBeUndefined();
     expect(bare.message).toMatch(/failed with HTTP 502$/);
   });
 
@@ -86,7 +86,7 @@ describe('EduvApiError', () => {
     const echoed = new EduvApiError({
       ...context,
       httpStatus: 400,
-      status: 99,
+      eduvStatus: 99,
       statusMessage: 'bad header Authorization: Bearer abc.def-ghi',
     });
     expect(echoed.message).not.toContain('abc.def-ghi');

@@ -90,7 +90,7 @@ describe('readSchoolSelection', () => {
     const result = readSchoolSelection(query);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toMatchObject({ httpStatus: 400, status: 11, field });
+      expect(result.error).toMatchObject({ httpStatus: 400, eduvStatus: 11, field });
       expect(result.error.statusMessage).toContain(message);
       expect(result.error.statusMessage).toContain(field);
     }
@@ -133,7 +133,7 @@ describe('selectionFromSchoolReference', () => {
     const result = selectionFromSchoolReference(reference);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.status).toBe(11);
+      expect(result.error.eduvStatus).toBe(11);
       expect(result.error.statusMessage).toContain(message);
     }
   });
@@ -208,7 +208,7 @@ describe('resolveSchool', () => {
   ])('answers 400 / 0023 for an unknown school %j', (selection) => {
     expect(resolveSchool(selection, directory)).toEqual({
       ok: false,
-      error: { httpStatus: 400, status: 23, statusMessage: 'edu_org_id unknown' },
+      error: { httpStatus: 400, eduvStatus: 23, statusMessage: 'edu_org_id unknown' },
     });
   });
 });

@@ -135,6 +135,16 @@ describe('createBron', () => {
     expect((await call(broken, '/things-api/v2/things/abc')).body).toMatchObject({ status: 99 });
     expect(errors).toHaveLength(2);
   });
+
+  it('still answers 500 / 0099 when the onUnexpectedError hook itself throws', async () => {
+    const broken = createBron(api, { listThings: () => { throw new Error('boom'); }, getThing: () => ({}) as never }, {
+      schools,
+      onUnexpectedError: () => { throw new Error('the hook broke'); },
+    });
+    const answered = await call(broken, '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(answered.response.status).toBe(500);
+    expect(answered.body).toMatchObject({ status: 99 });
+  });
 });
 
 describe('route matcher and attribute scopes', () => {

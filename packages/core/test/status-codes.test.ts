@@ -80,12 +80,12 @@ describe('statusFailure', () => {
   it('fills HTTP status and message from the table and appends the detail', () => {
     expect(statusFailure(EduvStatus.SchemaIncorrect, 'orgId is required with orgIdType')).toEqual({
       httpStatus: 400,
-      status: 11,
+      eduvStatus: 11,
       statusMessage: 'Schema incorrect: orgId is required with orgIdType',
     });
     expect(statusFailure(EduvStatus.ConsentRequired)).toEqual({
       httpStatus: 403,
-      status: 22,
+      eduvStatus: 22,
       statusMessage: 'consent required',
     });
   });

@@ -7,16 +7,16 @@ const period2008: BusinessCode = { status: 2008, httpStatus: 400, message: 'Scho
 
 describe('unknownSchoolRefusal', () => {
   it('is the business code whose trigger is the school selection', () => {
-    expect(unknownSchoolRefusal({ businessCodes: [period2008, school2001] })).toEqual({ httpStatus: 400, status: 2001, message: 'School unknown' });
+    expect(unknownSchoolRefusal({ businessCodes: [period2008, school2001] })).toEqual({ httpStatus: 400, eduvStatus: 2001, message: 'School unknown' });
   });
 
   it('is 400 / 0023 edu_org_id unknown when the operation lists no school code', () => {
-    expect(unknownSchoolRefusal({ businessCodes: [period2008] })).toEqual({ httpStatus: 400, status: 23, message: 'edu_org_id unknown' });
+    expect(unknownSchoolRefusal({ businessCodes: [period2008] })).toEqual({ httpStatus: 400, eduvStatus: 23, message: 'edu_org_id unknown' });
   });
 
   it('is what BronError.unknownSchool answers, with the detail after the message', () => {
     const refusal = BronError.unknownSchool({ businessCodes: [school2001] }, 'no school 999Z999');
-    expect(refusal).toMatchObject({ httpStatus: 400, status: 2001, statusMessage: 'School unknown: no school 999Z999' });
-    expect(BronError.unknownSchool({ businessCodes: [] })).toMatchObject({ httpStatus: 400, status: 23, statusMessage: expect.stringMatching(/^edu_org_id unknown: /) });
+    expect(refusal).toMatchObject({ httpStatus: 400, eduvStatus: 2001, statusMessage: 'School unknown: no school 999Z999' });
+    expect(BronError.unknownSchool({ businessCodes: [] })).toMatchObject({ httpStatus: 400, eduvStatus: 23, statusMessage: expect.stringMatching(/^edu_org_id unknown: /) });
   });
 });

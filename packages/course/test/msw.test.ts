@@ -40,7 +40,7 @@ describe('Course MSW handlers', () => {
     for (const call of [() => client.getCourse('nope'), () => client.getCourseStructure('nope')]) {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EduvApiError);
-      expect(error).toMatchObject({ httpStatus: 404, statusCode: '2021' });
+      expect(error).toMatchObject({ httpStatus: 404, eduvStatusCode: '2021' });
     }
   });
 

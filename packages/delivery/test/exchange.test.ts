@@ -74,7 +74,7 @@ describe('Delivery exchange and GETs over HTTP', () => {
     expect((await reader.listForSchool({ orgMasterId: school!.orgMasterId }, { status: 'cancelled' })).data).toEqual([]);
     expect((await reader.get(order.deliveryOrderId)).data).toEqual(order);
     await expect(reader.get(random.guid())).rejects.toMatchObject({ httpStatus: 404 });
-    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, status: 22 });
+    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
     await expect(reader.listForSchool({ orgMasterId: random.guid() })).rejects.toMatchObject({ httpStatus: 400 });
     const user = { userMasterIdentifier: `https://ketenid.nl/201703/${'b'.repeat(128)}` };
     expect((await reader.listForUser({ organisationMasterIdentifier: school!.orgMasterId }, user)).data).toEqual([]);

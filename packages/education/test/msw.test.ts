@@ -57,7 +57,7 @@ describe('Education MSW handlers: organisations', () => {
   it('refuse an unknown board with 400 / 0023', async () => {
     const error = await failure(client.listOrganisations({ boardMasterId: '100B000' }));
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 400, statusCode: '0023' });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatusCode: '0023' });
   });
 
   it('check a board selection before sending it (thrown like an invalid school selection)', () => {
@@ -87,7 +87,7 @@ describe('Education MSW handlers: study offerings', () => {
 
   it('refuse an unknown school period with 400 / 2008', async () => {
     const error = await failure(client.listStudyOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: '2019-2020' }));
-    expect(error).toMatchObject({ httpStatus: 400, status: 2008, statusCode: '2008' });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 2008, eduvStatusCode: '2008' });
   });
 
   it('get one by id, and answer an unknown id with 404 / 2003', async () => {
@@ -97,7 +97,7 @@ describe('Education MSW handlers: study offerings', () => {
     const other = world.studyOfferings.get(po.orgMasterId)![0]!.studyOfferingId;
     const error = await failure(client.getStudyOffering({ orgMasterId: vo.orgMasterId }, other));
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 404, status: 2003, statusCode: '2003' });
+    expect(error).toMatchObject({ httpStatus: 404, eduvStatus: 2003, eduvStatusCode: '2003' });
   });
 });
 
@@ -120,19 +120,19 @@ describe('Education MSW handlers: subject offerings', () => {
 
   it('refuse an unknown study offering with 400 / 2003 and an unknown school period with 400 / 2008', async () => {
     const unknownStudy = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { studyOfferingId: 'no-such-offering' }));
-    expect(unknownStudy).toMatchObject({ httpStatus: 400, statusCode: '2003' });
+    expect(unknownStudy).toMatchObject({ httpStatus: 400, eduvStatusCode: '2003' });
     const unknownPeriod = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: '1999-2000' }));
-    expect(unknownPeriod).toMatchObject({ httpStatus: 400, statusCode: '2008' });
+    expect(unknownPeriod).toMatchObject({ httpStatus: 400, eduvStatusCode: '2008' });
     // A value that is no schoolPeriodId at all is malformed input, not an unknown period.
     const malformed = await failure(client.listSubjectOfferings({ orgMasterId: vo.orgMasterId }, { schoolPeriodId: 'nope' }));
-    expect(malformed).toMatchObject({ httpStatus: 400, statusCode: '0011', statusMessage: expect.stringContaining('schoolPeriodId') });
+    expect(malformed).toMatchObject({ httpStatus: 400, eduvStatusCode: '0011', statusMessage: expect.stringContaining('schoolPeriodId') });
   });
 
   it('get one by id, and answer an unknown id with 404 / 2005', async () => {
     const { data } = await client.getSubjectOffering({ orgId: vo.brin, orgIdType: 'OIE_CODE' }, subjects[7]!.subjectOfferingId);
     expect(data).toEqual(subjects[7]);
     const error = await failure(client.getSubjectOffering({ orgMasterId: vo.orgMasterId }, 'no-such-subject'));
-    expect(error).toMatchObject({ httpStatus: 404, status: 2005, statusCode: '2005' });
+    expect(error).toMatchObject({ httpStatus: 404, eduvStatus: 2005, eduvStatusCode: '2005' });
   });
 });
 
@@ -155,7 +155,7 @@ describe('Education MSW handlers: request checks and overrides', () => {
     server.use(educationOverride('listOrganisations', { status: 403 }));
     const error = await failure(client.listOrganisations({ boardMasterId: world.boardMasterId }));
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 403, status: 22, statusCode: '0022' });
+    expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22, eduvStatusCode: '0022' });
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {

@@ -66,13 +66,13 @@ describe('Employees MSW handlers', () => {
       .find({ orgMasterId: school.orgMasterId }, { userIds: [{ userId: '00000000-0000-4000-8000-000000000000', userIdType: 'ASI' }] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 404, status: EmployeesStatus.EmployeeUnknown, statusCode: '2004' });
+    expect(error).toMatchObject({ httpStatus: 404, eduvStatus: EmployeesStatus.EmployeeUnknown, eduvStatusCode: '2004' });
   });
 
   it('answer an unknown school period with 400 / 2008', async () => {
     const error = await client.listForSchool({ orgMasterId: school.orgMasterId }, { schoolPeriodId: '1999-2000' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 400, status: 2008, statusCode: '2008' });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 2008, eduvStatusCode: '2008' });
     expect((error as EduvApiError).statusMessage).toContain('1999-2000');
   });
 
@@ -98,7 +98,7 @@ describe('Employees MSW handlers', () => {
     server.use(employeesOverride('findEmployee', { status: 403 }));
     const error = await client.find({ orgMasterId: school.orgMasterId }, { userIds: records[0]!.employee.userIds }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 403, status: 22, statusCode: '0022' });
+    expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22, eduvStatusCode: '0022' });
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {

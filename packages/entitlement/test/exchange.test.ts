@@ -99,6 +99,6 @@ describe('Entitlement exchange and GETs over HTTP', () => {
     expect((await reader.listForDeliveryOrder(entitlement.deliveryOrderId!)).data).toEqual([entitlement]);
     expect((await reader.get(entitlement.entitlementId)).data).toEqual(entitlement);
     await expect(reader.get(random.guid())).rejects.toMatchObject({ httpStatus: 404 });
-    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, status: 22 });
+    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
   });
 });

@@ -1,3 +1,4 @@
+import type { Clock } from '@eduvkit/core';
 import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
 import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
@@ -39,8 +40,8 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
   /** APIs served as open data (no activation needed); Edu-V allows it for Education. */
   openDataApis?: string[];
   tokenLifetimeSeconds?: number;
-  /** For tests: milliseconds since the epoch. */
-  now?: () => number;
+  /** The mock's clock (tokens, consent, notifications, chain, request log); default the system clock. */
+  now?: Clock;
   /** How many requests the console's request log keeps; default 1,000. */
   requestLogSize?: number;
   /** Milliseconds each chain request waits before it is processed (pending, late confirmations); default 250. */
@@ -92,7 +93,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const consent = createInMemoryConsentStore(options.now ? { now: () => new Date(options.now!()) } : {});
+  const consent = createInMemoryConsentStore(options.now ? { now: options.now } : {});
   if (consentMode === 'registry') seedDemoActivations(consent, initialWorld, clients, MOCK_REGISTRIES);
   const openDataApis = options.openDataApis ?? [];
   const verifyCaller = auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken;
@@ -118,7 +119,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     callbackUrls: new Map(clients.flatMap((client) => (client.callbackUrl ? [[client.clientId, client.callbackUrl] as const] : []))),
     bron: { authenticate: bronOptions.authenticate! },
     pushAuthorization: async (clientId) => `Bearer ${await authorizationServer.issueProducerToken(clientId)}`,
-    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const received = createReceivedStores();
   const { cacheResponses: _mutableState, ...chainBronOptions } = bronOptions;
@@ -132,7 +133,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     tokenFor: (clientId, scopes) => authorizationServer.issueProducerToken(clientId, scopes),
     ...(options.chainDelayMs !== undefined ? { delayMs: options.chainDelayMs } : {}),
     ...(options.declineRate !== undefined ? { declineRate: options.declineRate } : {}),
-    ...(options.now ? { now: () => new Date(options.now!()) } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const listeners = new Set<(change: { objects: ObjectChange[]; bulk: BulkChange[] }) => void>();
   const allBrons = (world: MockWorld): Bron[] => [...createMockBrons(world, consent, bronOptions, received), notifications.bron, ...chain.brons];

@@ -90,13 +90,13 @@ describe('an afnemer with its own key, end to end against the mock', () => {
     const students = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider, retry: false });
     const school = server.world.schools[1]!;
     const key = { clientId: 'demo-toetssysteem', orgMasterId: school.orgMasterId, api: 'students-api' };
-    await expect(students.listForSchool({ orgMasterId: school.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, statusCode: '0022' });
+    await expect(students.listForSchool({ orgMasterId: school.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, eduvStatusCode: '0022' });
     server.consent.activate(key);
     expect((await students.listForSchool({ orgMasterId: school.orgMasterId })).httpStatus).toBe(200);
     server.consent.deactivate(key);
     const error = await students.listForSchool({ orgMasterId: school.orgMasterId }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 403, status: 22 });
+    expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22 });
     await tokenProvider.close();
   });
 });

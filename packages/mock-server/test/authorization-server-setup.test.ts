@@ -13,7 +13,7 @@ const ISSUER = 'http://127.0.0.1:4998';
 const NOW = 1_800_000_000;
 
 const build = (options: { issuer?: string; clients?: ReturnType<typeof loadClients>['clients']; tokenLifetimeSeconds?: number } = {}) =>
-  createAuthorizationServer({ issuer: options.issuer ?? ISSUER, clients: options.clients ?? loadClients().clients, registries: MOCK_REGISTRIES, now: () => NOW * 1000, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
+  createAuthorizationServer({ issuer: options.issuer ?? ISSUER, clients: options.clients ?? loadClients().clients, registries: MOCK_REGISTRIES, now: () => new Date(NOW * 1000), ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
 
 async function token(server: Awaited<ReturnType<typeof build>>, clientId: string, signWith = clientId) {
   const assertion = await clientAssertion(signWith, `${ISSUER}/oauth2/token`, { claims: { iss: clientId, sub: clientId, iat: NOW, exp: NOW + 60 } });

@@ -49,15 +49,15 @@ afterAll(() => server.close());
 function refusalFor(fault: Fault, { registry, operation }: OperationCase): Refusal {
   switch (fault) {
     case 'token':
-      return { httpStatus: 401, status: 99, message: /no bearer access token/ };
+      return { httpStatus: 401, eduvStatus: 99, message: /no bearer access token/ };
     case 'scope':
-      return { httpStatus: 401, status: 21, message: /^scope required/ };
+      return { httpStatus: 401, eduvStatus: 21, message: /^scope required/ };
     case 'input':
-      return { httpStatus: 400, status: 11, message: /^Schema incorrect/ };
+      return { httpStatus: 400, eduvStatus: 11, message: /^Schema incorrect/ };
     case 'school':
       return expectedUnknownSchool(registry, operation);
     case 'consent':
-      return { httpStatus: 403, status: 22, message: /^consent required/ };
+      return { httpStatus: 403, eduvStatus: 22, message: /^consent required/ };
   }
 }
 
@@ -109,13 +109,13 @@ describe.each(SERVED_REGISTRIES.map((registry) => [registry.api, registry] as co
 
   it('an unknown path without a token, with a malformed query, is 404', async () => {
     const answer = await send(server.url, { method: 'GET', path: `${registry.basePath}/no-such-endpoint`, query: { orgIdType: '%bad%' } });
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 404, status: 99, message: /^no endpoint / }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 404, eduvStatus: 99, message: /^no endpoint / }, registry.version));
   });
 
   it('a wrong method without a token, with a malformed query, is 405 with Allow', async () => {
     const methods = new Set(Object.values(registry.operations).filter((other) => other.path === operation.path).map((other) => other.method));
     const answer = await send(server.url, { method: 'DELETE', path: `${registry.basePath}${operation.path.replace(/\{[^}]+\}/g, 'x')}`, query: { orgIdType: '%bad%' } });
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 405, status: 99, message: /not allowed|is provider/ }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 405, eduvStatus: 99, message: /not allowed|is provider/ }, registry.version));
     expect(answer.headers.get('allow')?.split(', ').sort()).toEqual([...methods].sort());
   });
 });

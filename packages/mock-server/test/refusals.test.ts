@@ -82,18 +82,18 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
   const request = () => validRequest(item, context(withConsent));
 
   it('refuses a request without a token: 401 / 0099', async () => {
-    expect(refusalOf(await send(server.url, request()))).toEqual(matchesRefusal({ httpStatus: 401, status: 99, message: /no bearer access token/ }, registry.version));
+    expect(refusalOf(await send(server.url, request()))).toEqual(matchesRefusal({ httpStatus: 401, eduvStatus: 99, message: /no bearer access token/ }, registry.version));
   });
 
   it('refuses a token without the operation scope: 401 / 0021', async () => {
     const answer = await send(server.url, request(), await tokens.withoutScopeOf(operation, registry));
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 401, status: 21, message: /^scope required: / }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 401, eduvStatus: 21, message: /^scope required: / }, registry.version));
   });
 
   it.runIf(hasMalformableInput(item))('refuses a malformed input: 400 / 0011 naming the field', async () => {
     const { request: broken, field } = malformedRequest(item, request());
     const answer = await send(server.url, broken, await tokens.full(registry));
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, status: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, eduvStatus: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));
   });
 
   it('lets the valid request through with a token holding every scope', async () => {
@@ -109,18 +109,18 @@ describe.each(consentOperations)('%s (consent required)', (_name, item: Operatio
   it('refuses a school without activation for the client: 403 / 0022 naming school and client', async () => {
     const answer = await send(server.url, validRequest(item, context(withoutConsent)), await tokens.full(registry));
     const message = new RegExp(`^consent required: school ${withoutConsent} has not activated ${registry.api} for client ${clientFor(registry)}$`);
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, status: 22, message }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, eduvStatus: 22, message }, registry.version));
   });
 
   it('serves it without activation only when the API is open data', async () => {
     const answer = await send(openData.url, validRequest(item, context(withoutConsent)), await openDataTokens.full(registry));
     if (registry.api === 'education-api') expect(answer.status).not.toBe(403);
-    else expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, status: 22, message: /has not activated/ }, registry.version));
+    else expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, eduvStatus: 22, message: /has not activated/ }, registry.version));
   });
 
   it('refuses a caller without a client identity: 403 / 0022', async () => {
     const answer = await send(anonymous.url, validRequest(item, context(withConsent)), 'anything');
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, status: 22, message: /the caller is not identified/ }, registry.version));
+    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 403, eduvStatus: 22, message: /the caller is not identified/ }, registry.version));
   });
 });
 
@@ -141,7 +141,7 @@ describe.each(EVERY_OPERATION.filter(({ operation }) => OTHER_ROLE_OPERATIONS.ha
     it('answers 405 naming the providing role, with or without a token', async () => {
       for (const token of [undefined, await tokens.full()]) {
         const answer = await send(server.url, validRequest(item, context(withConsent)), token);
-        expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 405, status: 99, message: /is provider of this endpoint/ }, item.registry.version));
+        expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 405, eduvStatus: 99, message: /is provider of this endpoint/ }, item.registry.version));
       }
     });
   },
@@ -170,7 +170,7 @@ describe('tokens the mock never issued, on one operation of every API', () => {
     const value = await authorization();
     for (const item of firstOperations) {
       const answer = await send(server.url, validRequest(item, context(withConsent)), undefined, { authorization: value });
-      expect(refusalOf(answer), item.name).toEqual(matchesRefusal({ httpStatus: 401, status: 99, message }, item.registry.version));
+      expect(refusalOf(answer), item.name).toEqual(matchesRefusal({ httpStatus: 401, eduvStatus: 99, message }, item.registry.version));
     }
   });
 });

@@ -6,7 +6,7 @@ import { clientAssertion, demoToken, JWT_BEARER, requestToken } from './support/
 let ahead = 0;
 let server: MockServer;
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, seed: 21, now: () => Date.now() + ahead, tokenLifetimeSeconds: 600 });
+  server = await startMockServer({ port: 0, seed: 21, now: () => new Date(Date.now() + ahead), tokenLifetimeSeconds: 600 });
 });
 afterAll(() => server.close());
 

@@ -58,7 +58,7 @@ describe('secrets never reach a log line or an error message', () => {
     const client = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: provider, fetch: recordingFetch, logger, validation: 'strict', retry: false });
     // The calls meant to succeed must succeed: a run of refusals alone proves little about successes.
     expect((await client.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId })).data.length).toBeGreaterThan(0);
-    await refused(() => client.listForSchool({ orgMasterId: '000X000' }), { name: 'EduvApiError', httpStatus: 400, status: 2001 });
+    await refused(() => client.listForSchool({ orgMasterId: '000X000' }), { name: 'EduvApiError', httpStatus: 400, eduvStatus: 2001 });
 
     // A client whose assertion the server refuses (signed with the wrong key).
     const wrongKey = createClientCredentialsTokenProvider({

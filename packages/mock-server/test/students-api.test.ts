@@ -72,13 +72,13 @@ describe('Students API through the client, against the running mock', () => {
     for (const [filters, status] of cases) {
       const error = await client.listForSchool({ orgMasterId: school.orgMasterId }, filters).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EduvApiError);
-      expect(error).toMatchObject({ httpStatus: 400, status });
+      expect(error).toMatchObject({ httpStatus: 400, eduvStatus: status });
     }
   });
 
   it('answers an unknown school with 400 / 2001 School unknown', async () => {
     const error = await client.listForSchool({ orgMasterId: '999Z999' }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ httpStatus: 400, status: 2001, statusCode: '2001' });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 2001, eduvStatusCode: '2001' });
   });
 
   it('finds one student by ECK iD and by a secondary id, and 404s an unknown one', async () => {
@@ -90,7 +90,7 @@ describe('Students API through the client, against the running mock', () => {
     const bySecondary = await client.find({ orgMasterId: school.orgMasterId }, { userIds: [secondary] });
     expect(bySecondary.data.userMasterIdentifier).toBe(record.student.userMasterIdentifier);
     const missing = await client.find({ orgMasterId: school.orgMasterId }, `https://ketenid.nl/201703/${'0'.repeat(128)}`).catch((caught: unknown) => caught);
-    expect(missing).toMatchObject({ httpStatus: 404, status: 2002 });
+    expect(missing).toMatchObject({ httpStatus: 404, eduvStatus: 2002 });
   });
 });
 

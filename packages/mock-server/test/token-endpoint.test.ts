@@ -20,7 +20,7 @@ let server: AuthorizationServer;
 const { clients } = loadClients();
 
 beforeAll(async () => {
-  server = await createAuthorizationServer({ issuer: `${ISSUER}/`, clients, registries: MOCK_REGISTRIES, now: () => clock * 1000 });
+  server = await createAuthorizationServer({ issuer: `${ISSUER}/`, clients, registries: MOCK_REGISTRIES, now: () => new Date(clock * 1000) });
 });
 
 const CLIENT = 'demo-bestelomgeving';
@@ -142,7 +142,7 @@ describe('the tokens it issues', () => {
 
   it('refuses a role without any scope here', async () => {
     const lonely = { ...clients[0]!, clientId: 'lonely', role: 'Nobody at all' };
-    const alone = await createAuthorizationServer({ issuer: ISSUER, clients: [lonely], registries: MOCK_REGISTRIES, now: () => NOW * 1000 });
+    const alone = await createAuthorizationServer({ issuer: ISSUER, clients: [lonely], registries: MOCK_REGISTRIES, now: () => new Date(NOW * 1000) });
     expect(alone.allowedScopes('lonely')).toEqual(new Set());
     // 'lonely' is registered with the first demo client's key, so that client's key signs for it.
     const signed = await clientAssertion(clients[0]!.clientId, TOKEN_ENDPOINT, { claims: { iss: 'lonely', sub: 'lonely', iat: NOW, exp: NOW + 60 } });

@@ -61,13 +61,13 @@ describe('Notifications MSW handlers', () => {
   it('refuse a client without a callback URL with 400 / 0011', async () => {
     const error = await client('stranger').subscribe('students-api').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });
 
   it('let a test override an operation', async () => {
     server.use(notificationsOverride('listNotifications', { status: 401 }));
     const error = await client('afnemer-1').list().catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ httpStatus: 401, status: 21 });
+    expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 21 });
   });
 
   it('reject an unknown api before calling', async () => {

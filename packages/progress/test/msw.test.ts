@@ -68,12 +68,12 @@ describe('Progress MSW handlers', () => {
   it('refuse progress about a student the school does not know with 400 / 2002', async () => {
     const error = await client.send({ ...messages[0]!, student: { userIds: [{ userId: 'nobody', userIdType: 'ASI' }] } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 400, status: 2002 });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 2002 });
     expect(store.size).toBe(0);
   });
 
   it('let a test simulate a missing consent', async () => {
     server.use(progressOverride('putSimpleProgress', { status: 403 }));
-    await expect(client.send(messages[0]!)).rejects.toMatchObject({ httpStatus: 403, status: 22 });
+    await expect(client.send(messages[0]!)).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
   });
 });

@@ -45,16 +45,16 @@ describe('Results MSW handlers', () => {
     delivery.studentScoresAndResults.push({ student: { userMasterIdentifier: 'https://ketenid.nl/201703/' + '0'.repeat(128) } });
     const error = await client.send(delivery).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 400, status: 2002, message: expect.stringContaining(`studentScoresAndResults[${klas.length}]`) });
+    expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 2002, message: expect.stringContaining(`studentScoresAndResults[${klas.length}]`) });
   });
 
   it('refuse a school it does not serve with 400 / 0023', async () => {
     const delivery = { ...createResultsDelivery({ seed: 3, school, students: klas }), school: { organisationMasterIdentifier: '999Z999' } };
-    await expect(client.send(delivery)).rejects.toMatchObject({ httpStatus: 400, status: 23 });
+    await expect(client.send(delivery)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 23 });
   });
 
   it('let a test simulate a missing consent', async () => {
     server.use(resultsOverride('postResults', { status: 403 }));
-    await expect(client.send(createResultsDelivery({ seed: 3, school, students: klas }))).rejects.toMatchObject({ httpStatus: 403, status: 22 });
+    await expect(client.send(createResultsDelivery({ seed: 3, school, students: klas }))).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
   });
 });

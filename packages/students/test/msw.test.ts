@@ -48,7 +48,7 @@ describe('Students MSW handlers', () => {
     server.use(studentsOverride('findStudent', { status: 403 }));
     const error = await client.find({ orgMasterId: school.orgMasterId }, 'https://ketenid.nl/201703/abc').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
-    expect(error).toMatchObject({ httpStatus: 403, status: 22, statusCode: '0022' });
+    expect(error).toMatchObject({ httpStatus: 403, eduvStatus: 22, eduvStatusCode: '0022' });
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {

@@ -53,6 +53,6 @@ describe('createUsageClient over HTTP', () => {
   it('turns a StatusResponse into an EduvApiError with the Edu-V status', async () => {
     const failure = await client().listForContract('c-unknown').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EduvApiError);
-    expect(failure).toMatchObject({ httpStatus: 400, status: 11 });
+    expect(failure).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });
 });

@@ -73,7 +73,7 @@ describe('Usage exchange and GETs over HTTP', () => {
     expect((await reader.getForDeliveryOrder(deliveryOrderId)).data.deliveryOrderId).toBe(deliveryOrderId);
     expect((await reader.listForSchool({ orgMasterId: school!.orgMasterId })).data).toHaveLength(1);
     await expect(reader.listForContract(random.guid())).rejects.toMatchObject({ httpStatus: 404 });
-    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, status: 22 });
-    await expect(reader.listForUser({ organisationMasterIdentifier: unconsented!.orgMasterId }, activation.user)).rejects.toMatchObject({ httpStatus: 403, status: 22 });
+    await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
+    await expect(reader.listForUser({ organisationMasterIdentifier: unconsented!.orgMasterId }, activation.user)).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
   });
 });

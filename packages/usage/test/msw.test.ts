@@ -32,7 +32,7 @@ describe('Usage MSW handlers', () => {
 
   it('refuse a first use without its user with 400 / 0011 naming the field', async () => {
     const { user: _left, ...withoutUser } = activation;
-    await expect(client.reportInitialActivation({ ...withoutUser, requestReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, status: 11, statusMessage: expect.stringContaining('user') });
+    await expect(client.reportInitialActivation({ ...withoutUser, requestReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('user') });
   });
 
   it('answer the GETs 405: the Licentieregistratie serves them', async () => {

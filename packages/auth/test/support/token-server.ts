@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { systemClock, type Clock } from '@eduvkit/core';
 import {
   decodeProtectedHeader,
   exportJWK,
@@ -42,7 +43,7 @@ export interface Reply {
 export interface TokenServerOptions {
   readonly clients: readonly RegisteredClient[];
   /** Shared with the client under test when it uses a fake clock. */
-  readonly now?: () => number;
+  readonly now?: Clock;
   readonly tls?: { key: string; cert: string; ca: string };
 }
 
@@ -93,7 +94,8 @@ function send(response: ServerResponse, reply: Reply): void {
 }
 
 export async function startTokenServer(options: TokenServerOptions): Promise<TokenServer> {
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   const signingKey = await generateKeyPair('ES256');
   const signingJwk = { ...(await exportJWK(signingKey.publicKey)), kid: 'as-key-1', alg: 'ES256', use: 'sig' };
   const clientKeys = new Map<string, { client: RegisteredClient; key: CryptoKey | Uint8Array }>();

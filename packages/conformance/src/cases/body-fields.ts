@@ -16,7 +16,7 @@ export function missingBodyFieldCases(operation: OperationDefinition): CaseDefin
       if (!plan.ok) return skipped(plan.reason);
       const { [field]: _dropped, ...body } = (plan.request.body ?? {}) as Record<string, unknown>;
       const exchange = await context.send({ ...plan.request, body });
-      return judge(exchange, { httpStatus: 400, status: EduvStatus.SchemaIncorrect });
+      return judge(exchange, { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect });
     },
   }));
 }

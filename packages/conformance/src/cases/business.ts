@@ -69,7 +69,7 @@ export function businessCases(operation: OperationDefinition): CaseDefinition[] 
         const plan = await context.plan(operation);
         if (!plan.ok) return skipped(plan.reason);
         const exchange = await context.send(withUnknown(plan.request, code, id, context));
-        return judge(exchange, { httpStatus: code.httpStatus, status: code.status });
+        return judge(exchange, { httpStatus: code.httpStatus, eduvStatus: code.status });
       },
     } satisfies CaseDefinition;
   });

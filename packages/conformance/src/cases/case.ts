@@ -39,7 +39,7 @@ const pad = (status: number): string => String(status).padStart(4, '0');
 export interface ExpectedAnswer {
   readonly httpStatus: number;
   /** Edu-V status in the StatusResponse; omit to check the HTTP status only. */
-  readonly status?: number;
+  readonly eduvStatus?: number;
   /** The statusMessage must name this (a field or parameter). */
   readonly names?: string;
 }
@@ -47,12 +47,12 @@ export interface ExpectedAnswer {
 /** Compares an answer with what the spec says; the reason says what came and what was expected. */
 export function judge(exchange: Exchange, expected: ExpectedAnswer): Verdict {
   const response = exchange.response;
-  const want = `HTTP ${expected.httpStatus}${expected.status === undefined ? '' : ` with Edu-V status ${pad(expected.status)}`}`;
+  const want = `HTTP ${expected.httpStatus}${expected.eduvStatus === undefined ? '' : ` with Edu-V status ${pad(expected.eduvStatus)}`}`;
   if (!response) return failed(`expected ${want}, got no answer: ${exchange.error ?? 'unknown error'}`, exchange);
   const status = eduvStatusOf(exchange);
   const got = `HTTP ${response.status}${status === undefined ? '' : ` with Edu-V status ${pad(status)}`}`;
   if (response.status !== expected.httpStatus) return failed(`expected ${want}, got ${got}${statusMessageOf(exchange) ? `: ${statusMessageOf(exchange)}` : ''}`, exchange);
-  if (expected.status !== undefined && status !== expected.status) {
+  if (expected.eduvStatus !== undefined && status !== expected.eduvStatus) {
     return failed(`expected ${want}, got ${got}${status === undefined ? ' without a readable StatusResponse' : ''}`, exchange);
   }
   if (expected.names && !statusMessageOf(exchange).includes(expected.names)) {

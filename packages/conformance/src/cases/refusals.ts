@@ -91,7 +91,7 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
     refusalCase(operation, 'NOSCOPE', "a token without the operation's scope → 401 / 0021", 'Kritiek', async (request, context) => {
       const token = await tokenWithoutScope(operation, context);
       if (!token) return { skip: `the authorization server granted ${context.settings.tokens.clientId} no token without ${operation.scopes.join(' ') || 'the required scopes'}` };
-      return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 401, status: EduvStatus.ScopeRequired } };
+      return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 401, eduvStatus: EduvStatus.ScopeRequired } };
     }),
   ];
   if (registry.consentRequired && operation.schoolSelection !== 'none') {
@@ -105,18 +105,18 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
         } catch (error) {
           return { skip: `the client without consent (${tokens.clientId}) got no token for ${request.scopes.join(' ')}: ${error instanceof Error ? error.message : String(error)}` };
         }
-        return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 403, status: EduvStatus.ConsentRequired } };
+        return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 403, eduvStatus: EduvStatus.ConsentRequired } };
       }),
     );
   }
   // Where the spec gives the school its own business code, the testlab's BUSINESS case checks it already.
   if (operation.schoolSelection !== 'none' && !operation.businessCodes.some((code) => code.trigger.in === 'school')) {
     const answer = unknownSchoolRefusal(operation);
-    const code = String(answer.status).padStart(4, '0');
+    const code = String(answer.eduvStatus).padStart(4, '0');
     cases.push(
       refusalCase(operation, 'UNKNOWNSCHOOL', `a school the bron does not know → ${answer.httpStatus} / ${code}`, 'Middel', async (request, context) => ({
         exchangeFor: () => context.send(withUnknownSchool(request, context)),
-        expected: { httpStatus: answer.httpStatus, status: answer.status },
+        expected: { httpStatus: answer.httpStatus, eduvStatus: answer.eduvStatus },
       })),
     );
   }
@@ -125,7 +125,7 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
     cases.push(
       refusalCase(operation, 'MALFORMED', `a malformed ${target.in === 'query' ? 'query parameter' : 'body field'} "${target.name}" → 400 / 0011 naming it`, 'Middel', async (request, context) => ({
         exchangeFor: () => context.send(malformed(request, target)),
-        expected: { httpStatus: 400, status: EduvStatus.SchemaIncorrect, names: target.name },
+        expected: { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: target.name },
       })),
     );
   }

@@ -58,7 +58,7 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
         let school: ResolvedSchool<S> | undefined;
         if (orgMasterId !== undefined || orgId !== undefined || orgIdType !== undefined) {
           const selection = readSchoolSelection({ orgMasterId, orgId, orgIdType }, { idTypes: CONSENT_ORGANISATION_ID_TYPES });
-          if (!selection.ok) throw new BronError(selection.error.httpStatus, selection.error.status, selection.error.statusMessage);
+          if (!selection.ok) throw new BronError(selection.error.httpStatus, selection.error.eduvStatus, selection.error.statusMessage);
           school = resolve(selection.selection);
           if (!school) throw BronError.unknownSchool(operation);
         } else if (filters.providerReferenceId === undefined && filters.consumerReferenceId === undefined) {

@@ -92,7 +92,7 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
         school: { organisationMasterIdentifier: school.school.orgMasterId },
         api: message.api,
         scopes: [...(message.scopes ?? [])],
-        status: failure.status,
+        status: failure.eduvStatus,
         statusMessage: failure.statusMessage,
       },
     });

@@ -18,7 +18,7 @@ export type ConsentStatusCode = (typeof ConsentStatusCode)[keyof typeof ConsentS
  */
 export function consentRefusal(code: ConsentStatusCode, detail: string): BronError {
   const failure = statusFailure(code, detail);
-  return new BronError(failure.httpStatus, failure.status, failure.statusMessage);
+  return new BronError(failure.httpStatus, failure.eduvStatus, failure.statusMessage);
 }
 
 /** Any other conflict with the registration: 400 / 0099 with the reason. */

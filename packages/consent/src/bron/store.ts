@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@eduvkit/core';
 import type { ConsentState } from '../generated/models';
 
 /** One exchange: a client, a school (by OnderwijsaanbiederId) and an Edu-V API (`students-api`, ...). */
@@ -71,8 +72,8 @@ export function isActiveRecord(record: ConsentRecord | undefined): boolean {
 }
 
 export interface InMemoryConsentStoreOptions {
-  /** The clock; default `new Date()`. */
-  readonly now?: () => Date;
+  /** The clock; default the system clock. */
+  readonly now?: Clock;
   /** Generates providerReferenceIds on `activate`; default `crypto.randomUUID()`. */
   readonly newReferenceId?: () => string;
 }
@@ -89,7 +90,7 @@ const sortedScopes = (scopes: readonly string[]): string[] => [...new Set(scopes
 
 /** A ConsentStore in a Map: for the mock server, MSW handlers and tests. */
 export function createInMemoryConsentStore(options: InMemoryConsentStoreOptions = {}): InMemoryConsentStore {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const newReferenceId = options.newReferenceId ?? (() => globalThis.crypto.randomUUID());
   const records = new Map<string, ConsentRecord>();
   const listeners = new Set<(record: ConsentRecord, previous: ConsentRecord | undefined) => void>();

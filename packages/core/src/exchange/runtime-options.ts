@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import { EduvConfigError } from '../errors';
 import { retryPolicy, type ExchangeRetryOptions, type RetryPolicy } from './delivery-policy';
 import { eventEmitter, type ExchangeEvent, type ExchangeHooks } from './events';
@@ -16,8 +17,8 @@ export interface ExchangeRuntimeOptions extends ExchangeHooks {
   pollIntervalMs?: number;
   /** Default the global fetch, looked up at delivery time. */
   fetch?: typeof fetch;
-  /** For tests; default `() => new Date()`. */
-  clock?: () => Date;
+  /** The clock the loops read; default the system clock. */
+  now?: Clock;
   /** Start the loops at once (default true); false to call `start()` yourself. */
   autoStart?: boolean;
 }
@@ -29,7 +30,7 @@ export interface ExchangeRuntime {
   readonly deliveryConcurrency: number;
   readonly pollIntervalMs: number;
   readonly fetch: typeof fetch | undefined;
-  readonly clock: () => Date;
+  readonly clock: Clock;
   readonly emit: (event: ExchangeEvent) => void;
   readonly autoStart: boolean;
 }
@@ -50,7 +51,7 @@ export function resolveRuntime(options: ExchangeRuntimeOptions): ExchangeRuntime
     deliveryConcurrency: positiveOption('deliveryConcurrency', options.deliveryConcurrency, 16, true),
     pollIntervalMs: positiveOption('pollIntervalMs', options.pollIntervalMs, 1_000),
     fetch: options.fetch,
-    clock: options.clock ?? (() => new Date()),
+    clock: options.now ?? systemClock,
     emit: eventEmitter(options),
     autoStart: options.autoStart ?? true,
   };

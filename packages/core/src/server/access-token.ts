@@ -1,3 +1,4 @@
+import type { Clock } from '../clock';
 import { errors, jwtVerify, type JWTVerifyGetKey, type JWTPayload } from 'jose';
 import type { CallerContext } from './bron';
 import { BronError } from './bron-error';
@@ -15,7 +16,7 @@ export interface AccessTokenVerifierOptions {
   /** Leeway for `exp`/`nbf`/`iat`, in seconds; default 30. */
   readonly clockToleranceSeconds?: number;
   /** For tests: the current time. */
-  readonly now?: () => Date;
+  readonly now?: Clock;
   /**
    * How many verified tokens to remember (default 1000; 0 disables). A client sends the same
    * token until it expires, and checking its signature every time dominated the mock's CPU.

@@ -11,7 +11,7 @@ export class BronError extends Error {
 
   constructor(
     readonly httpStatus: number,
-    readonly status: number,
+    readonly eduvStatus: number,
     readonly statusMessage: string,
   ) {
     super(statusMessage);
@@ -37,7 +37,7 @@ export class BronError extends Error {
   /** The operation's refusal of a school the bron does not know (2001 or 0023, see unknownSchoolRefusal). */
   static unknownSchool(operation: Pick<OperationDefinition, 'businessCodes'>, detail = 'the school in the request is not known here'): BronError {
     const refusal = unknownSchoolRefusal(operation);
-    return new BronError(refusal.httpStatus, refusal.status, `${refusal.message}: ${detail}`);
+    return new BronError(refusal.httpStatus, refusal.eduvStatus, `${refusal.message}: ${detail}`);
   }
 
   static consentRequired(detail = 'the school has not activated this exchange for this client'): BronError {

@@ -1,3 +1,4 @@
+import { reportError, type ErrorHook } from '../error-hooks';
 import type { z } from 'zod';
 import { EduvConfigError } from '../errors';
 import type { ApiRegistry, OperationDefinition } from '../registry';
@@ -82,7 +83,7 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
   /** Called with errors that are not BronErrors (bugs); the client gets 500 / 0099. */
-  onUnexpectedError?: (error: unknown, operation: OperationDefinition | undefined) => void;
+  onUnexpectedError?: ErrorHook<OperationDefinition | undefined>;
 }
 
 export interface Bron {
@@ -237,8 +238,8 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     try {
       return await run(found.operation, request, found.params);
     } catch (error) {
-      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
-      options.onUnexpectedError?.(error, found.operation);
+      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
+      reportError(options.onUnexpectedError, error, found.operation);
       return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
     }
   };

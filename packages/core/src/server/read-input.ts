@@ -33,7 +33,7 @@ function validate(schema: z.ZodType | undefined, value: unknown, location: Input
 }
 
 function selectionOrThrow(result: SelectionResult): SchoolSelection {
-  if (!result.ok) throw new BronError(result.error.httpStatus, result.error.status, result.error.statusMessage);
+  if (!result.ok) throw new BronError(result.error.httpStatus, result.error.eduvStatus, result.error.statusMessage);
   return result.selection;
 }
 

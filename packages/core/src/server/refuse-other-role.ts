@@ -19,6 +19,6 @@ export function refuseOtherRole(bron: Bron, operationIds: readonly string[], pro
     if (found.kind !== 'operation' || !refused.has(found.operation.operationId)) return bron.answer(request);
     const error = BronError.notProvider(providingRole);
     const allowed = offered.filter((operation) => operation.path === found.operation.path).map((operation) => operation.method);
-    return statusAnswer(bron.registry.version, error.httpStatus, error.status, error.statusMessage, { allow: allowed.join(', ') });
+    return statusAnswer(bron.registry.version, error.httpStatus, error.eduvStatus, error.statusMessage, { allow: allowed.join(', ') });
   });
 }

@@ -38,7 +38,7 @@ function readOrganisationsSelection(query: OrganisationsQuery): OrganisationsSel
     throw BronError.schema('orgMasterId or orgId + orgIdType (a school), or boardMasterId or boardId + boardIdType (a board), is required');
   }
   const result = hasSchool ? readSchoolSelection(query) : readBoardSelection(query);
-  if (!result.ok) throw new BronError(result.error.httpStatus, result.error.status, result.error.statusMessage);
+  if (!result.ok) throw new BronError(result.error.httpStatus, result.error.eduvStatus, result.error.statusMessage);
   return hasSchool
     ? { kind: 'school', selection: result.selection as SchoolSelection }
     : { kind: 'board', selection: result.selection as BoardSelection };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet } from 'jose';
-import type { ApiRegistry } from '@eduvkit/core';
+import { systemClock, type ApiRegistry, type Clock } from '@eduvkit/core';
 import { createAccessTokenVerifier, type BronRequest, type CallerContext } from '@eduvkit/core/server';
 import type { RegisteredClient } from './client-registry';
 import { OAuthError } from './oauth-errors';
@@ -18,8 +18,8 @@ export interface AuthorizationServerOptions {
   readonly tokenLifetimeSeconds?: number;
   readonly maxAssertionLifetimeSeconds?: number;
   readonly clockSkewSeconds?: number;
-  /** For tests: milliseconds since the epoch. */
-  readonly now?: () => number;
+  /** The clock tokens and assertions are checked against; default the system clock. */
+  readonly now?: Clock;
 }
 
 export interface AuthorizationServer {
@@ -54,7 +54,8 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   const issuer = options.issuer.replace(/\/+$/, '');
   const tokenEndpoint = `${issuer}/oauth2/token`;
   const jwksUri = `${issuer}/oauth2/jwks`;
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
   const clients = new Map(options.clients.map((client) => [client.clientId, client]));
   const allowed = new Map(options.clients.map((client) => [client.clientId, scopesForRole(client.role, options.registries)]));
@@ -151,7 +152,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
         .setJti(randomUUID())
         .sign(privateKey);
     },
-    verifyAccessToken: createAccessTokenVerifier({ issuer, keys: createLocalJWKSet(jwks), now: () => new Date(now()) }),
+    verifyAccessToken: createAccessTokenVerifier({ issuer, keys: createLocalJWKSet(jwks), now: clock }),
     async handle(request) {
       const { pathname } = new URL(request.url);
       if (pathname === '/.well-known/openid-configuration') return json(discovery);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { activationcodeApi } from '@eduvkit/activationcode';
-import type { ApiRegistry } from '@eduvkit/core';
+import { EduvConfigError, systemClock, type ApiRegistry, type Clock } from '@eduvkit/core';
 import { createInMemoryExchangeStore, createOntvanger, operationUrl, type ExchangeRequest, type Ontvanger } from '@eduvkit/core/exchange';
 import { createProducts, createRandom, type FixtureSchool } from '@eduvkit/core/fixtures';
 import type { Bron, BronOptions } from '@eduvkit/core/server';
@@ -43,7 +43,7 @@ export interface MockChainOptions {
   readonly delayMs?: number;
   readonly declineRate?: number;
   readonly chance?: () => number;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 export interface MockChain {
@@ -67,10 +67,10 @@ const ENTITLEMENT_CONFIRMATION_TIMEOUT_MS = 30_000;
  */
 export function createMockChain(options: MockChainOptions): MockChain {
   const declineRate = options.declineRate ?? DEFAULT_DECLINE_RATE;
-  if (!(declineRate >= 0 && declineRate <= 1)) throw new RangeError(`declineRate must be between 0 and 1, got ${declineRate}`);
+  if (!(declineRate >= 0 && declineRate <= 1)) throw new EduvConfigError(`declineRate must be between 0 and 1, got ${declineRate}`);
   const delayMs = options.delayMs ?? DEFAULT_CHAIN_DELAY_MS;
-  if (!(Number.isInteger(delayMs) && delayMs >= 0)) throw new RangeError(`chain delay must be a whole number of milliseconds ≥ 0, got ${delayMs}`);
-  const now = options.now ?? (() => new Date());
+  if (!(Number.isInteger(delayMs) && delayMs >= 0)) throw new EduvConfigError(`chain delay must be a whole number of milliseconds ≥ 0, got ${delayMs}`);
+  const now = options.now ?? systemClock;
   // Seeded data is the same for a seed; ids made while running (receipts, codes) differ per run, so a
   // restarted mock never repeats a responseReferenceId a client already holds.
   const random = createRandom(randomInt(2 ** 31 - 1));

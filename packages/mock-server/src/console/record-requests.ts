@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@eduvkit/core';
 import { BoundedMemo, BronError, pathOf } from '@eduvkit/core/server';
 import { NodeBronRequest } from '@eduvkit/core/server/node';
 import { decodeJwt } from 'jose';
@@ -14,8 +15,8 @@ export interface RequestRecorderOptions {
   readonly clientOf: (request: MockRequest) => string | undefined;
   /** Requests not to record: the console's own polling would push everything else out of the ring. */
   readonly skip?: (method: string, pathname: string) => boolean;
-  /** For tests: milliseconds since the epoch. */
-  readonly now?: () => number;
+  /** The clock of the log's `at` column; default the system clock. */
+  readonly now?: Clock;
 }
 
 const TOKEN_PATH = '/oauth2/token';
@@ -57,7 +58,7 @@ function withSchool(refusal: Refusal, target: string): Refusal {
 
 function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal } {
   // The server turns a BronError (e.g. a body over the limit) into its answer, anything else into a 500.
-  if (error instanceof BronError) return { httpStatus: error.httpStatus, refusal: refusalOf(error.httpStatus, JSON.stringify({ status: error.status, statusMessage: error.statusMessage })) };
+  if (error instanceof BronError) return { httpStatus: error.httpStatus, refusal: refusalOf(error.httpStatus, JSON.stringify({ status: error.eduvStatus, statusMessage: error.statusMessage })) };
   return { httpStatus: 500, refusal: { reason: 'internal error in the mock (a bug: see the server output)', refusal: 'other' } };
 }
 
@@ -68,7 +69,8 @@ function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal 
  */
 export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
   const { log, apiOf, clientOf, skip } = options;
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? systemClock;
+  const now = (): number => clock().getTime();
   // Clients repeat the same few paths: redact each once.
   const redacted = new BoundedMemo<string>();
   return async (request) => {

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 /** Why the mock refused a request, by the check that refused it. */
 export type RefusalKind = 'token' | 'scope' | 'school' | 'consent' | 'schema' | 'client' | 'other';
 
@@ -53,7 +54,7 @@ export class RequestLog {
   private recorded = 0;
 
   constructor(readonly capacity = DEFAULT_REQUEST_LOG_SIZE) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`the request log needs a positive integer capacity, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1) throw new EduvConfigError(`the request log needs a positive integer capacity, got ${capacity}`);
     this.ring = new Array<Stored | undefined>(capacity);
   }
 

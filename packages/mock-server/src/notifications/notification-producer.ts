@@ -1,6 +1,6 @@
 import { associationApi } from '@eduvkit/association';
 import type { ConsentStore } from '@eduvkit/consent';
-import type { ApiRegistry, OperationDefinition } from '@eduvkit/core';
+import type { ApiRegistry, Clock, OperationDefinition } from '@eduvkit/core';
 import { educationApi } from '@eduvkit/education';
 import type { Bron } from '@eduvkit/core/server';
 import {
@@ -60,7 +60,7 @@ export interface NotificationProducerOptions {
   readonly bron: NotificationsBronHttpOptions;
   /** The Authorization header value the mock sends with each push to a client. */
   readonly pushAuthorization: (clientId: string) => Promise<string>;
-  readonly now?: () => Date;
+  readonly now?: Clock;
 }
 
 /**

@@ -52,14 +52,14 @@ export const consentChecked = (item: OperationCase): boolean => item.registry.co
 /** The Edu-V refusal an answer must carry: HTTP status, Edu-V status and (part of) the message. */
 export interface Refusal {
   readonly httpStatus: number;
-  readonly status: number;
+  readonly eduvStatus: number;
   readonly message?: RegExp;
 }
 
 /** The answer to a school the bron does not know: the rule brons and the conformance kit share (decision 008). */
 export function expectedUnknownSchool(_registry: ApiRegistry, operation: OperationDefinition): Refusal {
   const refusal = unknownSchoolRefusal(operation);
-  return { httpStatus: refusal.httpStatus, status: refusal.status, message: new RegExp(refusal.message) };
+  return { httpStatus: refusal.httpStatus, eduvStatus: refusal.eduvStatus, message: new RegExp(refusal.message) };
 }
 
 export const UNKNOWN_SCHOOL = '999Z999';
@@ -263,15 +263,15 @@ export async function send(baseUrl: string, request: EduvRequest, token?: string
 }
 
 /** Asserts an answer is the refusal: HTTP status, API-Version of the API and a StatusResponse body. */
-export function refusalOf(answer: EduvAnswer): { httpStatus: number; status: unknown; statusMessage: unknown; apiVersion: string | null } {
+export function refusalOf(answer: EduvAnswer): { httpStatus: number; eduvStatus: unknown; statusMessage: unknown; apiVersion: string | null } {
   const body = (answer.json ?? {}) as { status?: unknown; statusMessage?: unknown };
-  return { httpStatus: answer.status, status: body.status, statusMessage: body.statusMessage, apiVersion: answer.headers.get('api-version') };
+  return { httpStatus: answer.status, eduvStatus: body.status, statusMessage: body.statusMessage, apiVersion: answer.headers.get('api-version') };
 }
 
 export function matchesRefusal(refusal: Refusal, apiVersion: string) {
   return {
     httpStatus: refusal.httpStatus,
-    status: refusal.status,
+    eduvStatus: refusal.eduvStatus,
     statusMessage: refusal.message ? (expect.stringMatching(refusal.message) as unknown) : (expect.any(String) as unknown),
     apiVersion,
   };

@@ -1,4 +1,4 @@
-import { EduvStatus } from '@eduvkit/core';
+import { EduvStatus, reportError, type ErrorHook } from '@eduvkit/core';
 import { BronError, createBron, refuseOtherRole, type BronOptions } from '@eduvkit/core/server';
 import { RecentIds, sortByCreated } from '../apis';
 import type { Notification } from '../generated/models';
@@ -25,7 +25,7 @@ export interface NotificationReceiverOptions {
   /** Role named in the 405 answer to the producer endpoints; default the spec's implementing role. */
   producerRole?: string;
   /** Called with the error when `onNotifications` (or the receiver) fails; the producer gets 500. */
-  onError?: (error: unknown) => void;
+  onError?: ErrorHook;
 }
 
 export interface NotificationReceiver {
@@ -63,7 +63,7 @@ export function createNotificationReceiver(options: NotificationReceiverOptions)
     const result = queue.then(run);
     queue = result.catch(() => undefined);
     return result.catch((error: unknown) => {
-      options.onError?.(error);
+      reportError(options.onError, error, undefined);
       throw new BronError(500, EduvStatus.Other, 'the notifications could not be processed; send them again later');
     });
   };
@@ -90,7 +90,7 @@ export function createNotificationReceiver(options: NotificationReceiverOptions)
       ...(options.authenticate ? { authenticate: options.authenticate } : {}),
       ...(options.dangerouslyAcceptAnyToken !== undefined ? { dangerouslyAcceptAnyToken: options.dangerouslyAcceptAnyToken } : {}),
       ...(options.basePath !== undefined ? { basePath: options.basePath.replace(/\/+$/, '') } : {}),
-      onUnexpectedError: (error) => options.onError?.(error),
+      onUnexpectedError: (error) => reportError(options.onError, error, undefined),
     },
   );
   const guarded = refuseOtherRole(bron, ['subscribe', 'listNotifications'], producerRole);

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '@eduvkit/core';
+import { EduvConfigError, parseRetryAfter } from '@eduvkit/core';
 import { toNotification } from '../apis';
 import type { StoredNotification } from './log';
 
@@ -27,7 +27,7 @@ export class NotificationDeliveryError extends Error {
 export function positive(name: string, value: number | undefined, fallback: number, integer = false): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`);
+    throw new EduvConfigError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`);
   }
   return value;
 }

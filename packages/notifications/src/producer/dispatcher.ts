@@ -1,3 +1,4 @@
+import { reportError, type ErrorHook } from '@eduvkit/core';
 import { checkSubscription, positive, postNotifications, retryDelay, retryPolicy, NotificationDeliveryError, type Subscription } from './delivery-attempt';
 import type { NotificationLog, StoredNotification } from './log';
 
@@ -54,7 +55,7 @@ export interface NotificationDispatcherOptions {
   /** Per-attempt timeout; default 10 000. */
   timeoutMs?: number;
   /** Called with every failed attempt (and errors thrown by `isAllowed` or `headers`). */
-  onError?: (error: unknown, subscription: Subscription) => void;
+  onError?: ErrorHook<Subscription>;
   /** For tests: returns [0, 1). */
   random?: () => number;
 }
@@ -89,13 +90,7 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
   let idleWaiters: (() => void)[] = [];
   let closed = false;
 
-  const report = (error: unknown, state: SubscriptionState): void => {
-    try {
-      options.onError?.(error, { ...state.subscription });
-    } catch {
-      // a failing error callback must not stop delivery
-    }
-  };
+  const report = (error: unknown, state: SubscriptionState): void => reportError(options.onError, error, { ...state.subscription });
 
   const due = (state: SubscriptionState, entry: StoredNotification): boolean =>
     entry.api === state.subscription.api && options.isAllowed(state.subscription, entry);

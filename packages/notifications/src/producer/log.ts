@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@eduvkit/core';
 import { toNotification } from '../apis';
 import type { Notification } from '../generated/models';
 import { NotificationSchema } from '../generated/schemas';
@@ -46,7 +47,7 @@ export interface NotificationLog {
 }
 
 export interface NotificationLogOptions {
-  now?: () => Date;
+  now?: Clock;
   newId?: () => string;
 }
 
@@ -79,7 +80,7 @@ export function draftNotification(input: NotificationLogInput, newId: () => stri
 
 /** The producer's in-memory record of notifications; the dispatcher and `GET /notifications` read it. */
 export function createNotificationLog(options: NotificationLogOptions = {}): NotificationLog {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const entries: StoredNotification[] = [];
   const times: number[] = [];

@@ -1,3 +1,4 @@
+import { reportError, systemClock, type Clock } from '@eduvkit/core';
 import { checkSubscription, NotificationDeliveryError, positive, postNotifications, retryDelay, retryPolicy, type Subscription } from './delivery-attempt';
 import type { NotificationDispatcherOptions, NotificationDispatcherStats } from './dispatcher';
 import type { StoredNotification } from './log';
@@ -14,7 +15,7 @@ export interface StoredNotificationDispatcherOptions extends Omit<NotificationDi
   leaseMs?: number;
   /** How often the store is looked at for notifications and subscriptions from other instances; default 1000. */
   pollIntervalMs?: number;
-  now?: () => Date;
+  now?: Clock;
   /**
    * As for the in-memory dispatcher, plus store failures; a failure to list the subscriptions is
    * reported with a subscription whose fields are all `''`.
@@ -65,18 +66,13 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
   const leaseMs = positive('leaseMs', options.leaseMs, Math.max(30_000, 3 * timeoutMs));
   const pollIntervalMs = positive('pollIntervalMs', options.pollIntervalMs, 1000);
   const worker = options.worker ?? globalThis.crypto.randomUUID();
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const states = new Map<string, LocalState>();
   const counters = { delivered: 0, failedAttempts: 0 };
   let closed = false;
 
-  const report = (error: unknown, subscription: Subscription): void => {
-    try {
-      options.onError?.(error, { clientId: subscription.clientId, api: subscription.api, callbackUrl: subscription.callbackUrl });
-    } catch {
-      // a failing error callback must not stop delivery
-    }
-  };
+  const report = (error: unknown, subscription: Subscription): void =>
+    reportError(options.onError, error, { clientId: subscription.clientId, api: subscription.api, callbackUrl: subscription.callbackUrl });
 
   const stateOf = (key: string): LocalState => {
     let state = states.get(key);

@@ -1,4 +1,4 @@
-import type { SchoolRecord } from '@eduvkit/core';
+import { systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
 import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { progressApi } from '../generated/registry';
 import type { ProgressDataSource } from './data-source';
@@ -6,7 +6,7 @@ import { toEduvSpelling } from './sem-spellings';
 
 export type ProgressOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
   /** For tests: the moment a message counts as received. */
-  now?: () => Date;
+  now?: Clock;
 };
 
 /** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
@@ -18,7 +18,7 @@ export const PROGRESS_STUDENT_UNKNOWN = 2002;
  * students and the hand-over to the source.
  */
 export function createProgressOntvanger<S extends SchoolRecord>(source: ProgressDataSource<S>, options: ProgressOntvangerOptions<S> = {}): Bron {
-  const { now = () => new Date(), ...bronOptions } = options;
+  const { now = systemClock, ...bronOptions } = options;
   return createBron<typeof progressApi, S>(
     progressApi,
     {

@@ -1,11 +1,11 @@
-import { EduvStatus, type SchoolRecord } from '@eduvkit/core';
+import { EduvStatus, systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
 import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { resultsApi } from '../generated/registry';
 import type { ResultsDataSource } from './data-source';
 
 export type ResultsOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
   /** For tests: the moment a delivery counts as received. */
-  now?: () => Date;
+  now?: Clock;
 };
 
 /** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
@@ -17,7 +17,7 @@ export const RESULTS_STUDENT_UNKNOWN = 2002;
  * the refusal of unknown students and the hand-over to the source.
  */
 export function createResultsOntvanger<S extends SchoolRecord>(source: ResultsDataSource<S>, options: ResultsOntvangerOptions<S> = {}): Bron {
-  const { now = () => new Date(), ...bronOptions } = options;
+  const { now = systemClock, ...bronOptions } = options;
   return createBron<typeof resultsApi, S>(
     resultsApi,
     {

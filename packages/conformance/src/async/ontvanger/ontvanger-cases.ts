@@ -105,7 +105,7 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         severity: 'Middel',
         run: async (context) => {
           const { [field]: _dropped, ...body } = context.freshBody(pair);
-          return judge(await context.put(pair.request, body), { httpStatus: 400, status: EduvStatus.SchemaIncorrect, names: field });
+          return judge(await context.put(pair.request, body), { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: field });
         },
       }),
     ),

@@ -1,3 +1,4 @@
+import { reportError, type ErrorHook } from '../../error-hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EduvStatus } from '../../status-codes';
 import { BronError } from '../bron-error';
@@ -18,7 +19,7 @@ export interface NodeHandlerOptions {
   /** The scheme and host the absolute URL of a request starts with (the Host header is not trusted); default `http://localhost`. */
   readonly origin?: string;
   /** Called with errors other than BronErrors the answerer threw (bugs); the client gets 500. */
-  readonly onError?: (error: unknown) => void;
+  readonly onError?: ErrorHook<{ readonly method: string; readonly url: string }>;
 }
 
 export const DEFAULT_MAX_URL_LENGTH = 8_192;
@@ -93,8 +94,8 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
       })
       .catch((error: unknown) => {
         // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
-        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.status, error.statusMessage);
-        options.onError?.(error);
+        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
+        reportError(options.onError, error, { method: request.method, url: request.url });
         return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
       })
       .then(reply)
