@@ -139,6 +139,7 @@ describe('createBron', () => {
   it('still answers 500 / 0099 when the onUnexpectedError hook itself throws', async () => {
     const broken = createBron(api, { listThings: () => { throw new Error('boom'); }, getThing: () => ({}) as never }, {
       schools,
+      dangerouslyAcceptAnyToken: true,
       onUnexpectedError: () => { throw new Error('the hook broke'); },
     });
     const answered = await call(broken, '/things-api/v2/things/school?orgMasterId=104A158');
