@@ -21,7 +21,7 @@ export function emitApiCatalogue(specs: readonly CatalogueSpec[], header: string
   return `${header}${imports.join('\n')}
 
 /** Every Edu-V API eduvkit has a spec and a package for: one registry each, in the order of specs/. */
-export const API_REGISTRIES = [${specs.map(({ name }) => registryExport(name)).join(', ')}] as const;
+export const API_REGISTRIES: readonly [${specs.map(({ name }) => `typeof ${registryExport(name)}`).join(', ')}] = [${specs.map(({ name }) => registryExport(name)).join(', ')}];
 
 /** Edu-V's name of one of those APIs, e.g. \`students-api\`. */
 export type ApiName = (typeof API_REGISTRIES)[number]['api'];

@@ -28,6 +28,6 @@ describe('catalogue facts from the specs', () => {
   it('imports every package registry into one list', () => {
     const source = emitApiCatalogue([{ name: 'things', doc: doc('things-api') }, { name: 'other-things', doc: doc('other-things-api') }], '');
     expect(source).toContain("import { otherThingsApi } from '@eduvkit/other-things';");
-    expect(source).toContain('export const API_REGISTRIES = [thingsApi, otherThingsApi] as const;');
+    expect(source).toContain('export const API_REGISTRIES: readonly [typeof thingsApi, typeof otherThingsApi] = [thingsApi, otherThingsApi];');
   });
 });

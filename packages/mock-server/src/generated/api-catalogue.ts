@@ -16,7 +16,7 @@ import { studentsApi } from '@eduvkit/students';
 import { usageApi } from '@eduvkit/usage';
 
 /** Every Edu-V API eduvkit has a spec and a package for: one registry each, in the order of specs/. */
-export const API_REGISTRIES = [activationcodeApi, associationApi, catalogueApi, consentApi, courseApi, deliveryApi, educationApi, employeesApi, entitlementApi, notificationsApi, orderApi, progressApi, resultsApi, studentsApi, usageApi] as const;
+export const API_REGISTRIES: readonly [typeof activationcodeApi, typeof associationApi, typeof catalogueApi, typeof consentApi, typeof courseApi, typeof deliveryApi, typeof educationApi, typeof employeesApi, typeof entitlementApi, typeof notificationsApi, typeof orderApi, typeof progressApi, typeof resultsApi, typeof studentsApi, typeof usageApi] = [activationcodeApi, associationApi, catalogueApi, consentApi, courseApi, deliveryApi, educationApi, employeesApi, entitlementApi, notificationsApi, orderApi, progressApi, resultsApi, studentsApi, usageApi];
 
 /** Edu-V's name of one of those APIs, e.g. `students-api`. */
 export type ApiName = (typeof API_REGISTRIES)[number]['api'];
