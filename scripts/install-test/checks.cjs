@@ -74,6 +74,6 @@ module.exports = {
   '@eduvkit/course/msw': (m) => m.courseHandlers({ seed: 1 }).length > 0,
   '@eduvkit/course/fixtures': (m) => m.createCourseRecords({ seed: 1 }).length > 0,
   '@eduvkit/course/openapi.json': spec('0.0.34'),
-  '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0 && m.CHAIN_REGISTRIES.map((registry) => registry.api).join() === 'order-api,delivery-api,entitlement-api,activationcode-api,usage-api',
+  '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0 && m.CHAIN_REGISTRIES.map((registry) => registry.api).sort().join() === 'activationcode-api,delivery-api,entitlement-api,order-api,usage-api',
   '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0 && typeof m.qualifyOntvanger === 'function' && typeof m.qualifyVerzender === 'function' && m.listCases('order', 'verzender').length > 0,
 };
