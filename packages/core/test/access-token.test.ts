@@ -126,6 +126,16 @@ describe('createAccessTokenVerifier on a good token', () => {
     expect(await call({ drop: ['scope'] })).toMatchObject({ scopes: new Set() });
   });
 
+  it('gives a neutral reason when the keys cannot be had, and does not call it malformed', async () => {
+    const verify = verifier({
+      keys: () => {
+        throw new Error('JWKS endpoint unreachable: https://as.test/jwks');
+      },
+    });
+    const error = await refusal(verify, withAuthorization(`Bearer ${await token()}`));
+    expect(error.statusMessage).toBe('invalid access token: it could not be verified');
+  });
+
   it('forgets a remembered token the millisecond it expires, like jose without leeway', async () => {
     let now = NOW;
     const verify = createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => now, clockToleranceSeconds: 0 });

@@ -28,4 +28,54 @@ describe('AnswerBytesCache', () => {
     expect(cache.get(small, '*')?.byteLength).toBe(500);
     expect(cache.size).toBe(0);
   });
+
+  it('keeps every scope key of a small answer', () => {
+    const cache = new AnswerBytesCache(100 * KIB);
+    const list = {};
+    cache.set(list, '*', bytes(10));
+    cache.set(list, 'a b', bytes(20));
+    expect([cache.get(list, '*')?.byteLength, cache.get(list, 'a b')?.byteLength]).toEqual([10, 20]);
+  });
+
+  it('stores an answer of exactly the budget, and evicts nothing while the total equals it', () => {
+    const cache = new AnswerBytesCache(128 * KIB);
+    const [a, b] = [{}, {}];
+    cache.set(a, '*', bytes(64 * KIB));
+    cache.set(b, '*', bytes(64 * KIB));
+    expect(cache.size).toBe(128 * KIB);
+    expect(cache.get(a, '*')).toBeDefined();
+    const whole = {};
+    cache.set(whole, '*', bytes(128 * KIB));
+    expect(cache.get(whole, '*')?.byteLength).toBe(128 * KIB);
+    expect(cache.size).toBe(128 * KIB);
+  });
+
+  it('counts a replaced answer once', () => {
+    const cache = new AnswerBytesCache(1024 * KIB);
+    const list = {};
+    cache.set(list, '*', bytes(100 * KIB));
+    cache.set(list, '*', bytes(70 * KIB));
+    expect(cache.size).toBe(70 * KIB);
+  });
+
+  it('never evicts the object it is storing for, even when that object is the least recently served', () => {
+    const cache = new AnswerBytesCache(200 * KIB);
+    const [a, b] = [{}, {}];
+    cache.set(a, '*', bytes(70 * KIB));
+    cache.set(b, '*', bytes(70 * KIB));
+    cache.set(a, 'x', bytes(70 * KIB));
+    expect(cache.get(a, '*')?.byteLength).toBe(70 * KIB);
+    expect(cache.get(a, 'x')?.byteLength).toBe(70 * KIB);
+    expect(cache.get(b, '*')).toBeUndefined();
+    expect(cache.size).toBe(140 * KIB);
+  });
+
+  it('a miss on an object it never held leaves the budget intact', () => {
+    const cache = new AnswerBytesCache(100 * KIB);
+    const [a, b] = [{}, {}];
+    expect(cache.get(a, '*')).toBeUndefined();
+    cache.set(b, '*', bytes(64 * KIB));
+    cache.set({}, '*', bytes(64 * KIB));
+    expect(cache.size).toBe(64 * KIB);
+  });
 });
