@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { pathOf } from '../src/server';
 
 describe('pathOf', () => {
@@ -21,3 +21,40 @@ describe('pathOf', () => {
     );
   });
 });
+
+describe('pathOf on the hot path', () => {
+  const OriginalURL = globalThis.URL;
+  let parsed = 0;
+  afterEach(() => {
+    globalThis.URL = OriginalURL;
+  });
+  const countingParses = () => {
+    parsed = 0;
+    globalThis.URL = class extends OriginalURL {
+      constructor(...args: ConstructorParameters<typeof URL>) {
+        super(...args);
+        parsed += 1;
+      }
+    } as typeof URL;
+  };
+
+  it('parses no URL for a plain path, with or without query and fragment', () => {
+    countingParses();
+    const paths = [
+      ['http://127.0.0.1:4010/students-api/v1/students/school?orgMasterId=104A158', '/students-api/v1/students/school'],
+      ['http://127.0.0.1:4010/a/b#frag?x', '/a/b'],
+      ['http://127.0.0.1:4010/a/b?x#frag', '/a/b'],
+      ['https://bron.test/a.b/c~d', '/a.b/c~d'],
+      ['http://h/', '/'],
+    ] as const;
+    for (const [url, path] of paths) expect(pathOf(url)).toBe(path);
+    expect(parsed).toBe(0);
+  });
+
+  it('leaves paths URL would change to URL', () => {
+    countingParses();
+    expect(pathOf('http://h/a/../b')).toBe('/b');
+    expect(parsed).toBe(1);
+  });
+});
+
