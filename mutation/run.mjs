@@ -2,6 +2,9 @@
 // a group with parts runs one Stryker per part.
 import { spawnSync } from 'node:child_process';
 import { GROUPS } from './groups.mjs';
+import { patchVitestRunner } from './patch-vitest-runner.mjs';
+
+patchVitestRunner();
 
 const wanted = process.argv.slice(2);
 const groups = wanted.length ? wanted : Object.keys(GROUPS);
