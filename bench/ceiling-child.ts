@@ -6,13 +6,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const body = readFileSync(process.env.BENCH_BODY_FILE!);
+// The mock's status for the request measured (202 for a receipt).
+const status = Number(process.env.BENCH_STATUS ?? 200);
 const headers = {
   'content-type': 'application/json; charset=utf-8',
   'api-version': '1.1.0',
   'content-length': String(body.length),
 };
 const server = createServer((request, response) => {
-  response.writeHead(200, headers);
+  response.writeHead(status, headers);
   response.end(body);
 });
 server.keepAliveTimeout = 65_000;

@@ -140,6 +140,8 @@ export interface MockChildOptions {
   validateResponses?: boolean;
   /** Start bench/ceiling-child.ts (a bare node:http server answering this file's bytes) instead of the mock. */
   ceilingBodyFile?: string;
+  /** The ceiling's status (default 200). */
+  ceilingStatus?: number;
   /** Extra node flags, e.g. `--cpu-prof`. */
   execArgv?: string[];
 }
@@ -156,7 +158,7 @@ export function startMockChild(options: MockChildOptions = {}): Promise<MockChil
     env: {
       ...process.env,
       BENCH_VALIDATE_RESPONSES: options.validateResponses === false ? 'false' : 'true',
-      ...(options.ceilingBodyFile === undefined ? {} : { BENCH_BODY_FILE: options.ceilingBodyFile }),
+      ...(options.ceilingBodyFile === undefined ? {} : { BENCH_BODY_FILE: options.ceilingBodyFile, BENCH_STATUS: String(options.ceilingStatus ?? 200) }),
       BENCH_PROFILE_DIR: join(TMP_DIR, 'cpu-prof'),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

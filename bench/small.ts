@@ -4,7 +4,9 @@
 // Prism. Run: node --conditions=@eduvkit/source --import tsx bench/small.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRandom } from '@eduvkit/core/fixtures';
 import { loadClients } from '@eduvkit/mock-server';
+import { orderRequest } from '@eduvkit/order/fixtures';
 import { clientAssertion } from './auth';
 import { load, writePrismDocument, type LoadResult, type Target } from './http';
 import { ensureTmpDir, freePort, isMain, median, startMockChild, startPrism, type MockChild } from './lib';
@@ -36,8 +38,10 @@ export interface SmallBenchResult {
 interface Probe {
   kind: string;
   request: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
+  /** The status the mock answers (default 200). */
+  status?: number;
   body?: string;
   contentType?: string;
   /** A fresh body per request (token requests: a client assertion may be used once). */
@@ -99,6 +103,11 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
     const groupId = groups[0]!.groupId ?? groups[0]!.id!;
     const students = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}` })).text) as { userMasterIdentifier?: string }[];
     const eckId = students.find((student) => student.userMasterIdentifier)!.userMasterIdentifier!;
+    const products = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: '/catalogue-api/v2/products' })).text) as { productId: string; type?: string }[];
+    const productId = (products.find((product) => product.type === 'digital') ?? products[0]!).productId;
+    // Every order a new requestReferenceId: a repeated one would be a repeat, not a new receipt.
+    const random = createRandom(12);
+    const orders = { next: () => JSON.stringify(orderRequest(random, { productId })), refill: () => undefined };
     const probes: Probe[] = [
       {
         kind: 'small answer',
@@ -117,16 +126,17 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
         body: JSON.stringify({ school: { organisationMasterIdentifier: po.orgMasterId }, student: { userMasterIdentifier: eckId } }),
       },
       { kind: 'token request', request: 'POST /oauth2/token (client credentials, private_key_jwt, a new assertion each)', method: 'POST', path: '/oauth2/token', contentType: 'application/x-www-form-urlencoded', bodies: tokenPool },
+      { kind: '202 receipt', request: 'PUT /order-api/v0/orders (a new order each; the mock as Ordersysteem)', method: 'PUT', path: '/order-api/v0/orders', status: 202, contentType: 'application/json', bodies: orders },
       { kind: 'large answer (385 KiB)', request: `GET /students-api/v1/students/school?orgMasterId=${vo.orgMasterId}`, method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${vo.orgMasterId}` },
     ];
 
     const pairs: { probe: Probe; bodyBytes: number; targets: Target[] }[] = [];
     for (const probe of probes) {
       const sample = await answer(mock, probe);
-      if (sample.status !== 200) throw new Error(`${probe.kind}: the mock answered ${sample.status}: ${sample.text.slice(0, 300)}`);
+      if (sample.status !== (probe.status ?? 200)) throw new Error(`${probe.kind}: the mock answered ${sample.status}: ${sample.text.slice(0, 300)}`);
       const bodyFile = join(ensureTmpDir(), `small-${probe.kind.replace(/\W+/g, '-')}.json`);
       writeFileSync(bodyFile, sample.text);
-      const ceiling = await startMockChild({ ceilingBodyFile: bodyFile });
+      const ceiling = await startMockChild({ ceilingBodyFile: bodyFile, ceilingStatus: probe.status ?? 200 });
       closers.push(ceiling.close);
       const headers = { ...mock.headers, ...(probe.contentType ? { 'content-type': probe.contentType } : {}) };
       const request = {
