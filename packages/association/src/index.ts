@@ -6,4 +6,4 @@ export * from './client';
 export * from './bron/data-source';
 export * from './bron/create-association-bron';
 export * from './bron/in-memory-source';
-export * from './bron/status';
+export * from './generated/status';

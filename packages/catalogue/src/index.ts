@@ -9,5 +9,5 @@ export * from './product-info';
 export * from './bron/data-source';
 export * from './bron/create-catalogue-bron';
 export * from './bron/in-memory-source';
-export * from './bron/status';
+export * from './generated/status';
 export * from './aggregator/create-catalogue-aggregator';

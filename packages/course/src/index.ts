@@ -7,4 +7,4 @@ export * from './structure';
 export * from './bron/data-source';
 export * from './bron/create-course-bron';
 export * from './bron/in-memory-source';
-export * from './bron/status';
+export * from './generated/status';

@@ -7,4 +7,4 @@ export * from './board';
 export * from './bron/data-source';
 export * from './bron/create-education-bron';
 export * from './bron/in-memory-source';
-export * from './bron/status';
+export * from './generated/status';
