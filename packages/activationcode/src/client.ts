@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { ActivationCodeConfirmation, ActivationCodeRequest, ActivationCodeRevokeConfirmation, ActivationCodeRevokeRequest } from './generated/models';
-import { activationcodeApi } from './generated/registry';
+import { createActivationcodeMethods } from './generated/client';
 
 export type ActivationcodeRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -21,11 +21,5 @@ export interface ActivationcodeClient {
 
 /** Client for both roles of the ActivationCode API. */
 export function createActivationcodeClient(options: ApiClientOptions): ActivationcodeClient {
-  const client = createApiClient(activationcodeApi, options);
-  return {
-    requestCodes: (body, request = {}) => client.call('requestActivationCodes', { ...request, body }),
-    confirmCodes: (body, request = {}) => client.call('confirmActivationCodes', { ...request, body }),
-    revokeCode: (body, request = {}) => client.call('revokeActivationCode', { ...request, body }),
-    confirmRevoke: (body, request = {}) => client.call('confirmActivationCodeRevoke', { ...request, body }),
-  };
+  return createActivationcodeMethods(options);
 }

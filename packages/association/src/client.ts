@@ -1,5 +1,4 @@
 import {
-  createApiClient,
   schoolQuery,
   schoolReference,
   type ApiClientOptions,
@@ -10,7 +9,7 @@ import {
 } from '@eduvkit/core';
 import type { AssignmentFilters, EnrollmentFilters, GroupFilters } from './bron/data-source';
 import type { Assignment, Enrollment, Group, SchoolPeriod, UserReference } from './generated/models';
-import { associationApi } from './generated/registry';
+import { createAssociationMethods } from './generated/client';
 
 export type AssociationRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -58,46 +57,21 @@ function byIdQuery(school: SchoolSelection): Omit<SchoolQuery, 'filterByOrgId'> 
 
 /** Client for the calling role (afnemer) of the Association API. */
 export function createAssociationClient(options: ApiClientOptions): AssociationClient {
-  const client = createApiClient(associationApi, options);
+  const methods = createAssociationMethods(options);
   return {
-    listSchoolPeriods(school, request = {}) {
-      return client.call('listSchoolPeriodsForSchool', { ...request, query: { ...schoolQuery(school) } });
-    },
-    getSchoolPeriod(school, schoolPeriodId, request = {}) {
-      return client.call('getSchoolPeriod', { ...request, path: { id: schoolPeriodId }, query: byIdQuery(school) });
-    },
-    listEnrollments(school, filters = {}, request = {}) {
-      return client.call('listEnrollmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    getEnrollment(school, enrollmentId, request = {}) {
-      return client.call('getEnrollment', { ...request, path: { id: enrollmentId }, query: byIdQuery(school) });
-    },
+    listSchoolPeriods: (school, request = {}) => methods.listSchoolPeriods({ ...schoolQuery(school) }, request),
+    getSchoolPeriod: (school, id, request = {}) => methods.getSchoolPeriod({ ...request, path: { id }, query: byIdQuery(school) }),
+    listEnrollments: (school, filters = {}, request = {}) => methods.listEnrollments({ ...schoolQuery(school), ...filters }, request),
+    getEnrollment: (school, id, request = {}) => methods.getEnrollment({ ...request, path: { id }, query: byIdQuery(school) }),
     findEnrollmentsForStudent(school, student, filters = {}, request = {}) {
       const reference: UserReference = typeof student === 'string' ? { userMasterIdentifier: student } : student;
-      return client.call('findEnrollmentsForStudent', {
-        ...request,
-        query: { ...filters },
-        body: { school: schoolReference(school), student: reference },
-      });
+      return methods.findEnrollmentsForStudent({ ...request, query: { ...filters }, body: { school: schoolReference(school), student: reference } });
     },
-    listAssignments(school, filters = {}, request = {}) {
-      return client.call('listAssignmentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    getAssignment(school, assignmentId, request = {}) {
-      return client.call('getAssignment', { ...request, path: { id: assignmentId }, query: byIdQuery(school) });
-    },
-    findAssignmentsForEmployee(school, employee, filters = {}, request = {}) {
-      return client.call('findAssignmentsForEmployee', {
-        ...request,
-        query: { ...filters },
-        body: { employee, school: schoolReference(school) },
-      });
-    },
-    listGroups(school, filters = {}, request = {}) {
-      return client.call('listGroupsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    getGroup(school, groupId, request = {}) {
-      return client.call('getGroup', { ...request, path: { id: groupId }, query: byIdQuery(school) });
-    },
+    listAssignments: (school, filters = {}, request = {}) => methods.listAssignments({ ...schoolQuery(school), ...filters }, request),
+    getAssignment: (school, id, request = {}) => methods.getAssignment({ ...request, path: { id }, query: byIdQuery(school) }),
+    findAssignmentsForEmployee: (school, employee, filters = {}, request = {}) =>
+      methods.findAssignmentsForEmployee({ ...request, query: { ...filters }, body: { employee, school: schoolReference(school) } }),
+    listGroups: (school, filters = {}, request = {}) => methods.listGroups({ ...schoolQuery(school), ...filters }, request),
+    getGroup: (school, id, request = {}) => methods.getGroup({ ...request, path: { id }, query: byIdQuery(school) }),
   };
 }

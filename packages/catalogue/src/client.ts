@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { Product, ProductInfo, ProductStatus } from './generated/models';
-import { catalogueApi } from './generated/registry';
+import { createCatalogueMethods } from './generated/client';
 import { pagedHarvest, type Harvest, type HarvestQuery } from './client/paged-harvest';
 import { withHyphenStatus } from './product-status';
 
@@ -39,19 +39,11 @@ const byProductId = (record: { productId: string }): string => record.productId;
 
 /** Client for the calling roles (afnemers) of the Catalogue API. */
 export function createCatalogueClient(options: ApiClientOptions): CatalogueClient {
-  const client = createApiClient(catalogueApi, options);
+  const methods = createCatalogueMethods(options);
   return {
-    products(query = {}, request = {}) {
-      return pagedHarvest((page) => client.call('listProducts', { ...request, query: page }).then(normalisedPage), query, byProductId);
-    },
-    async getProduct(productId, request = {}) {
-      return normalised(await client.call('getProduct', { ...request, path: { id: productId } }));
-    },
-    productInfo(query = {}, request = {}) {
-      return pagedHarvest((page) => client.call('listProductInfo', { ...request, query: page }).then(normalisedPage), query, byProductId);
-    },
-    async getProductInfo(productId, request = {}) {
-      return normalised(await client.call('getProductInfo', { ...request, path: { id: productId } }));
-    },
+    products: (query = {}, request = {}) => pagedHarvest((page) => methods.products(page, request).then(normalisedPage), query, byProductId),
+    getProduct: async (productId, request = {}) => normalised(await methods.getProduct(productId, request)),
+    productInfo: (query = {}, request = {}) => pagedHarvest((page) => methods.productInfo(page, request).then(normalisedPage), query, byProductId),
+    getProductInfo: async (productId, request = {}) => normalised(await methods.getProductInfo(productId, request)),
   };
 }

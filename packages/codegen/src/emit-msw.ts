@@ -22,7 +22,7 @@ export function emitMswModule(msw: MswFacts, names: MswNames, header: string): s
   use(msw.seededSource.module, msw.seededSource.name);
   use(msw.bronOptions.module, `type ${msw.bronOptions.name}`);
   use(msw.source.module, `type ${msw.source.name}`);
-  const imports = [...byModule].map(([module, imported]) => `import { ${imported.join(', ')} } from '../${module}';`);
+  const imports = [...byModule].map(([module, imported]) => `import { ${imported.join(', ')} } from '${module.startsWith('@') ? module : `../${module}`}';`);
   const generic = msw.perSchool ? '<S extends SchoolRecord = SchoolRecord>' : '';
   const of = (type: string, school: string) => (msw.perSchool ? `${type}<${school}>` : type);
   // A handler built for a narrower school record still reads only what SchoolRecord has.

@@ -34,6 +34,15 @@ function namedCodes(doc: JsonObject): Map<string, NamedCode> {
 }
 
 /**
+ * `<Api>Status`, or `<Api>BusinessStatus` where the spec has a schema `<Api>Status` (Progress's
+ * SEM status): the package barrel exports both modules, so the names must differ.
+ */
+export function statusConstantName(doc: JsonObject, pascalName: string): string {
+  const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+  return Object.hasOwn(schemas, `${pascalName}Status`) ? `${pascalName}BusinessStatus` : `${pascalName}Status`;
+}
+
+/**
  * `generated/status.ts`: the API's business codes as `<Api>Status` constants, and `<api>Refusal`,
  * which answers a code with the HTTP status the operation's spec gives it. Only the codes an
  * operation lists type-check for it. Undefined when the API lists no business codes.
@@ -57,7 +66,7 @@ export function emitStatusModule(doc: JsonObject, pascalName: string, registry: 
 import { ${registry} } from './registry';
 
 /** The business (20xx) codes of the ${String((doc.info as JsonObject).title)}, named after their messages in the spec. */
-export const ${pascalName}Status = {
+export const ${statusConstantName(doc, pascalName)} = {
 ${constants.join('\n')}
 } as const;
 

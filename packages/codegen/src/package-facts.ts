@@ -1,6 +1,6 @@
 import type { JsonObject } from './bundle';
 
-/** A hand-written export: `module` under src/ (no extension) and the `name` it exports. */
+/** An export: `module` under src/ (no extension) or an `@eduvkit/` package entry, and the `name` it exports. */
 export interface ExportRef {
   readonly module: string;
   readonly name: string;
@@ -37,6 +37,8 @@ export interface PackageFacts {
 }
 
 const MODULE = /^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/;
+// The MSW entry may name another package's export, e.g. the exchange APIs' source `@eduvkit/core/exchange#ExchangeStore`.
+const PACKAGE_ENTRY = /^@eduvkit\/[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PACKAGE_KEYS = new Set(['modules', 'client', 'msw']);
 const MSW_KEYS = ['bron', 'bronOptions', 'source', 'seededSource', 'perSchool'] as const;
@@ -66,7 +68,7 @@ function readModule(raw: unknown, where: string, problems: string[]): BarrelModu
 
 function readRef(raw: unknown, where: string, problems: string[]): ExportRef {
   const [module = '', name = '', ...rest] = typeof raw === 'string' ? raw.split('#') : [];
-  if (rest.length || !checkModule(module, where, problems) || !IDENTIFIER.test(name)) {
+  if (rest.length || !(PACKAGE_ENTRY.test(module) || checkModule(module, where, problems)) || !IDENTIFIER.test(name)) {
     problems.push(`${where} must be <module>#<export>, e.g. bron/create-students-bron#createStudentsBron`);
   }
   return { module, name };

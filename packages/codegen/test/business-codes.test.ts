@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../src/bundle';
 import { emitRegistryModule } from '../src/emit-registry';
+import { emitStatusModule } from '../src/emit-status';
 import { emitZodModule } from '../src/emit-zod';
 
 const period = { status: 2008, httpStatus: 400, message: 'SchoolPeriod unknown', trigger: { in: 'query', name: 'schoolPeriodId' }, 'x-eduv-src': 'T' };
@@ -70,5 +71,16 @@ describe('x-eduv-business-codes', () => {
   ])('refuses an entry without %s, naming the operation and the entry', (_what, codes, message) => {
     expect(() => emit(codes)).toThrow(message);
     expect(() => emit(codes)).toThrow(/^findThing: x-eduv-business-codes/);
+  });
+});
+
+describe('generated/status.ts', () => {
+  it('names the constants <Api>Status, or <Api>BusinessStatus when a schema already has that name', () => {
+    const doc = docWith([period]);
+    expect(emitStatusModule(doc, 'Things', 'thingsApi', '')).toContain('export const ThingsStatus = {\n  /** 2008 SchoolPeriod unknown. */\n  SchoolPeriodUnknown: 2008,');
+    ((doc.components as JsonObject).schemas as JsonObject).ThingsStatus = { type: 'string', enum: ['new', 'old'] };
+    const renamed = emitStatusModule(doc, 'Things', 'thingsApi', '');
+    expect(renamed).toContain('export const ThingsBusinessStatus = {');
+    expect(renamed).not.toContain('export const ThingsStatus');
   });
 });

@@ -1,4 +1,4 @@
-import { createApiClient, EduvConfigError, schoolQuery, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { EduvConfigError, schoolQuery, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type {
   ConsentApi,
   ConsentConfirmation,
@@ -8,7 +8,7 @@ import type {
   ConsentRevoke,
   ConsentStatus,
 } from './generated/models';
-import { consentApi } from './generated/registry';
+import { createConsentMethods } from './generated/client';
 import { ConsentOrganisationIdTypeSchema } from './generated/schemas';
 
 export type ConsentRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
@@ -73,32 +73,12 @@ function consentSchoolQuery(school: ConsentSchoolSelection): { orgMasterId?: str
 
 /** Client for the Consent API: a supplier's Consentmanagement, dashboard or consuming component. */
 export function createConsentClient(options: ApiClientOptions): ConsentClient {
-  const client = createApiClient(consentApi, options);
+  const methods = createConsentMethods(options);
   return {
-    listStatuses(filters = {}, request = {}) {
-      return client.call('listConsentStatuses', { ...request, query: listQuery(filters) });
-    },
-    statusForSchool(school, filters = {}, request = {}) {
-      const query = { ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) };
-      return client.call('listConsentStatusesForSchool', { ...request, query });
-    },
-    listRequests(filters = {}, request = {}) {
-      return client.call('listConsentRequests', { ...request, query: listQuery(filters) });
-    },
-    listConfirmations(filters = {}, request = {}) {
-      return client.call('listConsentConfirmations', { ...request, query: listQuery(filters) });
-    },
-    sendRequest(body, request = {}) {
-      return client.call('sendConsentRequest', { ...request, body });
-    },
-    sendNotification(body, request = {}) {
-      return client.call('sendConsentNotification', { ...request, body });
-    },
-    sendRevoke(body, request = {}) {
-      return client.call('sendConsentRevoke', { ...request, body });
-    },
-    sendConfirmation(body, request = {}) {
-      return client.call('sendConsentConfirmation', { ...request, body });
-    },
+    ...methods,
+    listStatuses: (filters = {}, request = {}) => methods.listStatuses(listQuery(filters), request),
+    statusForSchool: (school, filters = {}, request = {}) => methods.statusForSchool({ ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) }, request),
+    listRequests: (filters = {}, request = {}) => methods.listRequests(listQuery(filters), request),
+    listConfirmations: (filters = {}, request = {}) => methods.listConfirmations(listQuery(filters), request),
   };
 }

@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { Course, CourseStructure } from './generated/models';
-import { courseApi } from './generated/registry';
+import { createCourseMethods } from './generated/client';
 
 export type CourseRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -15,16 +15,5 @@ export interface CourseClient {
 
 /** Client for the calling roles (afnemers) of the Course API. */
 export function createCourseClient(options: ApiClientOptions): CourseClient {
-  const client = createApiClient(courseApi, options);
-  return {
-    listCourses(request = {}) {
-      return client.call('listCourses', request);
-    },
-    getCourse(courseId, request = {}) {
-      return client.call('getCourse', { ...request, path: { id: courseId } });
-    },
-    getCourseStructure(courseId, request = {}) {
-      return client.call('getCourseStructure', { ...request, path: { id: courseId } });
-    },
-  };
+  return createCourseMethods(options);
 }

@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type {
   DeliveryOrder,
   DeliveryOrderConfirmation,
@@ -9,7 +9,7 @@ import type {
   SchoolReferenceNoVestiging,
   UserReference,
 } from './generated/models';
-import { deliveryApi } from './generated/registry';
+import { createDeliveryMethods } from './generated/client';
 
 export type DeliveryRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -47,12 +47,10 @@ export interface DeliveryClient {
 
 /** Client for every calling role of the Delivery API. */
 export function createDeliveryClient(options: ApiClientOptions): DeliveryClient {
-  const client = createApiClient(deliveryApi, options);
+  const methods = createDeliveryMethods(options);
   return {
-    sendDeliveryOrder: (body, request = {}) => client.call('sendDeliveryOrder', { ...request, body }),
-    confirmDeliveryOrder: (body, request = {}) => client.call('confirmDeliveryOrder', { ...request, body }),
-    get: (id, request = {}) => client.call('getDeliveryOrder', { ...request, path: { id } }),
-    listForSchool: (school, filters = {}, request = {}) => client.call('listDeliveryOrdersForSchool', { ...request, query: { ...school, ...filters } }),
-    listForUser: (school, user, filters = {}, request = {}) => client.call('listDeliveryOrdersForUser', { ...request, query: filters, body: { school, user } }),
+    ...methods,
+    listForSchool: (school, filters = {}, request = {}) => methods.listForSchool({ ...school, ...filters }, request),
+    listForUser: (school, user, filters = {}, request = {}) => methods.listForUser({ ...request, query: filters, body: { school, user } }),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  createApiClient,
   schoolQuery,
   type ApiClientOptions,
   type CallOptions,
@@ -10,7 +9,7 @@ import {
 import { boardQuery, isBoardSelection, type BoardSelection } from './board';
 import type { OrganisationFilters, StudyOfferingFilters, SubjectOfferingFilters } from './bron/data-source';
 import type { Organisation, StudyOffering, SubjectOffering } from './generated/models';
-import { educationApi } from './generated/registry';
+import { createEducationMethods } from './generated/client';
 
 export type EducationRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -38,23 +37,15 @@ function schoolIdQuery(school: SchoolSelection): Omit<SchoolQuery, 'filterByOrgI
 
 /** Client for the calling role (afnemer) of the Education API. */
 export function createEducationClient(options: ApiClientOptions): EducationClient {
-  const client = createApiClient(educationApi, options);
+  const methods = createEducationMethods(options);
   return {
     listOrganisations(selection, filters = {}, request = {}) {
       const query = isBoardSelection(selection) ? boardQuery(selection) : schoolIdQuery(selection);
-      return client.call('listOrganisations', { ...request, query: { ...query, ...filters } });
+      return methods.listOrganisations({ ...query, ...filters }, request);
     },
-    listStudyOfferings(school, filters = {}, request = {}) {
-      return client.call('listStudyOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    getStudyOffering(school, studyOfferingId, request = {}) {
-      return client.call('getStudyOffering', { ...request, path: { id: studyOfferingId }, query: schoolIdQuery(school) });
-    },
-    listSubjectOfferings(school, filters = {}, request = {}) {
-      return client.call('listSubjectOfferingsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    getSubjectOffering(school, subjectOfferingId, request = {}) {
-      return client.call('getSubjectOffering', { ...request, path: { id: subjectOfferingId }, query: schoolIdQuery(school) });
-    },
+    listStudyOfferings: (school, filters = {}, request = {}) => methods.listStudyOfferings({ ...schoolQuery(school), ...filters }, request),
+    getStudyOffering: (school, id, request = {}) => methods.getStudyOffering({ ...request, path: { id }, query: schoolIdQuery(school) }),
+    listSubjectOfferings: (school, filters = {}, request = {}) => methods.listSubjectOfferings({ ...schoolQuery(school), ...filters }, request),
+    getSubjectOffering: (school, id, request = {}) => methods.getSubjectOffering({ ...request, path: { id }, query: schoolIdQuery(school) }),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  createApiClient,
   schoolQuery,
   schoolReference,
   type ApiClientOptions,
@@ -9,7 +8,7 @@ import {
 } from '@eduvkit/core';
 import type { EmployeeFilters } from './bron/data-source';
 import type { Employee, EmployeeReference } from './generated/models';
-import { employeesApi } from './generated/registry';
+import { createEmployeesMethods } from './generated/client';
 
 export type EmployeesRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -28,13 +27,9 @@ export interface EmployeesClient {
 
 /** Client for the calling role (afnemer) of the Employees API. */
 export function createEmployeesClient(options: ApiClientOptions): EmployeesClient {
-  const client = createApiClient(employeesApi, options);
+  const methods = createEmployeesMethods(options);
   return {
-    listForSchool(school, filters = {}, request = {}) {
-      return client.call('listEmployeesForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
-    find(school, employee, request = {}) {
-      return client.call('findEmployee', { ...request, body: { school: schoolReference(school), employee } });
-    },
+    listForSchool: (school, filters = {}, request = {}) => methods.listForSchool({ ...schoolQuery(school), ...filters }, request),
+    find: (school, employee, request = {}) => methods.find({ school: schoolReference(school), employee }, request),
   };
 }

@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type {
   ChangeLicenseStatus,
   ChangeLicenseStatusConfirmation,
@@ -10,7 +10,7 @@ import type {
   SchoolReferenceNoVestiging,
   UserReference,
 } from './generated/models';
-import { entitlementApi } from './generated/registry';
+import { createEntitlementMethods } from './generated/client';
 
 export type EntitlementRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -55,31 +55,10 @@ export interface EntitlementClient {
 
 /** Client for every calling role of the Entitlement API. */
 export function createEntitlementClient(options: ApiClientOptions): EntitlementClient {
-  const client = createApiClient(entitlementApi, options);
+  const methods = createEntitlementMethods(options);
   return {
-    sendEntitlement(body, request = {}) {
-      return client.call('sendEntitlement', { ...request, body });
-    },
-    confirmEntitlement(body, request = {}) {
-      return client.call('confirmEntitlement', { ...request, body });
-    },
-    changeLicenseStatus(body, request = {}) {
-      return client.call('changeLicenseStatus', { ...request, body });
-    },
-    confirmLicenseStatusChange(body, request = {}) {
-      return client.call('confirmLicenseStatusChange', { ...request, body });
-    },
-    get(id, request = {}) {
-      return client.call('getEntitlement', { ...request, path: { id } });
-    },
-    listForSchool(school, filters = {}, request = {}) {
-      return client.call('listEntitlementsForSchool', { ...request, query: { ...school, ...filters } });
-    },
-    listForDeliveryOrder(id, request = {}) {
-      return client.call('listEntitlementsForDeliveryOrder', { ...request, path: { id } });
-    },
-    listForUser(school, user, filters = {}, request = {}) {
-      return client.call('listEntitlementsForUser', { ...request, query: filters, body: { school, user } });
-    },
+    ...methods,
+    listForSchool: (school, filters = {}, request = {}) => methods.listForSchool({ ...school, ...filters }, request),
+    listForUser: (school, user, filters = {}, request = {}) => methods.listForUser({ ...request, query: filters, body: { school, user } }),
   };
 }

@@ -1,7 +1,7 @@
-import { createApiClient, EduvConfigError, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { EduvConfigError, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import { NOTIFICATION_API_SCOPES, isNotificationApi } from './apis';
 import type { Notification, NotificationApi } from './generated/models';
-import { notificationsApi } from './generated/registry';
+import { createNotificationsMethods } from './generated/client';
 
 export type NotificationsRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -35,13 +35,13 @@ export interface NotificationsClient {
  */
 export function createNotificationsClient(options: NotificationsClientOptions): NotificationsClient {
   const { listScopes = [], ...clientOptions } = options;
-  const client = createApiClient(notificationsApi, clientOptions);
+  const methods = createNotificationsMethods(clientOptions);
   return {
     subscribe(api, request = {}) {
       if (!isNotificationApi(api)) {
         return Promise.reject(new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`));
       }
-      return client.call('subscribe', { ...request, path: { api }, scopes: [NOTIFICATION_API_SCOPES[api]] });
+      return methods.subscribe(api, { ...request, scopes: [NOTIFICATION_API_SCOPES[api]] });
     },
     list(query = {}, request = {}) {
       const { since, objectType } = query;
@@ -49,7 +49,7 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
         ...(since === undefined ? {} : { since: since instanceof Date ? since.toISOString() : since }),
         ...(objectType === undefined ? {} : { objectType }),
       };
-      return client.call('listNotifications', { ...request, query: params, scopes: listScopes });
+      return methods.list(params, { ...request, scopes: listScopes });
     },
   };
 }

@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, OrderRequest } from './generated/models';
-import { orderApi } from './generated/registry';
+import { createOrderMethods } from './generated/client';
 
 export type OrderRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -21,11 +21,5 @@ export interface OrderClient {
 
 /** Client for both roles of the Order API. */
 export function createOrderClient(options: ApiClientOptions): OrderClient {
-  const client = createApiClient(orderApi, options);
-  return {
-    placeOrder: (body, request = {}) => client.call('placeOrder', { ...request, body }),
-    confirmOrder: (body, request = {}) => client.call('confirmOrder', { ...request, body }),
-    placeCreditOrder: (body, request = {}) => client.call('placeCreditOrder', { ...request, body }),
-    confirmCreditOrder: (body, request = {}) => client.call('confirmCreditOrder', { ...request, body }),
-  };
+  return createOrderMethods(options);
 }

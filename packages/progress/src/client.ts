@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { SimpleProgress } from './generated/models';
-import { progressApi } from './generated/registry';
+import { createProgressMethods } from './generated/client';
 
 export type ProgressRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -18,12 +18,7 @@ export interface ProgressClient {
  * message, so a retried call does no harm.
  */
 export function createProgressClient(options: ApiClientOptions): ProgressClient {
-  const client = createApiClient(progressApi, options);
-  return {
-    send(progress, request = {}) {
-      return client.call('putSimpleProgress', { ...request, body: progress });
-    },
-  };
+  return createProgressMethods(options);
 }
 
 /** A fresh id for a new progress message (a UUID); reuse it when the same unit's status changes. */

@@ -1,6 +1,6 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type { AssessmentScoresAndResults, StatusResponse } from './generated/models';
-import { resultsApi } from './generated/registry';
+import { createResultsMethods } from './generated/client';
 
 export type ResultsRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -14,10 +14,5 @@ export interface ResultsClient {
  * an ontvanger (Administratiesysteem leerresultaten or Leermiddelendashboard).
  */
 export function createResultsClient(options: ApiClientOptions): ResultsClient {
-  const client = createApiClient(resultsApi, options);
-  return {
-    send(delivery, request = {}) {
-      return client.call('postResults', { ...request, body: delivery });
-    },
-  };
+  return createResultsMethods(options);
 }

@@ -1,5 +1,4 @@
 import {
-  createApiClient,
   schoolQuery,
   schoolReference,
   type ApiClientOptions,
@@ -9,7 +8,7 @@ import {
 } from '@eduvkit/core';
 import type { StudentFilters } from './bron/data-source';
 import type { Student, UserReference } from './generated/models';
-import { studentsApi } from './generated/registry';
+import { createStudentsMethods } from './generated/client';
 
 export type StudentsRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -25,14 +24,12 @@ export interface StudentsClient {
 
 /** Client for the calling role (afnemer) of the Students API. */
 export function createStudentsClient(options: ApiClientOptions): StudentsClient {
-  const client = createApiClient(studentsApi, options);
+  const methods = createStudentsMethods(options);
   return {
-    listForSchool(school, filters = {}, request = {}) {
-      return client.call('listStudentsForSchool', { ...request, query: { ...schoolQuery(school), ...filters } });
-    },
+    listForSchool: (school, filters = {}, request = {}) => methods.listForSchool({ ...schoolQuery(school), ...filters }, request),
     find(school, student, request = {}) {
       const reference: UserReference = typeof student === 'string' ? { userMasterIdentifier: student } : student;
-      return client.call('findStudent', { ...request, body: { school: schoolReference(school), student: reference } });
+      return methods.find({ school: schoolReference(school), student: reference }, request);
     },
   };
 }

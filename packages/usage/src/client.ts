@@ -1,4 +1,4 @@
-import { createApiClient, type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
+import { type ApiClientOptions, type CallOptions, type EduvResponse } from '@eduvkit/core';
 import type {
   EntitlementUsage,
   InitialActivation,
@@ -8,7 +8,7 @@ import type {
   UsageTotals,
   UserReference,
 } from './generated/models';
-import { usageApi } from './generated/registry';
+import { createUsageMethods } from './generated/client';
 
 export type UsageRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
@@ -41,28 +41,10 @@ export interface UsageClient {
 
 /** Client for every calling role of the Usage API. */
 export function createUsageClient(options: ApiClientOptions): UsageClient {
-  const client = createApiClient(usageApi, options);
+  const methods = createUsageMethods(options);
   return {
-    reportInitialActivation(body, request = {}) {
-      return client.call('reportInitialActivation', { ...request, body });
-    },
-    confirmInitialActivation(body, request = {}) {
-      return client.call('confirmInitialActivation', { ...request, body });
-    },
-    getForEntitlement(id, request = {}) {
-      return client.call('getEntitlementUsage', { ...request, path: { id } });
-    },
-    listForContract(id, request = {}) {
-      return client.call('listContractUsage', { ...request, path: { id } });
-    },
-    getForDeliveryOrder(id, request = {}) {
-      return client.call('getDeliveryOrderUsage', { ...request, path: { id } });
-    },
-    listForSchool(school, request = {}) {
-      return client.call('listSchoolUsage', { ...request, query: { ...school } });
-    },
-    listForUser(school, user, request = {}) {
-      return client.call('listUserUsage', { ...request, body: { school, user } });
-    },
+    ...methods,
+    listForSchool: (school, request = {}) => methods.listForSchool({ ...school }, request),
+    listForUser: (school, user, request = {}) => methods.listForUser({ school, user }, request),
   };
 }

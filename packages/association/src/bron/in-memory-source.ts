@@ -2,7 +2,7 @@ import type { ResolvedSchool, SchoolRecord } from '@eduvkit/core';
 import { BronError } from '@eduvkit/core/server';
 import type { Assignment, Enrollment, Group, SchoolPeriod, UserReference } from '../generated/models';
 import type { AssignmentFilters, AssociationDataSource, EnrollmentFilters, GroupFilters } from './data-source';
-import { AssociationStatus } from './status';
+import { AssociationStatus } from '../generated/status';
 
 /** A school as the in-memory source needs it: its record plus the ids filters may name. */
 export interface InMemoryAssociationSchool extends SchoolRecord {

@@ -1,7 +1,7 @@
-import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { catalogueApi } from '../generated/registry';
 import type { CatalogueDataSource, ProductPage } from './data-source';
-import { CatalogueStatus } from './status';
+import { CatalogueStatus, catalogueRefusal } from '../generated/status';
 
 export type CatalogueBronOptions = Omit<BronOptions, 'schools' | 'authorize'>;
 
@@ -14,8 +14,8 @@ const pageOf = (query: { start?: number | undefined; limit?: number | undefined;
   ...(query.since !== undefined ? { since: query.since } : {}),
 });
 
-const unknownProduct = (): never => {
-  throw BronError.notFound(CatalogueStatus.ProductUnknown, 'Product unknown: no product with that productId in this catalogue');
+const unknownProduct = (operationId: 'getProduct' | 'getProductInfo'): never => {
+  throw catalogueRefusal(operationId, CatalogueStatus.ProductUnknown, 'no product with that productId in this catalogue');
 };
 
 /**
@@ -28,9 +28,9 @@ export function createCatalogueBron(source: CatalogueDataSource, options: Catalo
     catalogueApi,
     {
       listProducts: ({ query }) => source.listProducts(pageOf(query)),
-      getProduct: async ({ path }) => (await source.findProduct(path.id)) ?? unknownProduct(),
+      getProduct: async ({ path }) => (await source.findProduct(path.id)) ?? unknownProduct('getProduct'),
       listProductInfo: ({ query }) => source.listProductInfo(pageOf(query)),
-      getProductInfo: async ({ path }) => (await source.findProductInfo(path.id)) ?? unknownProduct(),
+      getProductInfo: async ({ path }) => (await source.findProductInfo(path.id)) ?? unknownProduct('getProductInfo'),
     },
     options,
   );

@@ -3,7 +3,7 @@ import { BronError, createBron, type Bron, type BronOptions, type CallerContext 
 import { readBoardSelection, type BoardSelection } from '../board';
 import { educationApi } from '../generated/registry';
 import type { EducationDataSource } from './data-source';
-import { EducationStatus } from './status';
+import { EducationStatus, educationRefusal } from '../generated/status';
 
 export type EducationBronOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
 
@@ -105,14 +105,14 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
       listStudyOfferingsForSchool: async ({ school, query: { studyCode, schoolPeriodId } }) => source.listStudyOfferings(school!, { studyCode, schoolPeriodId }),
       getStudyOffering: async ({ school, path: { id } }) => {
         const offering = await source.findStudyOffering(school!, id);
-        if (!offering) throw BronError.notFound(EducationStatus.StudyOfferingUnknown, `StudyOffering unknown: no study offering ${id} at this school`);
+        if (!offering) throw educationRefusal('getStudyOffering', EducationStatus.StudyOfferingUnknown, `no study offering ${id} at this school`);
         return offering;
       },
       listSubjectOfferingsForSchool: async ({ school, query: { schoolPeriodId, studyOfferingId, subjectCode } }) =>
         source.listSubjectOfferings(school!, { schoolPeriodId, studyOfferingId, subjectCode }),
       getSubjectOffering: async ({ school, path: { id } }) => {
         const offering = await source.findSubjectOffering(school!, id);
-        if (!offering) throw BronError.notFound(EducationStatus.SubjectOfferingUnknown, `SubjectOffering unknown: no subject offering ${id} at this school`);
+        if (!offering) throw educationRefusal('getSubjectOffering', EducationStatus.SubjectOfferingUnknown, `no subject offering ${id} at this school`);
         return offering;
       },
     },

@@ -3,7 +3,7 @@ import { BronError } from '@eduvkit/core/server';
 import type { BoardSelection } from '../board';
 import type { Board, Organisation, StudyOffering, SubjectOffering } from '../generated/models';
 import type { EducationDataSource, StudyOfferingFilters, SubjectOfferingFilters } from './data-source';
-import { EducationStatus } from './status';
+import { EducationStatus } from '../generated/status';
 
 /** A school as the in-memory source needs it: its record plus the school periods filters may name. */
 export interface InMemoryEducationSchool extends SchoolRecord {

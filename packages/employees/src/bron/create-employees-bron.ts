@@ -1,8 +1,8 @@
 import type { SchoolRecord } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { employeesApi } from '../generated/registry';
 import type { EmployeesDataSource } from './data-source';
-import { EmployeesStatus } from './status';
+import { EmployeesStatus, employeesRefusal } from '../generated/status';
 
 export type EmployeesBronOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
 
@@ -14,7 +14,7 @@ export function createEmployeesBron<S extends SchoolRecord>(source: EmployeesDat
       listEmployeesForSchool: ({ school, query: { schoolPeriodId } }) => source.listEmployees(school!, { schoolPeriodId }),
       findEmployee: async ({ school, body }) => {
         const employee = await source.findEmployee(school!, body.employee);
-        if (!employee) throw BronError.notFound(EmployeesStatus.EmployeeUnknown, 'Employee unknown: no employee with that reference at this school');
+        if (!employee) throw employeesRefusal('findEmployee', EmployeesStatus.EmployeeUnknown, 'no employee with that reference at this school');
         return employee;
       },
     },

@@ -2,7 +2,7 @@ import type { ResolvedSchool, SchoolRecord } from '@eduvkit/core';
 import { BronError } from '@eduvkit/core/server';
 import type { Employee, EmployeeReference } from '../generated/models';
 import type { EmployeeFilters, EmployeesDataSource } from './data-source';
-import { EmployeesStatus } from './status';
+import { EmployeesStatus } from '../generated/status';
 
 /** A school as the in-memory source needs it: its record plus the school period ids filters may name. */
 export interface InMemoryEmployeesSchool extends SchoolRecord {

@@ -3,7 +3,7 @@ import { BronError } from '@eduvkit/core/server';
 import { progressApi } from './registry';
 
 /** The business (20xx) codes of the Edu-V Progress API, named after their messages in the spec. */
-export const ProgressStatus = {
+export const ProgressBusinessStatus = {
   /** 2002 Student unknown. Assumed by eduvkit: Edu-V publishes no code for progress about a student the dashboard does not know; eduvkit reads the gaps in Edu-V's numbering as one code per object (docs/decisions/003) and answers 400, as for an unknown id in a body (decision 021). */
   StudentUnknown: 2002,
 } as const;

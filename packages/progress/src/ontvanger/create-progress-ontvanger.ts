@@ -1,6 +1,7 @@
 import { systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
 import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { progressApi } from '../generated/registry';
+import { ProgressBusinessStatus } from '../generated/status';
 import type { ProgressDataSource } from './data-source';
 import { toEduvSpelling } from './sem-spellings';
 
@@ -9,8 +10,8 @@ export type ProgressOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<
   now?: Clock;
 };
 
-/** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
-export const PROGRESS_STUDENT_UNKNOWN = 2002;
+/** 2002: Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021), in the spec's business codes. */
+export const PROGRESS_STUDENT_UNKNOWN = ProgressBusinessStatus.StudentUnknown;
 
 /**
  * The Leermiddelendashboard's side of `PUT /progress` over a data source: token, scope, school,

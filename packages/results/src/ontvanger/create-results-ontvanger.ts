@@ -1,6 +1,7 @@
 import { EduvStatus, systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
 import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { resultsApi } from '../generated/registry';
+import { ResultsStatus } from '../generated/status';
 import type { ResultsDataSource } from './data-source';
 
 export type ResultsOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
@@ -8,8 +9,8 @@ export type ResultsOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S
   now?: Clock;
 };
 
-/** Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021). */
-export const RESULTS_STUDENT_UNKNOWN = 2002;
+/** 2002: Edu-V leaves this code unpublished; eduvkit's choice, as in the Students API (decision 021), in the spec's business codes. */
+export const RESULTS_STUDENT_UNKNOWN = ResultsStatus.StudentUnknown;
 
 /**
  * The receiving side of `POST /results` (Administratiesysteem leerresultaten, Leermiddelendashboard)
