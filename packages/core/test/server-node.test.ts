@@ -192,7 +192,7 @@ describe('serveNode: limits at their edges, exact answers', () => {
     bodyErrors.length = 0;
     const head = 'POST /awaits-body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n';
     await exchange(server.port, [head, 'x'.repeat(10)], 1, 200);
-    await vi.waitFor(() => expect(bodyErrors).toEqual(['the client aborted the request']));
+    await vi.waitFor(() => expect(bodyErrors).toEqual(['the client aborted the request']), { timeout: 5_000 });
   });
 });
 
