@@ -16,6 +16,7 @@ export const GROUPS = {
         'test/error-hooks.test.ts',
         'test/unknown-school.test.ts',
         'test/server-node.test.ts',
+        'test/server-node-units.test.ts',
         'test/server-helpers.test.ts',
       ],
       'mock-server': ['test/check-order.test.ts', 'test/keep-alive.test.ts'],

@@ -24,37 +24,37 @@ export interface NodeHandlerOptions {
 
 export const DEFAULT_MAX_URL_LENGTH = 8_192;
 
-function declaredLength(incoming: IncomingMessage): number | undefined {
-  const header = incoming.headers['content-length'];
+/** A Content-Length header as a byte count; undefined when absent or not a non-negative safe integer. */
+export function declaredLength(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const length = Number(header);
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
 /**
- * Whether the connection can carry another request after this answer. A body nobody read is
+ * Whether the connection must close after this answer (else it carries the next request). A body nobody read is
  * drained when its declared length is within the limit; otherwise (a body read only in part,
  * over the limit, or chunked) the answer says `Connection: close` and the socket closes, so
  * the next request on a keep-alive connection never waits behind unread bytes.
  */
-function drainOrClose(request: NodeBronRequest, bodyLimit: number): 'keep' | 'close' {
+function closesAfter(request: NodeBronRequest, bodyLimit: number): boolean {
   const incoming = request.incoming;
   // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 6.3), even before Node marks it complete.
   const hasBody = incoming.headers['content-length'] !== undefined || incoming.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || incoming.complete) return 'keep';
+  if (!hasBody || incoming.complete) return false;
   if (request.bodyState === 'unread') {
-    const length = declaredLength(incoming);
+    const length = declaredLength(incoming.headers['content-length']);
     if (length !== undefined && length <= bodyLimit) {
       incoming.resume();
-      return 'keep';
+      return false;
     }
   }
-  return 'close';
+  return true;
 }
 
 function send(request: NodeBronRequest, response: ServerResponse, answer: BronAnswer, bodyLimit: number): void {
   const headers: Record<string, string | number> = { ...answer.headers, 'content-length': answer.body?.byteLength ?? 0 };
-  if (drainOrClose(request, bodyLimit) === 'close') {
+  if (closesAfter(request, bodyLimit)) {
     headers.connection = 'close';
     response.once('finish', () => request.incoming.socket.destroySoon());
   }
@@ -79,7 +79,7 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
       reply(statusAnswer(version, 414, EduvStatus.Other, `the request URL is longer than ${maxUrlLength} characters`));
       return;
     }
-    if ((declaredLength(incoming) ?? 0) > bodyLimit) {
+    if ((declaredLength(incoming.headers['content-length']) ?? 0) > bodyLimit) {
       reply(statusAnswer(version, 413, EduvStatus.Other, `request body is larger than ${bodyLimit} bytes`));
       return;
     }
