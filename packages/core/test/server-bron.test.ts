@@ -62,7 +62,7 @@ function bron(overrides: Parameters<typeof createBron<typeof api>>[2] = {}) {
   return createBron(
     api,
     {
-      listThings: ({ school }) => [{ id: '1', name: `thing of ${school!.school.name}${school!.unit ? ` ${school!.unit}` : ''}`, secret: 's' }],
+      listThings: ({ school }) => [{ id: '1', name: `thing of ${school.school.name}${school.unit ? ` ${school.unit}` : ''}`, secret: 's' }],
       getThing: ({ path }) => {
         if (path.id === 'missing') throw BronError.notFound(2099, 'thing unknown');
         return { id: path.id, name: 'x' };

@@ -14,39 +14,39 @@ export function createAssociationBron<S extends SchoolRecord>(
   return createBron<typeof associationApi, S>(
     associationApi,
     {
-      listSchoolPeriodsForSchool: ({ school }) => source.listSchoolPeriods(school!),
+      listSchoolPeriodsForSchool: ({ school }) => source.listSchoolPeriods(school),
       getSchoolPeriod: async ({ school, path: { id } }) => {
-        const period = await source.getSchoolPeriod(school!, id);
+        const period = await source.getSchoolPeriod(school, id);
         if (!period) throw associationRefusal('getSchoolPeriod', AssociationStatus.SchoolPeriodUnknown, `no school period ${id} at this school`);
         return period;
       },
       listEnrollmentsForSchool: ({ school, query: { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
-        source.listEnrollments(school!, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
+        source.listEnrollments(school, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
       getEnrollment: async ({ school, path: { id } }) => {
-        const enrollment = await source.getEnrollment(school!, id);
+        const enrollment = await source.getEnrollment(school, id);
         if (!enrollment) throw associationRefusal('getEnrollment', AssociationStatus.EnrollmentUnknown, `no enrollment ${id} at this school`);
         return enrollment;
       },
       findEnrollmentsForStudent: async ({ school, body, query: { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) => {
-        const found = await source.findEnrollmentsForStudent(school!, body.student, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId });
+        const found = await source.findEnrollmentsForStudent(school, body.student, { enrollmentType, schoolPeriodId, studyOfferingId, subjectOfferingId });
         if (!found) throw associationRefusal('findEnrollmentsForStudent', AssociationStatus.StudentUnknown, 'no student with that reference at this school');
         return found;
       },
-      listAssignmentsForSchool: ({ school, query: { assignmentType, schoolPeriodId } }) => source.listAssignments(school!, { assignmentType, schoolPeriodId }),
+      listAssignmentsForSchool: ({ school, query: { assignmentType, schoolPeriodId } }) => source.listAssignments(school, { assignmentType, schoolPeriodId }),
       getAssignment: async ({ school, path: { id } }) => {
-        const assignment = await source.getAssignment(school!, id);
+        const assignment = await source.getAssignment(school, id);
         if (!assignment) throw associationRefusal('getAssignment', AssociationStatus.AssignmentUnknown, `no assignment ${id} at this school`);
         return assignment;
       },
       findAssignmentsForEmployee: async ({ school, body, query: { assignmentType, schoolPeriodId } }) => {
-        const found = await source.findAssignmentsForEmployee(school!, body.employee, { assignmentType, schoolPeriodId });
+        const found = await source.findAssignmentsForEmployee(school, body.employee, { assignmentType, schoolPeriodId });
         if (!found) throw associationRefusal('findAssignmentsForEmployee', AssociationStatus.EmployeeUnknown, 'no employee with that reference at this school');
         return found;
       },
       listGroupsForSchool: ({ school, query: { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
-        source.listGroups(school!, { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
+        source.listGroups(school, { groupType, schoolPeriodId, studyOfferingId, subjectOfferingId }),
       getGroup: async ({ school, path: { id } }) => {
-        const group = await source.getGroup(school!, id);
+        const group = await source.getGroup(school, id);
         if (!group) throw associationRefusal('getGroup', AssociationStatus.GroupUnknown, `no group ${id} at this school`);
         return group;
       },

@@ -71,19 +71,19 @@ export function createConsentBron<S extends SchoolRecord>(source: ConsentDataSou
       listConsentRequests: async ({ caller, query }) => [...(await source.requests(clientIdOf(caller), query))],
       listConsentConfirmations: async ({ caller, query }) => [...(await source.confirmations(clientIdOf(caller), query))],
       sendConsentRequest: async ({ caller, body, school }) => {
-        await source.receiveRequest(clientIdOf(caller), body, school!);
+        await source.receiveRequest(clientIdOf(caller), body, school);
         return undefined;
       },
       sendConsentNotification: async ({ caller, body, school }) => {
-        await source.receiveNotification(clientIdOf(caller), body, school!);
+        await source.receiveNotification(clientIdOf(caller), body, school);
         return undefined;
       },
       sendConsentRevoke: async ({ caller, body, school }) => {
-        await source.receiveRevoke(clientIdOf(caller), body, school!);
+        await source.receiveRevoke(clientIdOf(caller), body, school);
         return undefined;
       },
       sendConsentConfirmation: async ({ caller, body, school }) => {
-        await source.receiveConfirmation(clientIdOf(caller), body, school!);
+        await source.receiveConfirmation(clientIdOf(caller), body, school);
         return undefined;
       },
     },

@@ -1,4 +1,5 @@
 import type { ApiRegistry, OperationDefinition } from '../registry';
+import type { SchoolRecord } from '../school';
 import { createBron, type Bron, type BronHandlers, type BronOptions, type OperationInput } from '../server/bron';
 import { BronError } from '../server/bron-error';
 import { refuseOtherRole } from '../server/refuse-other-role';
@@ -7,8 +8,12 @@ import { providingRole } from './exchange-operations';
 
 type Handler = (input: OperationInput) => unknown;
 
-/** Handlers for the operations of the API, other than the exchange's, that this party serves (e.g. a GET source). */
-export type OtherHandlers<R extends ApiRegistry> = Partial<BronHandlers<R>>;
+/**
+ * Handlers for the operations of the API, other than the exchange's, that this party serves (e.g. a
+ * GET source). An exchange bron resolves no school: such a handler gets the selection and resolves
+ * it itself (schoolAccess of `@eduvkit/core/server`).
+ */
+export type OtherHandlers<R extends ApiRegistry> = Partial<BronHandlers<R, SchoolRecord, false>>;
 
 export interface ExchangeBronParts {
   readonly registry: ApiRegistry;

@@ -1,7 +1,7 @@
 import { reportError, type ErrorHook } from '../error-hooks';
 import type { z } from 'zod';
 import { EduvConfigError } from '../errors';
-import type { ApiRegistry, OperationDefinition } from '../registry';
+import type { ApiRegistry, OperationDefinition, SchoolSelectionSource } from '../registry';
 import { resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection } from '../school';
 import { AnswerBytesCache } from './answer-cache';
 import { releaseScopedAttributes } from './attribute-scopes';
@@ -21,19 +21,52 @@ export interface CallerContext {
 
 type Output<Op, Key extends string> = Op extends { [K in Key]: infer S } ? (S extends z.ZodType ? z.output<S> : undefined) : undefined;
 
-export interface OperationInput<Op extends OperationDefinition = OperationDefinition, S extends SchoolRecord = SchoolRecord> {
+/** Where an operation takes its school, as the registry states it (a literal in a generated registry). */
+type SchoolSource<Op> = Op extends { readonly schoolSelection: infer Source } ? Source : SchoolSelectionSource;
+
+/**
+ * The school of a handler's input follows what readOperationInput and createBron do at runtime: an
+ * operation with `schoolSelection` 'query' or 'body' never reaches its handler without a school
+ * selection (400 / 0011 first), and the bron resolves it when it was given `schools` (else 400 / 2001
+ * or 0023 first). `Resolves` says whether it was: true, false, or boolean when not known.
+ */
+type SchoolInput<Op, S extends SchoolRecord, Resolves extends boolean> = [SchoolSource<Op>] extends ['none']
+  ? {
+      /** This operation names no school. */
+      readonly selection: undefined;
+      /** This operation names no school. */
+      readonly school: undefined;
+    }
+  : [SchoolSource<Op>] extends ['query' | 'body']
+    ? {
+        /** The school selection as the request gave it. */
+        readonly selection: SchoolSelection;
+        /** The school, resolved through the bron's `schools`; undefined only in a bron without `schools`. */
+        readonly school: Resolves extends true ? ResolvedSchool<S> : undefined;
+      }
+    : {
+        /** The school selection as the request gave it; undefined for operations without a school. */
+        readonly selection: SchoolSelection | undefined;
+        /** The school, resolved through the bron's `schools`; undefined for operations without a school. */
+        readonly school: ResolvedSchool<S> | undefined;
+      };
+
+interface OperationInputFields<Op extends OperationDefinition> {
   readonly operation: Op;
   readonly query: Output<Op, 'query'>;
   readonly path: Output<Op, 'pathParams'>;
   readonly body: Output<Op, 'body'>;
-  /** The school selection as the request gave it. */
-  readonly selection: SchoolSelection | undefined;
-  /** The school, resolved through the bron's directory; undefined for operations without a school. */
-  readonly school: ResolvedSchool<S> | undefined;
   readonly caller: CallerContext;
   /** The request as a Fetch `Request` (built on first use when the bron was called with another BronRequest). */
   readonly request: Request;
 }
+
+/**
+ * What a handler gets. `Resolves`: whether the bron resolves schools (it does when given
+ * `schools`); createBron decides it from its options, boolean leaves `school` possibly undefined.
+ */
+export type OperationInput<Op extends OperationDefinition = OperationDefinition, S extends SchoolRecord = SchoolRecord, Resolves extends boolean = boolean> =
+  OperationInputFields<Op> & SchoolInput<Op, S, Resolves>;
 
 /** An array body may come back readonly: a data source's cached list is returned as it is. */
 type AllowReadonly<T> = T extends (infer Item)[] ? T | readonly Item[] : T;
@@ -47,9 +80,9 @@ export type OperationResult<Op extends OperationDefinition> = Op extends { succe
     : never
   : never;
 
-export type BronHandlers<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord> = {
+export type BronHandlers<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord, Resolves extends boolean = boolean> = {
   [K in keyof R['operations']]: (
-    input: OperationInput<R['operations'][K], S>,
+    input: OperationInput<R['operations'][K], S, Resolves>,
   ) => OperationResult<R['operations'][K]> | Promise<OperationResult<R['operations'][K]>>;
 };
 
@@ -143,6 +176,18 @@ export function schoolResolver<S extends SchoolRecord>(schools: BronOptions<S>['
  * authentication, scope and school checks, input validation, attribute scopes, `API-Version` on
  * every answer and StatusResponse bodies for every refusal. Handlers only hold business logic.
  */
+export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
+  registry: R,
+  handlers: BronHandlers<R, S, true>,
+  options: BronOptions<S> & { readonly schools: NonNullable<BronOptions<S>['schools']> },
+): Bron;
+/** Without `schools` no school is resolved: handlers get the selection and `school: undefined`. */
+export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
+  registry: R,
+  handlers: BronHandlers<R, S, false>,
+  options?: BronOptions<S> & { readonly schools?: undefined },
+): Bron;
+export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(registry: R, handlers: BronHandlers<R, S>, options?: BronOptions<S>): Bron;
 export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
   registry: R,
   handlers: BronHandlers<R, S>,

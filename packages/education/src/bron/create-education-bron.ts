@@ -102,16 +102,16 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
         // The source's list as it is: the same instance for the same question lets the answer cache hit.
         return source.listOrganisations(visible, name === undefined ? {} : { name });
       },
-      listStudyOfferingsForSchool: async ({ school, query: { studyCode, schoolPeriodId } }) => source.listStudyOfferings(school!, { studyCode, schoolPeriodId }),
+      listStudyOfferingsForSchool: async ({ school, query: { studyCode, schoolPeriodId } }) => source.listStudyOfferings(school, { studyCode, schoolPeriodId }),
       getStudyOffering: async ({ school, path: { id } }) => {
-        const offering = await source.findStudyOffering(school!, id);
+        const offering = await source.findStudyOffering(school, id);
         if (!offering) throw educationRefusal('getStudyOffering', EducationStatus.StudyOfferingUnknown, `no study offering ${id} at this school`);
         return offering;
       },
       listSubjectOfferingsForSchool: async ({ school, query: { schoolPeriodId, studyOfferingId, subjectCode } }) =>
-        source.listSubjectOfferings(school!, { schoolPeriodId, studyOfferingId, subjectCode }),
+        source.listSubjectOfferings(school, { schoolPeriodId, studyOfferingId, subjectCode }),
       getSubjectOffering: async ({ school, path: { id } }) => {
-        const offering = await source.findSubjectOffering(school!, id);
+        const offering = await source.findSubjectOffering(school, id);
         if (!offering) throw educationRefusal('getSubjectOffering', EducationStatus.SubjectOfferingUnknown, `no subject offering ${id} at this school`);
         return offering;
       },

@@ -11,9 +11,9 @@ export function createEmployeesBron<S extends SchoolRecord>(source: EmployeesDat
   return createBron<typeof employeesApi, S>(
     employeesApi,
     {
-      listEmployeesForSchool: ({ school, query: { schoolPeriodId } }) => source.listEmployees(school!, { schoolPeriodId }),
+      listEmployeesForSchool: ({ school, query: { schoolPeriodId } }) => source.listEmployees(school, { schoolPeriodId }),
       findEmployee: async ({ school, body }) => {
-        const employee = await source.findEmployee(school!, body.employee);
+        const employee = await source.findEmployee(school, body.employee);
         if (!employee) throw employeesRefusal('findEmployee', EmployeesStatus.EmployeeUnknown, 'no employee with that reference at this school');
         return employee;
       },

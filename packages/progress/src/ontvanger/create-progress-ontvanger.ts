@@ -25,10 +25,10 @@ export function createProgressOntvanger<S extends SchoolRecord>(source: Progress
     {
       putSimpleProgress: async ({ school, body, caller }) => {
         const progress = toEduvSpelling(body);
-        if (!(await source.knowsStudent(school!, progress.student))) {
-          throw BronError.business(PROGRESS_STUDENT_UNKNOWN, `Student unknown: body field "student" is not a student of school ${school!.school.orgMasterId}`);
+        if (!(await source.knowsStudent(school, progress.student))) {
+          throw BronError.business(PROGRESS_STUDENT_UNKNOWN, `Student unknown: body field "student" is not a student of school ${school.school.orgMasterId}`);
         }
-        await source.record({ school: school!, progress, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
+        await source.record({ school: school, progress, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
         return undefined;
       },
     },

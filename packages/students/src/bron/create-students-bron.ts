@@ -12,9 +12,9 @@ export function createStudentsBron<S extends SchoolRecord>(source: StudentsDataS
     studentsApi,
     {
       listStudentsForSchool: ({ school, query: { schoolPeriodId, studyOfferingId, subjectOfferingId } }) =>
-        source.listStudents(school!, { schoolPeriodId, studyOfferingId, subjectOfferingId }),
+        source.listStudents(school, { schoolPeriodId, studyOfferingId, subjectOfferingId }),
       findStudent: async ({ school, body }) => {
-        const student = await source.findStudent(school!, body.student);
+        const student = await source.findStudent(school, body.student);
         if (!student) throw studentsRefusal('findStudent', StudentsStatus.StudentUnknown, 'no student with that reference at this school');
         return student;
       },
