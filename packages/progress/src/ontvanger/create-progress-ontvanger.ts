@@ -1,7 +1,7 @@
 import { systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { progressApi } from '../generated/registry';
-import { ProgressBusinessStatus } from '../generated/status';
+import { ProgressBusinessStatus, progressRefusal } from '../generated/status';
 import type { ProgressDataSource } from './data-source';
 import { toEduvSpelling } from './sem-spellings';
 
@@ -26,7 +26,7 @@ export function createProgressOntvanger<S extends SchoolRecord>(source: Progress
       putSimpleProgress: async ({ school, body, caller }) => {
         const progress = toEduvSpelling(body);
         if (!(await source.knowsStudent(school, progress.student))) {
-          throw BronError.business(PROGRESS_STUDENT_UNKNOWN, `Student unknown: body field "student" is not a student of school ${school.school.orgMasterId}`);
+          throw progressRefusal('putSimpleProgress', PROGRESS_STUDENT_UNKNOWN, `body field "student" is not a student of school ${school.school.orgMasterId}`);
         }
         await source.record({ school: school, progress, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
         return undefined;

@@ -1,7 +1,7 @@
 import { EduvStatus, systemClock, type Clock, type SchoolRecord } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
+import { createBron, type Bron, type BronOptions } from '@eduvkit/core/server';
 import { resultsApi } from '../generated/registry';
-import { ResultsStatus } from '../generated/status';
+import { ResultsStatus, resultsRefusal } from '../generated/status';
 import type { ResultsDataSource } from './data-source';
 
 export type ResultsOntvangerOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'> & {
@@ -25,7 +25,7 @@ export function createResultsOntvanger<S extends SchoolRecord>(source: ResultsDa
       postResults: async ({ school, body, caller }) => {
         for (const [index, item] of body.studentScoresAndResults.entries()) {
           if (!(await source.knowsStudent(school, item.student))) {
-            throw BronError.business(RESULTS_STUDENT_UNKNOWN, `Student unknown: studentScoresAndResults[${index}].student is not a student of school ${school.school.orgMasterId}`);
+            throw resultsRefusal('postResults', RESULTS_STUDENT_UNKNOWN, `studentScoresAndResults[${index}].student is not a student of school ${school.school.orgMasterId}`);
           }
         }
         await source.record({ school: school, delivery: body, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
