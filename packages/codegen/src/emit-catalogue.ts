@@ -31,12 +31,37 @@ export type ApiName = (typeof API_REGISTRIES)[number]['api'];
 export interface NotificationFacts {
   readonly scope: string;
   readonly objectTypes: readonly string[];
+  /** Per object type, the by-id GET a consumer fetches a changed object with (`{id}` in its path). */
+  readonly fetch?: Readonly<Record<string, string>>;
+}
+
+/** The operation `operationId` of the spec, with its method and path. */
+function findOperation(doc: JsonObject, operationId: string): { method: string; path: string } | undefined {
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if ((operation as { operationId?: unknown } | null)?.operationId === operationId) return { method: method.toUpperCase(), path };
+    }
+  }
+  return undefined;
+}
+
+function fetchOperations(api: string, doc: JsonObject, objectTypes: readonly string[], declared: unknown): Record<string, string> | undefined {
+  if (declared === undefined) return undefined;
+  if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) throw new Error(`${api}: x-eduvkit-notifications.fetch must map object types to operationIds`);
+  for (const [objectType, operationId] of Object.entries(declared)) {
+    if (!objectTypes.includes(objectType)) throw new Error(`${api}: x-eduvkit-notifications.fetch names ${objectType}, which is not in objectTypes`);
+    const found = typeof operationId === 'string' ? findOperation(doc, operationId) : undefined;
+    if (!found || found.method !== 'GET' || !found.path.includes('{id}')) {
+      throw new Error(`${api}: x-eduvkit-notifications.fetch.${objectType} must be the operationId of a GET by {id}`);
+    }
+  }
+  return declared as Record<string, string>;
 }
 
 /** `info.x-eduvkit-notifications`, checked: the scope is one of the API's, and at least one object type. */
 export function notificationFacts(doc: JsonObject, allScopes: readonly string[]): NotificationFacts | undefined {
   const info = doc.info as JsonObject;
-  const declared = info['x-eduvkit-notifications'] as { scope?: unknown; objectTypes?: unknown } | undefined;
+  const declared = info['x-eduvkit-notifications'] as { scope?: unknown; objectTypes?: unknown; fetch?: unknown } | undefined;
   if (declared === undefined) return undefined;
   const api = String(info['x-eduv-api']);
   if (typeof declared.scope !== 'string' || !allScopes.includes(declared.scope)) throw new Error(`${api}: x-eduvkit-notifications.scope must be one of the API's scopes`);
@@ -44,7 +69,8 @@ export function notificationFacts(doc: JsonObject, allScopes: readonly string[])
   if (!Array.isArray(objectTypes) || objectTypes.length === 0 || !objectTypes.every((type) => typeof type === 'string' && /^[A-Z][A-Za-z]*$/.test(type))) {
     throw new Error(`${api}: x-eduvkit-notifications.objectTypes must list the object names (PascalCase), the main one first`);
   }
-  return { scope: declared.scope, objectTypes: objectTypes as string[] };
+  const fetch = fetchOperations(api, doc, objectTypes as string[], declared.fetch);
+  return { scope: declared.scope, objectTypes: objectTypes as string[], ...(fetch ? { fetch } : {}) };
 }
 
 /** `info.x-eduvkit-scope-roles`, checked: only scopes of the API, only its calling roles. */

@@ -13,6 +13,20 @@ describe('catalogue facts from the specs', () => {
     expect(() => notificationFacts(doc('things-api', { 'x-eduvkit-notifications': { scope: 'things.basic', objectTypes: [] } }), scopes)).toThrow(/objectTypes/);
   });
 
+  it('reads x-eduvkit-notifications.fetch only as by-id GETs of the listed object types', () => {
+    const paths = {
+      '/things/{id}': { get: { operationId: 'getThing' }, delete: { operationId: 'deleteThing' } },
+      '/things': { get: { operationId: 'listThings' } },
+    };
+    const withFetch = (fetch: unknown) => ({ ...doc('things-api', { 'x-eduvkit-notifications': { scope: 'things.basic', objectTypes: ['Thing'], fetch } }), paths });
+    expect(notificationFacts(withFetch({ Thing: 'getThing' }), scopes)).toEqual({ scope: 'things.basic', objectTypes: ['Thing'], fetch: { Thing: 'getThing' } });
+    expect(() => notificationFacts(withFetch({ Other: 'getThing' }), scopes)).toThrow('things-api: x-eduvkit-notifications.fetch names Other, which is not in objectTypes');
+    for (const wrong of ['listThings', 'deleteThing', 'nothing', 7]) {
+      expect(() => notificationFacts(withFetch({ Thing: wrong }), scopes)).toThrow('things-api: x-eduvkit-notifications.fetch.Thing must be the operationId of a GET by {id}');
+    }
+    expect(() => notificationFacts(withFetch(['getThing']), scopes)).toThrow(/must map object types to operationIds/);
+  });
+
   it('reads x-eduvkit-scope-roles only for scopes and calling roles of the API', () => {
     expect(scopeRoles(doc('things-api', { 'x-eduvkit-scope-roles': { 'things.secret': ['Afnemer'] } }), scopes, ['Afnemer'])).toEqual({ 'things.secret': ['Afnemer'] });
     expect(() => scopeRoles(doc('things-api', { 'x-eduvkit-scope-roles': { 'eduv.other': ['Afnemer'] } }), scopes, ['Afnemer'])).toThrow(/no scope of the API/);

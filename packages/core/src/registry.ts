@@ -120,7 +120,12 @@ export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = R
   /** Scopes Edu-V reserves for some of the calling roles (scope → roles), from `x-eduvkit-scope-roles`; others are open to every calling role. */
   readonly scopeRoles?: Readonly<Record<string, readonly string[]>>;
   /** For a data API one can subscribe to (Notifications API): its scope and object types, the main one first; from `x-eduvkit-notifications`. */
-  readonly notifications?: { readonly scope: string; readonly objectTypes: readonly string[] };
+  readonly notifications?: {
+    readonly scope: string;
+    readonly objectTypes: readonly string[];
+    /** Per object type, the operationId of the by-id GET a consumer fetches a changed object with. */
+    readonly fetch?: Readonly<Record<string, string>>;
+  };
   readonly operations: Ops;
   /** Type-only: never present at runtime. Carries `Types` so that `call()` can infer them. */
   readonly '~types'?: Types;

@@ -12,7 +12,7 @@ export const associationApi = defineTypedApi<AssociationOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Bestelomgeving leermiddelen","Aanspraakmanager","Identiteitsbeheervoorziening"]},
   consentRequired: true,
   scopes: ["eduv.association"],
-  notifications: {"scope":"eduv.association","objectTypes":["Enrollment","SchoolPeriod","Assignment","Group"]},
+  notifications: {"scope":"eduv.association","objectTypes":["Enrollment","SchoolPeriod","Assignment","Group"],"fetch":{"Enrollment":"getEnrollment","Assignment":"getAssignment","Group":"getGroup"}},
   operations: {
     listSchoolPeriodsForSchool: {
       operationId: "listSchoolPeriodsForSchool",

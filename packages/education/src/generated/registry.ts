@@ -12,7 +12,7 @@ export const educationApi = defineTypedApi<EducationOperations>()({
   roles: {"implementing":"Administratiesysteem onderwijsdeelnemer","calling":["Selectieomgeving leermiddelen","Bestelomgeving leermiddelen","Aanspraakmanager","Leermiddelenportaal","Onderwijsleeromgeving","Leermiddelendashboard","Identiteitsbeheervoorziening"]},
   consentRequired: true,
   scopes: ["eduv.education"],
-  notifications: {"scope":"eduv.education","objectTypes":["Organisation","StudyOffering","SubjectOffering"]},
+  notifications: {"scope":"eduv.education","objectTypes":["Organisation","StudyOffering","SubjectOffering"],"fetch":{"StudyOffering":"getStudyOffering","SubjectOffering":"getSubjectOffering"}},
   operations: {
     listOrganisations: {
       operationId: "listOrganisations",

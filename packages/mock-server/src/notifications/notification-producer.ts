@@ -1,7 +1,5 @@
-import { associationApi } from '@eduvkit/association';
 import type { ConsentStore } from '@eduvkit/consent';
 import type { ApiRegistry, Clock, OperationDefinition } from '@eduvkit/core';
-import { educationApi } from '@eduvkit/education';
 import type { Bron } from '@eduvkit/core/server';
 import {
   createNotificationDispatcher,
@@ -21,19 +19,17 @@ import { DeliveryLog } from './delivery-log';
 const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(NOTIFYING_REGISTRIES.map((registry) => [registry.api, registry.notifications?.objectTypes[0] ?? '']));
 
 /**
- * The by-id operation a consumer can GET a changed object with (its path comes from the registry);
- * Students and Employees have none and are fetched with their POST search.
+ * The by-id operation a consumer can GET a changed object with, per object type (the specs'
+ * `x-eduvkit-notifications.fetch`); Students and Employees have none and are fetched with their POST search.
  */
-const FETCH_OPERATION: Readonly<Record<string, OperationDefinition & { registry: ApiRegistry }>> = {
-  Group: { ...associationApi.operations.getGroup, registry: associationApi },
-  Enrollment: { ...associationApi.operations.getEnrollment, registry: associationApi },
-  Assignment: { ...associationApi.operations.getAssignment, registry: associationApi },
-  StudyOffering: { ...educationApi.operations.getStudyOffering, registry: educationApi },
-  SubjectOffering: { ...educationApi.operations.getSubjectOffering, registry: educationApi },
-};
+const FETCH_OPERATION: ReadonlyMap<string, OperationDefinition & { registry: ApiRegistry }> = new Map(
+  NOTIFYING_REGISTRIES.flatMap((registry) =>
+    Object.entries(registry.notifications?.fetch ?? {}).map(([objectType, operationId]) => [objectType, { ...registry.operations[operationId]!, registry }] as const),
+  ),
+);
 
 function objectUrl(issuer: string, change: ObjectChange): string | undefined {
-  const operation = FETCH_OPERATION[change.objectType];
+  const operation = FETCH_OPERATION.get(change.objectType);
   if (!operation || change.kind === 'deleted') return undefined;
   const path = operation.path.replace('{id}', encodeURIComponent(change.objectId));
   return `${issuer}${operation.registry.basePath}${path}?orgMasterId=${encodeURIComponent(change.orgMasterId)}`;

@@ -7,7 +7,11 @@ export const SUBSCRIBABLE_APIS = {
       "Organisation",
       "StudyOffering",
       "SubjectOffering"
-    ]
+    ],
+    "fetch": {
+      "StudyOffering": "getStudyOffering",
+      "SubjectOffering": "getSubjectOffering"
+    }
   },
   "association-api": {
     "scope": "eduv.association",
@@ -16,7 +20,12 @@ export const SUBSCRIBABLE_APIS = {
       "SchoolPeriod",
       "Assignment",
       "Group"
-    ]
+    ],
+    "fetch": {
+      "Enrollment": "getEnrollment",
+      "Assignment": "getAssignment",
+      "Group": "getGroup"
+    }
   },
   "students-api": {
     "scope": "eduv.student.basic",
