@@ -1,4 +1,4 @@
-import { checkEan13, checkIsbn13 } from '@eduvkit/core';
+import { checkEan13, checkIsbn13, EduvConfigError } from '@eduvkit/core';
 import { createRandom, createSchools } from '@eduvkit/core/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,8 @@ describe('Order fixtures', () => {
     expect(new Set(range.map((product) => product.productId)).size).toBe(50);
     expect(range.every((product) => checkEan13(product.productId).ok)).toBe(true);
     expect(new Set(range.map((product) => product.type))).toEqual(new Set(['digital', 'physical']));
-    expect(() => createProductRange(createRandom(1), -1)).toThrow(RangeError);
+    expect(() => createProductRange(createRandom(1), -1)).toThrow(EduvConfigError);
+    expect(() => createProductRange(createRandom(1), -1)).toThrow('createProductRange(): count must be a non-negative integer, got -1');
   });
 
   it('refuse what the schemas refuse: a zero quantity, a missing orderStatus, an unknown status', () => {
