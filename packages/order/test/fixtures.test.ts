@@ -74,7 +74,7 @@ describe('orderApi exchange facts', () => {
     const pushAsync = Object.values(orderApi.operations).filter((operation) => operation.interaction === 'push-async');
     expect(exchanges.map(([id]) => id).sort()).toEqual(pushAsync.map((operation) => operation.operationId).sort());
     for (const [id, facts] of exchanges) {
-      const pair = orderApi.operations[facts.pair as keyof typeof orderApi.operations].exchange!;
+      const pair = orderApi.operations[facts.pair].exchange;
       expect(pair.pair).toBe(id);
       expect(pair.reference).toBe(facts.reference);
       expect(pair.message).not.toBe(facts.message);
@@ -96,8 +96,8 @@ describe('orderApi exchange facts', () => {
     for (const [facts, sent, answer] of pairs) {
       const body = answer as unknown as Record<string, unknown>;
       expect(body[facts.reference]).toBe((sent as unknown as Record<string, unknown>)[facts.reference]);
-      expect(typeof body[facts.receipt!]).toBe('string');
-      expect(Number.isNaN(Date.parse(String(body[facts.processedAt!])))).toBe(false);
+      expect(typeof body[facts.receipt]).toBe('string');
+      expect(Number.isNaN(Date.parse(String(body[facts.processedAt])))).toBe(false);
     }
   });
 });

@@ -20,7 +20,7 @@ const msw = defineApiMsw<typeof associationApi, AssociationDataSource, Associati
   createBron: (source, options) => createAssociationBron(source, options),
   seededSource: (seed) => {
     const world = createAssociationWorld({ seed });
-    return createInMemoryAssociationSource(world.schools, world.records) as AssociationDataSource;
+    return createInMemoryAssociationSource(world.schools, world.records);
   },
 });
 

@@ -20,7 +20,7 @@ const msw = defineApiMsw<typeof educationApi, EducationDataSource, EducationBron
   createBron: (source, options) => createEducationBron(source, options),
   seededSource: (seed) => {
     const world = createEducationWorld({ seed });
-    return createInMemoryEducationSource(world.schools, world) as EducationDataSource;
+    return createInMemoryEducationSource(world.schools, world);
   },
 });
 

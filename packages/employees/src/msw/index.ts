@@ -20,7 +20,7 @@ const msw = defineApiMsw<typeof employeesApi, EmployeesDataSource, EmployeesBron
   createBron: (source, options) => createEmployeesBron(source, options),
   seededSource: (seed) => {
     const world = createEmployeesWorld({ seed });
-    return createInMemoryEmployeesSource(world.schools, world.employees) as EmployeesDataSource;
+    return createInMemoryEmployeesSource(world.schools, world.employees);
   },
 });
 

@@ -22,7 +22,7 @@ const msw = defineApiMsw<typeof progressApi, ProgressDataSource, ProgressOntvang
   seededSource: (seed) => {
     const world = createStudentsWorld({ seed });
     // Checked like at the mock, then kept where no test reads them: pass `source` to read them back.
-    return createInMemoryProgressSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryProgressStore()) as ProgressDataSource;
+    return createInMemoryProgressSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryProgressStore());
   },
 });
 

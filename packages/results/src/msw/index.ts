@@ -22,7 +22,7 @@ const msw = defineApiMsw<typeof resultsApi, ResultsDataSource, ResultsOntvangerO
   seededSource: (seed) => {
     const world = createStudentsWorld({ seed });
     // Checked like at the mock, then kept where no test reads them: pass `source` to read them back.
-    return createInMemoryResultsSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryResultsStore()) as ResultsDataSource;
+    return createInMemoryResultsSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryResultsStore());
   },
 });
 

@@ -20,7 +20,7 @@ const msw = defineApiMsw<typeof studentsApi, StudentsDataSource, StudentsBronOpt
   createBron: (source, options) => createStudentsBron(source, options),
   seededSource: (seed) => {
     const world = createStudentsWorld({ seed });
-    return createInMemoryStudentsSource(world.schools, world.students) as StudentsDataSource;
+    return createInMemoryStudentsSource(world.schools, world.students);
   },
 });
 
