@@ -42,7 +42,8 @@ describe('a clients file the mock cannot use is a configuration error naming the
 
   it('names the client that lacks an id, a role or a key', () => {
     const { privateKeyFile: _, ...client } = demo!;
-    for (const [name, broken] of [['no-id', { ...client, clientId: '' }], ['no-role', { ...client, role: undefined }], ['no-keys', { ...client, jwks: { keys: [] } }], ['null-client', null]] as const) {
+    const cases = [['no-id', { ...client, clientId: '' }], ['no-role', { ...client, role: undefined }], ['no-jwks', { ...client, jwks: undefined }], ['no-keys', { ...client, jwks: { keys: [] } }], ['null-client', null]] as const;
+    for (const [name, broken] of cases) {
       const file = clientsFile(name, { clients: [client, broken] });
       expect(configError(() => loadClients(file)).message).toBe(`clientsFile ${file}: clients[1] needs clientId, role and jwks.keys`);
     }
@@ -59,5 +60,15 @@ describe('a clients file the mock cannot use is a configuration error naming the
     expect(configError(() => registeredClientKey(demo!.clientId, file)).message).toBe(
       `clientsFile: the privateKeyFile of ${demo!.clientId} (${join(dir, 'keys/lost.pem')}) cannot be read`,
     );
+  });
+});
+
+describe('a clients file the mock can use', () => {
+  it('resolves privateKeyFile against the file and leaves clients without one as they are', () => {
+    const key = { kty: 'RSA', n: 'x', e: 'AQAB', kid: 'k' };
+    const file = clientsFile('resolved', { clients: [{ clientId: 'c', role: 'r', jwks: { keys: [key] }, privateKeyFile: 'keys/c.pem' }, { clientId: 'e', role: 'r', jwks: { keys: [key] } }] });
+    const loaded = loadClients(file);
+    expect(loaded.file).toBe(file);
+    expect(loaded.clients.map((client) => client.privateKeyFile)).toEqual([join(dir, 'keys/c.pem'), undefined]);
   });
 });
