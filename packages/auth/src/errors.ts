@@ -32,8 +32,6 @@ function clean(text: string | undefined): string | undefined {
 /**
  * Obtaining an access token failed. Never carries the client assertion, the key or a token: the
  * description the server sent is redacted too, because some servers echo the request.
- *
- * Not a subclass of core's `EduvError`, whose `code` union has no auth member yet.
  */
 export class EduvAuthError extends EduvError {
   readonly code = 'EDUV_AUTH_ERROR' as const;

@@ -37,7 +37,7 @@ function isCryptoKey(value: unknown): value is CryptoKey {
 function parseJwk(text: string): JWK {
   try {
     const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as JWK;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
   } catch {
     // fall through: the message below must not quote the input
   }
@@ -154,7 +154,7 @@ export async function generateClientKeys(options: GenerateClientKeysOptions = {}
     algorithm,
     keyId,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    privateJwk: { ...header, ...privateKey.export({ format: 'jwk' }) } as JWK,
+    privateJwk: { ...header, ...privateKey.export({ format: 'jwk' }) },
     publicJwk: { kty: 'RSA', ...header, n: publicMembers.n, e: publicMembers.e },
   };
 }

@@ -84,7 +84,7 @@ export function createMtlsFetch(options: MtlsOptions): MtlsFetch {
     if (closed) throw new EduvConfigError('this mTLS fetch has been closed');
     const { undici, agent } = await load();
     const [url, requestInit] = await toUndiciArguments(undici, input, init);
-    const response = await undici.fetch(url, { ...(requestInit as object), dispatcher: agent } as Parameters<Undici['fetch']>[1]);
+    const response = await undici.fetch(url, { ...(requestInit as object), dispatcher: agent });
     return response as unknown as Response;
   };
   return Object.assign(mtlsFetch, {

@@ -2,7 +2,7 @@ import type { JsonObject } from './bundle';
 import { notificationFacts, scopeRoles } from './emit-catalogue';
 import { readBusinessCodes, requiredBodyFields } from './business-codes';
 import type { ZodModule } from './emit-zod';
-import { deref, listOperations, successStatus as successStatusOf, type OperationNode, type SchemaNode } from './spec-model';
+import { deref, listOperations, successStatus as successStatusOf, type OperationNode } from './spec-model';
 
 const INTERACTIONS = new Set(['pull-sync', 'push-sync', 'push-async', 'notification']);
 
@@ -20,7 +20,7 @@ function attributeScopes(doc: JsonObject, operation: OperationNode, successStatu
   const required = new Set(operation.security?.[0] ? Object.values(operation.security[0]).flat() : []);
   const scopes: Record<string, string> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const scope = (property as SchemaNode)['x-eduv-scope'] ?? deref(doc, property)['x-eduv-scope'];
+    const scope = property['x-eduv-scope'] ?? deref(doc, property)['x-eduv-scope'];
     if (typeof scope === 'string' && !required.has(scope)) scopes[name] = scope;
   }
   return scopes;

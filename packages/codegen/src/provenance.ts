@@ -60,7 +60,7 @@ export function collectProvenance(doc: JsonObject): ProvenanceEntry[] {
     if (flow) entries.push(entry(doc, `security ${name} tokenUrl`, flow));
   }
   for (const [name, header] of Object.entries(components.headers ?? {})) entries.push(entry(doc, `header ${name}`, header));
-  for (const [name, schema] of Object.entries(components.schemas ?? {})) schemaEntries(doc, name, schema as SchemaNode, entries);
+  for (const [name, schema] of Object.entries(components.schemas ?? {})) schemaEntries(doc, name, schema, entries);
   return entries;
 }
 

@@ -66,8 +66,8 @@ describe("the supplier's own client", () => {
     dir = await mkdtemp(join(tmpdir(), 'afnemer-own-client-'));
     const keys = await generateClientKeys();
     keyId = keys.keyId;
-    publicJwk = keys.publicJwk as Record<string, unknown>;
-    privateJwk = keys.privateJwk as Record<string, unknown>;
+    publicJwk = keys.publicJwk;
+    privateJwk = keys.privateJwk;
     keyFile = join(dir, 'key.pem');
     await writeFile(keyFile, keys.privateKeyPem);
   });

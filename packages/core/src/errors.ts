@@ -96,7 +96,7 @@ export class EduvApiError extends EduvError {
   readonly httpStatus: number;
   /** Edu-V status code from the StatusResponse body; undefined when the body had none. */
   readonly eduvStatus: number | undefined;
-  /** `status` zero-padded for display (`0021`). */
+  /** `eduvStatus` zero-padded for display (`0021`). */
   readonly eduvStatusCode: string | undefined;
   readonly statusMessage: string | undefined;
   readonly apiVersion: string | undefined;

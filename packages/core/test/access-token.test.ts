@@ -29,7 +29,7 @@ interface TokenShape {
 async function token({ claims = {}, drop = [], header = {}, key = privateKey }: TokenShape = {}): Promise<string> {
   const payload: JWTPayload = { iss: ISSUER, sub: 'client-a', client_id: 'client-a', scope: 'a b', iat: nowSeconds, exp: nowSeconds + 60, aud: 'https://bron.test', ...claims };
   for (const name of drop) delete payload[name];
-  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header } as never).sign(key as CryptoKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(key);
 }
 
 const verifier = (options: Partial<Parameters<typeof createAccessTokenVerifier>[0]> = {}) =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EduvConfigError } from '../src/errors';
 import {
   BOY_NAMES,
   DUTCH_CITIES,
@@ -80,8 +81,12 @@ describe('createRandom', () => {
   });
 
   it('rejects seeds that are not finite numbers', () => {
-    expect(() => createRandom(Number.NaN)).toThrow(RangeError);
-    expect(() => createRandom(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => createRandom(Number.NaN)).toThrow(EduvConfigError);
+    expect(() => createRandom(Number.NaN)).toThrow('seed must be a finite number, got NaN');
+    expect(() => createRandom(Number.POSITIVE_INFINITY)).toThrow(EduvConfigError);
+    expect(() => createRandom(Number.POSITIVE_INFINITY)).toThrow('seed must be a finite number, got Infinity');
+    expect(() => createSchools({ seed: Number.NaN })).toThrow(EduvConfigError);
+    expect(() => createSchools({ seed: Number.NaN })).toThrow('seed must be a finite number, got NaN');
   });
 
   it('next() is in [0, 1) and int(min, max) is inclusive and in range', () => {
@@ -268,8 +273,10 @@ describe('createSchools', () => {
     expect(createSchools({ seed: 1 }).map((school) => school.sector)).toEqual(['po', 'po', 'vo']);
     expect(createSchools({ seed: 1, po: 1, vo: 3 }).map((school) => school.sector)).toEqual(['po', 'vo', 'vo', 'vo']);
     expect(createSchools({ seed: 1, po: 0, vo: 0 })).toEqual([]);
-    expect(() => createSchools({ seed: 1, po: -1 })).toThrow(RangeError);
-    expect(() => createSchools({ seed: 1, vo: 1.5 })).toThrow(RangeError);
+    expect(() => createSchools({ seed: 1, po: -1 })).toThrow(EduvConfigError);
+    expect(() => createSchools({ seed: 1, po: -1 })).toThrow('createSchools(): po must be a non-negative integer, got -1');
+    expect(() => createSchools({ seed: 1, vo: 1.5 })).toThrow(EduvConfigError);
+    expect(() => createSchools({ seed: 1, vo: 1.5 })).toThrow('createSchools(): vo must be a non-negative integer, got 1.5');
   });
 
   it('is deterministic: same seed, byte-identical output; different seed, different schools', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EduvConfigError } from '../src/errors';
 import { DEFAULT_PRODUCT_COUNT, FIXTURE_PUBLISHERS, createProducts, poStudyCode, voStudyCode } from '../src/fixtures/index';
 import { checkEan13, checkIsbn13 } from '../src/identifiers';
 
@@ -64,6 +65,7 @@ describe('the shared product range', () => {
   });
 
   it('refuses a negative count', () => {
-    expect(() => createProducts({ seed: 1, count: -1 })).toThrow(RangeError);
+    expect(() => createProducts({ seed: 1, count: -1 })).toThrow(EduvConfigError);
+    expect(() => createProducts({ seed: 1, count: -1 })).toThrow('createProducts(): count must be a non-negative integer, got -1');
   });
 });

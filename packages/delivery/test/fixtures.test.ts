@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryOrderConfirmationSchema, DeliveryOrderRequestSchema, DeliveryOrderSchema, DeliveryTypeSchema, deliveryApi, type DeliveryType } from '../src';
 import { deliveryOrder, deliveryOrderConfirmation, deliveryOrderRequest } from '../src/fixtures';
 
-const DELIVERY_TYPES = DeliveryTypeSchema.options as DeliveryType[];
+const DELIVERY_TYPES = DeliveryTypeSchema.options;
 const schools = createSchools({ seed: 6, po: 1, vo: 1 });
 
 function expectValid(schema: { safeParse(value: unknown): { success: boolean; error?: { issues: unknown } } }, body: unknown): void {

@@ -47,7 +47,7 @@ export function boardQuery(selection: BoardSelection): BoardQuery {
   if (!(BOARD_SELECTION_ID_TYPES as readonly unknown[]).includes(raw.boardIdType)) {
     throw new EduvConfigError(`Board selection: boardIdType must be one of ${BOARD_SELECTION_ID_TYPES.join(', ')}`);
   }
-  return { boardId: raw.boardId as string, boardIdType: raw.boardIdType as BoardSelectionIdType };
+  return { boardId: raw.boardId, boardIdType: raw.boardIdType };
 }
 
 // --- server side ----------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import { createSchools, type FixtureSchool } from '@eduvkit/core/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -157,8 +158,10 @@ describe('createEmployeeRecords', () => {
 
   it('rejects a bad count', () => {
     const [school] = schoolsFor(1);
-    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow(RangeError);
-    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(RangeError);
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow(EduvConfigError);
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow('createEmployeeRecords(): count must be a non-negative integer, got -1');
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(EduvConfigError);
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow('createEmployeeRecords(): count must be a non-negative integer, got 2.5');
   });
 });
 

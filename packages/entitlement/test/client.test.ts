@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { staticToken } from '@eduvkit/core';
 import { createRandom, createSchools } from '@eduvkit/core/fixtures';
@@ -25,7 +25,7 @@ async function read(request: IncomingMessage): Promise<string> {
 }
 
 // A stand-in counterpart: answers 202 to PUTs and the stored entitlement to GETs, and records every request.
-const server = createServer(async (request, response) => {
+async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   seen.push({ method: request.method!, url: request.url!, authorization: request.headers.authorization, body: await read(request) });
   response.setHeader('API-Version', '0.9.1');
   if (request.method === 'PUT') {
@@ -34,7 +34,9 @@ const server = createServer(async (request, response) => {
   }
   response.setHeader('content-type', 'application/json');
   response.end(JSON.stringify(request.url!.startsWith('/entitlement-api/v0/entitlements/school') ? [stored] : stored));
-});
+}
+// A request the stand-in cannot read drops the connection, so the test fails there.
+const server = createServer((request, response) => void answer(request, response).catch((error: Error) => response.destroy(error)));
 let baseUrl = '';
 
 beforeAll(async () => {

@@ -25,7 +25,7 @@ function cases(): [string, AdminCase][] {
   const [first, second] = server.world.schools;
   const school = `/_admin/schools/${first!.orgMasterId}`;
   const student = encodeURIComponent(server.world.students.get(first!.orgMasterId)![0]!.student.userMasterIdentifier!);
-  const employee = encodeURIComponent(server.world.employees.get(first!.orgMasterId)![0]!.employee.userIds![0]!.userId);
+  const employee = encodeURIComponent(server.world.employees.get(first!.orgMasterId)![0]!.employee.userIds[0]!.userId);
   const group = encodeURIComponent(server.world.association.get(first!.orgMasterId)!.groups[0]!.groupId);
   const callback = '/_admin/clients/demo-dashboard/callback';
   const schema = (field: string) => new RegExp(`^Schema incorrect: .*"${field}"`);

@@ -194,7 +194,7 @@ describe('fuzzing the admin routes and the token endpoint', () => {
     const employee = server.world.employees.get(first!.orgMasterId)![0]!.employee;
     const group = server.world.association.get(first!.orgMasterId)!.groups[0]!;
     const studentKey = encodeURIComponent(student.userMasterIdentifier!);
-    const employeeKey = encodeURIComponent(employee.userIds![0]!.userId);
+    const employeeKey = encodeURIComponent(employee.userIds[0]!.userId);
     const at = `/_admin/schools/${first!.orgMasterId}`;
     return [
       { method: 'POST', path: `${at}/students`, body: { familyName: 'Jansen', givenName: 'Anna' } },

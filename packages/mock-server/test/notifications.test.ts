@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createAccessTokenVerifier } from '@eduvkit/core/server';
@@ -23,7 +23,7 @@ async function startReceiver(failures: number, clientId: string) {
       received.push(...batch);
     },
   });
-  const server: Server = createServer(async (incoming, outgoing) => {
+  const forward = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const request = new Request(`http://127.0.0.1${incoming.url}`, {
       method: incoming.method,
       headers: incoming.headers as Record<string, string>,
@@ -33,7 +33,9 @@ async function startReceiver(failures: number, clientId: string) {
     const response = (await receiver.handle(request)) ?? new Response(null, { status: 404 });
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
-  });
+  };
+  // A request that cannot be forwarded drops the connection, so the bron's delivery sees a failure.
+  const server: Server = createServer((incoming, outgoing) => void forward(incoming, outgoing).catch((error: Error) => outgoing.destroy(error)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   // The receiver answers under the API's base path, like every eduvkit endpoint; that is the callback URL.
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${receiver.basePath}`;

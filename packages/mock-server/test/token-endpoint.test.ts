@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuthorizationServer, PRODUCER_CLIENT_ID, type AuthorizationServer } from '../src/auth/authorization-server';
@@ -181,30 +178,5 @@ describe('replay cache', () => {
     expect([...seen.keys()].sort()).toEqual(['a', 'trigger']);
     cache.remember('keep', 500, 11);
     expect(seen.size).toBe(3);
-  });
-});
-
-describe('client registration file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eduvkit-clients-'));
-  const write = (name: string, content: unknown) => {
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(content));
-    return file;
-  };
-  const key = { kty: 'RSA', n: 'x', e: 'AQAB', kid: 'k' };
-
-  it('refuses a file without clients, a client without clientId, role or keys, and a clientId twice', () => {
-    expect(() => loadClients(write('a.json', {}))).toThrow(/a\.json: expected \{ "clients": \[\.\.\.\] \}/);
-    for (const client of [{ role: 'r', jwks: { keys: [key] } }, { clientId: 'c', jwks: { keys: [key] } }, { clientId: 'c', role: 'r' }, { clientId: 'c', role: 'r', jwks: { keys: [] } }]) {
-      expect(() => loadClients(write('b.json', { clients: [client] }))).toThrow('b.json: every client needs clientId, role and jwks.keys');
-    }
-    expect(() => loadClients(write('c.json', { clients: [{ clientId: 'c', role: 'r', jwks: { keys: [key] } }, { clientId: 'c', role: 'r', jwks: { keys: [key] } }] }))).toThrow('c.json: clientId c is registered twice');
-  });
-
-  it('resolves privateKeyFile against the file and leaves clients without one as they are', () => {
-    const file = write('d.json', { clients: [{ clientId: 'c', role: 'r', jwks: { keys: [key] }, privateKeyFile: 'keys/c.pem' }, { clientId: 'e', role: 'r', jwks: { keys: [key] } }] });
-    const loaded = loadClients(file);
-    expect(loaded.file).toBe(file);
-    expect(loaded.clients.map((client) => client.privateKeyFile)).toEqual([join(dir, 'keys/c.pem'), undefined]);
   });
 });

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import type { Notification, NotificationApi } from './generated/models';
 import { NotificationApiSchema } from './generated/schemas';
 import { SUBSCRIBABLE_APIS } from './generated/subscribable-apis';
@@ -56,7 +57,7 @@ export function toNotification(value: Notification): Notification {
 export class RecentIds {
   readonly #ids = new Set<string>();
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`the number of remembered ids must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1) throw new EduvConfigError(`rememberIds must be a positive integer, got ${limit}`);
   }
   has(id: string): boolean {
     return this.#ids.has(id);

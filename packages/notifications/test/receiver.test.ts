@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import { BronError } from '@eduvkit/core/server';
 import { describe, expect, it } from 'vitest';
 import { createNotificationReceiver, type Notification } from '../src/index';
@@ -54,6 +55,14 @@ describe('createNotificationReceiver', () => {
     await receiver.handle(post('/notifications', [a, b, c]));
     await receiver.handle(post('/notifications', [a]));
     expect(batches.at(-1)).toEqual([a]);
+  });
+
+  it('refuses a rememberIds that is not a positive integer', () => {
+    for (const rememberIds of [0, 1.5]) {
+      const create = () => createNotificationReceiver({ dangerouslyAcceptAnyToken: true, onNotifications: () => {}, rememberIds });
+      expect(create).toThrow(EduvConfigError);
+      expect(create).toThrow(`rememberIds must be a positive integer, got ${rememberIds}`);
+    }
   });
 
   it('refuses a malformed body with 400 / 0011 naming the field', async () => {

@@ -2,7 +2,7 @@ import { EduvApiError, staticToken } from '@eduvkit/core';
 import { createInMemoryStudentsSource } from '@eduvkit/students';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createInMemoryProgressSource, createInMemoryProgressStore, createProgressClient, type SimpleProgress } from '../src/index';
+import { createInMemoryProgressSource, createInMemoryProgressStore, createProgressClient } from '../src/index';
 import { createProgressMessages, createStudentsWorld } from '../src/fixtures/index';
 import { DEFAULT_PROGRESS_BASE_URL, progressHandlers, progressOverride } from '../src/msw/index';
 
@@ -46,7 +46,7 @@ describe('Progress MSW handlers', () => {
   it('read the SEM 1.3.0 spellings as Edu-V names, and refuse them when they contradict', async () => {
     const { pleaseFollowUp: _flag, ...base } = messages[0]!;
     expect((await put({ ...base, pleaseFollowup: true, detailsUrl: 'https://leeromgeving.example/voortgang/1' })).status).toBe(202);
-    const kept = store.list()[0]!.progress as SimpleProgress;
+    const kept = store.list()[0]!.progress;
     expect(kept).toMatchObject({ pleaseFollowUp: true, detailUrl: 'https://leeromgeving.example/voortgang/1' });
     expect(kept).not.toHaveProperty('pleaseFollowup');
     expect(kept).not.toHaveProperty('detailsUrl');

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import pg from 'pg';
+import { EduvConfigError } from '@eduvkit/core';
 import { inTransaction } from './database';
 import type { PostgresExchangeStoreOptions } from './postgres-store';
 
@@ -9,6 +10,8 @@ import type { PostgresExchangeStoreOptions } from './postgres-store';
  * before the first call, unless `migrateOnFirstUse` is false.
  */
 export function storeDatabase(options: PostgresExchangeStoreOptions, runMigrations: (client: PoolClient) => Promise<void>) {
+  // The types allow one of the two; a caller without them would see its connectionString ignored.
+  if (options.pool !== undefined && options.connectionString !== undefined) throw new EduvConfigError('give pool or connectionString, not both');
   const ownsPool = options.pool === undefined;
   // A database that does not answer must fail a call, not hang the machinery's loops: 10 s to connect unless set.
   const pool: Pool = options.pool ?? new pg.Pool({ connectionTimeoutMillis: 10_000, ...options.poolConfig, connectionString: options.connectionString });

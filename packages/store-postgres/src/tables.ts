@@ -1,3 +1,5 @@
+import { EduvConfigError } from '@eduvkit/core';
+
 /** The fully qualified, quoted names of the store's tables. */
 export interface ExchangeTables {
   readonly schema: string | undefined;
@@ -15,7 +17,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,29}$/;
  * plain lower-case identifiers are accepted.
  */
 export function checkIdentifier(value: string, what: string): string {
-  if (!IDENTIFIER.test(value)) throw new TypeError(`${what} must match ${IDENTIFIER} (got ${JSON.stringify(value)})`);
+  if (!IDENTIFIER.test(value)) throw new EduvConfigError(`${what} must match ${IDENTIFIER} (got ${JSON.stringify(value)})`);
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import { describe, expect, it } from 'vitest';
 import { createPostgresExchangeStore } from '../src';
 import { freshSchema, newPool, storeIn } from './support/stores';
@@ -46,7 +47,22 @@ describe('migrations', () => {
   });
 
   it('refuses a schema or prefix that is not a plain identifier (they are part of the SQL text)', () => {
-    expect(() => createPostgresExchangeStore({ connectionString: 'postgres://127.0.0.1:9/x', schema: 'x"; DROP TABLE y; --' })).toThrow(TypeError);
-    expect(() => createPostgresExchangeStore({ connectionString: 'postgres://127.0.0.1:9/x', tablePrefix: 'Upper' })).toThrow(/tablePrefix/);
+    const injected = () => createPostgresExchangeStore({ connectionString: 'postgres://127.0.0.1:9/x', schema: 'x"; DROP TABLE y; --' });
+    expect(injected).toThrow(EduvConfigError);
+    expect(injected).toThrow('schema must match /^[a-z_][a-z0-9_]{0,29}$/ (got "x\\"; DROP TABLE y; --")');
+    const upper = () => createPostgresExchangeStore({ connectionString: 'postgres://127.0.0.1:9/x', tablePrefix: 'Upper' });
+    expect(upper).toThrow(EduvConfigError);
+    expect(upper).toThrow('tablePrefix must match /^[a-z_][a-z0-9_]{0,29}$/ (got "Upper")');
+  });
+
+  it('refuses a pool and a connectionString together (the connectionString would be ignored)', async () => {
+    const pool = newPool();
+    const both = () => createPostgresExchangeStore({ pool, connectionString: 'postgres://127.0.0.1:9/x' } as never);
+    try {
+      expect(both).toThrow(EduvConfigError);
+      expect(both).toThrow('give pool or connectionString, not both');
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import { NOTIFICATION_STORE_RULES, verifyNotificationStore } from '@eduvkit/notifications/verify';
 import { inject } from 'vitest';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,7 @@ describe('the PostgreSQL notification store keeps the NotificationStore contract
     const { rows } = await shared.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
     expect(rows.map((row) => row.table_name)).toEqual(['eduvkit_notification_head', 'eduvkit_notification_log', 'eduvkit_notification_subscriptions']);
     expect(notificationTables(schema).log).toBe(`"${schema}"."eduvkit_notification_log"`);
-    expect(() => notificationTables('Bad-Name')).toThrow(TypeError);
+    expect(() => notificationTables('Bad-Name')).toThrow(EduvConfigError);
+    expect(() => notificationTables('Bad-Name')).toThrow('schema must match');
   });
 });

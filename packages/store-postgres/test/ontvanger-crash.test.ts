@@ -19,11 +19,11 @@ function startInstance(schema: string, mode: 'hang' | 'work', confirmationBase: 
   let output = '';
   let errors = '';
   const waiters: (() => void)[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     for (const wake of waiters.splice(0)) wake();
   });
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const line = (pattern: RegExp, timeoutMs = 20_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no line ${pattern} within ${timeoutMs} ms; output: ${output} ${errors}`)), timeoutMs);

@@ -1,3 +1,4 @@
+import { EduvConfigError } from '@eduvkit/core';
 import { createSchools, epochDay, parseIsoDate, type FixtureSchool } from '@eduvkit/core/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -166,8 +167,10 @@ describe('createStudentRecords', () => {
 
   it('rejects a bad count', () => {
     const [school] = schoolsFor(1);
-    expect(() => createStudentRecords({ seed: 1, school: school!, count: -1 })).toThrow(RangeError);
-    expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(RangeError);
+    expect(() => createStudentRecords({ seed: 1, school: school!, count: -1 })).toThrow(EduvConfigError);
+    expect(() => createStudentRecords({ seed: 1, school: school!, count: -1 })).toThrow('createStudentRecords(): count must be a non-negative integer, got -1');
+    expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(EduvConfigError);
+    expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow('createStudentRecords(): count must be a non-negative integer, got 2.5');
   });
 
   it('generates 100,000 students without error', () => {

@@ -160,7 +160,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
     let header: Record<string, unknown>;
     let claims: JWTPayload;
     try {
-      header = decodeProtectedHeader(assertion) as Record<string, unknown>;
+      header = decodeProtectedHeader(assertion);
       if (header.kid !== registered.client.publicJwk.kid) return reject(`unknown kid ${String(header.kid)}`);
       ({ payload: claims } = await jwtVerify(assertion, registered.key, {
         algorithms: [registered.client.algorithm],

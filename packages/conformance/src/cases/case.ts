@@ -25,7 +25,7 @@ export const skipped = (reason: string, exchange?: Exchange): Verdict => ({ stat
 export function eduvStatusOf(exchange: Exchange): number | undefined {
   const body = exchange.response?.body;
   if (typeof body !== 'object' || body === null || !('status' in body)) return undefined;
-  return parseStatusCode((body as { status: unknown }).status);
+  return parseStatusCode(body.status);
 }
 
 export function statusMessageOf(exchange: Exchange): string {

@@ -1,4 +1,5 @@
 import { http, type HttpHandler } from 'msw';
+import { EduvConfigError } from '../errors';
 import type { ApiRegistry, OperationIds } from '../registry';
 import type { Bron } from '../server/bron';
 import { jsonResponse } from '../server/responses';
@@ -56,13 +57,19 @@ export function overrideHandler<R extends ApiRegistry>(
   baseUrl: string,
 ): HttpHandler {
   const operation = registry.operations[operationId];
-  if (!operation) throw new Error(`${registry.api} has no operation ${operationId}`);
+  if (!operation) throw new EduvConfigError(`${registry.api} has no operation "${String(operationId)}"`);
   const body = 'body' in reply ? reply.body : defaultBody(reply.status);
   return methodHandler(operation.method)(
     mswPath(baseUrl, operation.path),
     () => jsonResponse(registry.version, reply.status, body, reply.headers),
     { once: reply.once ?? false },
   );
+}
+
+/** The path part of an absolute base URL, where the bron answers. */
+function basePathOf(baseUrl: string): string {
+  if (!URL.canParse(baseUrl)) throw new EduvConfigError('baseUrl must be an absolute URL');
+  return new URL(baseUrl).pathname.replace(/\/+$/, '');
 }
 
 export interface ApiHandlersOptions<Source, BronOptions> {
@@ -97,7 +104,7 @@ export function defineApiMsw<R extends ApiRegistry, Source, BronOptions extends 
       const bron = definition.createBron(source, {
         dangerouslyAcceptAnyToken: true,
         ...(options.bron ?? ({} as BronOptions)),
-        basePath: new URL(baseUrl).pathname.replace(/\/+$/, ''),
+        basePath: basePathOf(baseUrl),
       });
       return bronHandlers(definition.registry, bron, baseUrl);
     },

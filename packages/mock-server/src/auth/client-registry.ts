@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EduvConfigError } from '@eduvkit/core';
 import type { JSONWebKeySet } from 'jose';
 
 /** A client registered out of band with the mock authorization server (static registration). */
@@ -40,22 +41,39 @@ export interface LoadedClients {
 
 /** Reads a client registration file; relative `privateKeyFile` paths resolve against it. */
 export function loadClients(file: string = demoClientsFile()): LoadedClients {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as ClientRegistryFile;
-  if (!Array.isArray(parsed.clients)) throw new Error(`${file}: expected { "clients": [...] }`);
+  const clients = readClients(file);
   const seen = new Set<string>();
-  for (const client of parsed.clients) {
-    if (!client.clientId || !client.role || !Array.isArray(client.jwks?.keys) || client.jwks.keys.length === 0) {
-      throw new Error(`${file}: every client needs clientId, role and jwks.keys`);
+  clients.forEach((client, index) => {
+    if (!client?.clientId || !client.role || !Array.isArray(client.jwks?.keys) || client.jwks.keys.length === 0) {
+      throw new EduvConfigError(`clientsFile ${file}: clients[${index}] needs clientId, role and jwks.keys`);
     }
-    if (seen.has(client.clientId)) throw new Error(`${file}: clientId ${client.clientId} is registered twice`);
+    if (seen.has(client.clientId)) throw new EduvConfigError(`clientsFile ${file}: clientId ${client.clientId} is registered twice`);
     seen.add(client.clientId);
-  }
+  });
   return {
     file,
-    clients: parsed.clients.map((client) =>
+    clients: clients.map((client) =>
       client.privateKeyFile ? { ...client, privateKeyFile: resolve(dirname(file), client.privateKeyFile) } : client,
     ),
   };
+}
+
+function readClients(file: string): readonly RegisteredClient[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new EduvConfigError(`clientsFile ${file} cannot be read`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new EduvConfigError(`clientsFile ${file} is not JSON`, { cause: error });
+  }
+  const clients = (parsed as Partial<ClientRegistryFile> | null)?.clients;
+  if (!Array.isArray(clients)) throw new EduvConfigError(`clientsFile ${file}: expected { "clients": [...] }`);
+  return clients as readonly RegisteredClient[];
 }
 
 /** A registered client's own signing key, for tools that act as that client. */
@@ -74,8 +92,16 @@ export function registeredClientKey(clientId: string, file?: string): Registered
   const key = client.jwks.keys[0];
   return {
     clientId,
-    privateKeyPem: readFileSync(client.privateKeyFile, 'utf8'),
+    privateKeyPem: readPrivateKey(client.privateKeyFile, clientId),
     ...(key?.kid ? { keyId: key.kid } : {}),
     ...(key?.alg ? { algorithm: key.alg } : {}),
   };
+}
+
+function readPrivateKey(file: string, clientId: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new EduvConfigError(`clientsFile: the privateKeyFile of ${clientId} (${file}) cannot be read`, { cause: error });
+  }
 }

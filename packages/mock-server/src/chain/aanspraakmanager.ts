@@ -58,7 +58,7 @@ export function aanspraakmanager(context: ChainContext, distribution: Entitlemen
       if (used) return { ...deliveryOrderConfirmation(context.random, body, { refuse: true }), processedTimestamp };
       for (const id of known?.entitlementIds ?? []) {
         const record = state.entitlements.get(id);
-        if (record) record.entitlement = { ...record.entitlement, entitlementStatus: 'cancelled', endDate: processedTimestamp.slice(0, 10) } as Entitlement;
+        if (record) record.entitlement = { ...record.entitlement, entitlementStatus: 'cancelled', endDate: processedTimestamp.slice(0, 10) };
       }
       if (known) known.deliveryOrder = { ...known.deliveryOrder, status: 'cancelled' };
       return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'cancelled' }), processedTimestamp };

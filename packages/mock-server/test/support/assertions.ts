@@ -26,7 +26,7 @@ export async function clientAssertion(clientId: string, tokenEndpoint: string, o
   const now = Math.floor(Date.now() / 1000);
   const key = await importPKCS8(signer.pem, signer.alg);
   return new SignJWT({ iss: clientId, sub: clientId, aud: tokenEndpoint, iat: now, exp: now + 60, jti: randomBytes(16).toString('base64url'), ...overrides.claims })
-    .setProtectedHeader({ alg: own.alg, kid: own.kid, typ: 'JWT', ...overrides.header } as never)
+    .setProtectedHeader({ alg: own.alg, kid: own.kid, typ: 'JWT', ...overrides.header })
     .sign(key);
 }
 

@@ -67,7 +67,7 @@ export function draftNotification(input: NotificationLogInput, newId: () => stri
   const id = input.id ?? newId();
   const { api, orgMasterId, created, ...fields } = input;
   // A draft without `created` gets one when it is placed; any valid date-time stands in for the check.
-  const notification = toNotification({ ...fields, id, created: created ?? new Date(0).toISOString() } as Notification);
+  const notification = toNotification({ ...fields, id, created: created ?? new Date(0).toISOString() });
   const checked = NotificationSchema.safeParse(notification);
   if (!checked.success) {
     throw new TypeError(`not a valid notification: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`).join('; ')}`);

@@ -88,7 +88,7 @@ export function placeNotifications(head: LogHead | undefined, batch: readonly No
       created = new Date(time).toISOString();
     }
     const sequence = (last?.sequence ?? 0) + 1;
-    placed.push({ ...draft, created, sequence } as StoredNotification);
+    placed.push({ ...draft, created, sequence });
     last = { sequence, time, created };
   }
   return { placed, head: last };

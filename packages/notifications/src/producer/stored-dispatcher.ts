@@ -205,7 +205,7 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
     async idle() {
       while (!closed) {
         await pumpAll();
-        await Promise.allSettled([...states.values()].map((state) => state.running));
+        await Promise.allSettled([...states.values()].flatMap((state) => state.running ?? []));
         try {
           if (!busy() && (await pendingTotal()) === 0) return;
         } catch {
