@@ -5,5 +5,5 @@ import { createInMemoryEducationSource } from './in-memory-source';
 /** The seeded world's offerings in memory: what the MSW handlers serve when a test passes no source. */
 export function createSeededEducationSource(seed: number): EducationDataSource {
   const world = createEducationWorld({ seed });
-  return createInMemoryEducationSource(world.schools, world) as EducationDataSource;
+  return createInMemoryEducationSource(world.schools, world);
 }

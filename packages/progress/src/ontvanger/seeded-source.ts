@@ -9,5 +9,5 @@ import { createInMemoryProgressSource, createInMemoryProgressStore } from './in-
  */
 export function createSeededProgressSource(seed: number): ProgressDataSource {
   const world = createStudentsWorld({ seed });
-  return createInMemoryProgressSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryProgressStore()) as ProgressDataSource;
+  return createInMemoryProgressSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryProgressStore());
 }

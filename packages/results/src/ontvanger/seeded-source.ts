@@ -9,5 +9,5 @@ import { createInMemoryResultsSource, createInMemoryResultsStore } from './in-me
  */
 export function createSeededResultsSource(seed: number): ResultsDataSource {
   const world = createStudentsWorld({ seed });
-  return createInMemoryResultsSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryResultsStore()) as ResultsDataSource;
+  return createInMemoryResultsSource(world.schools, createInMemoryStudentsSource(world.schools, world.students), createInMemoryResultsStore());
 }
