@@ -83,8 +83,22 @@ class People {
     return undefined;
   }
 
+  /**
+   * Objects registered before: the records share one reference object per person, and a second
+   * registration of the same (immutable) ids finds the same person and changes nothing.
+   */
+  private readonly registered = new Map<AssociationPersonIds, number>();
+
   /** The person these ids name, registered (with their unit) when new. */
   register(ids: AssociationPersonIds, unit?: string): number {
+    const known = this.registered.get(ids);
+    if (known !== undefined) return known;
+    const person = this.add(ids, unit);
+    this.registered.set(ids, person);
+    return person;
+  }
+
+  private add(ids: AssociationPersonIds, unit: string | undefined): number {
     const keys = keysOf(ids);
     let person: number | undefined;
     for (const key of keys) {
@@ -276,7 +290,8 @@ function cached<T>(index: SchoolIndex, key: unknown[], compute: () => readonly T
 /**
  * An Association data source over records held in memory (the mock server's world, MSW tests).
  * `recordsBySchool` is keyed by `orgMasterId`; a school without an entry serves nothing. Lists are
- * computed once per school, unit and filter set; the records are treated as immutable.
+ * computed once per school, unit and filter set (for as long as `recordsBySchool` hands out the
+ * same records object); the records are treated as immutable.
  *
  * A unit-limited request (`filterByOrgId`) gets the school periods of the whole school and the
  * enrollments, groups and assignments at that unit: an enrollment is at its student's unit, an
@@ -288,14 +303,16 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
   recordsBySchool: ReadonlyMap<string, InMemoryAssociationRecords>,
 ): AssociationDataSource<S> {
   const empty: InMemoryAssociationRecords = { schoolPeriods: [], enrollments: [], groups: [], assignments: [] };
-  const indexes = new Map<string, SchoolIndex>();
   // Indexed on first use: the mock server's large world has many schools a test never asks for.
+  // Keyed by the records themselves, so a map that drops a school's records (and hands out equal
+  // ones later) drops its index and cached lists with them.
+  const indexes = new WeakMap<InMemoryAssociationRecords, SchoolIndex>();
   const indexOf = (school: ResolvedSchool<S>): SchoolIndex => {
-    const id = school.school.orgMasterId;
-    let index = indexes.get(id);
+    const records = recordsBySchool.get(school.school.orgMasterId) ?? empty;
+    let index = indexes.get(records);
     if (!index) {
-      index = indexSchool(school.school, recordsBySchool.get(id) ?? empty);
-      indexes.set(id, index);
+      index = indexSchool(school.school, records);
+      indexes.set(records, index);
     }
     return index;
   };
