@@ -11,9 +11,9 @@ const schools = server.world.schools.map((school) => ({
 }));
 process.on('message', (message: unknown) => {
   if (message === 'memory') {
-    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({ type: 'memory', rss, heapUsed, heapTotal, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
   }
   if (message === 'retained') {
     // After the figures above: a full collection (--expose-gc) shows what is retained, not collectable garbage.

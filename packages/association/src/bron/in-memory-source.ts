@@ -132,9 +132,11 @@ interface SchoolIndex {
   studyOfferings: Set<string>;
   subjectOfferings: Map<string, string | undefined>;
   enrollments: readonly Enrollment[];
-  enrollmentById: Map<string, Enrollment>;
+  /** Built on the first lookup by id: a list or a sync never needs it. */
+  enrollmentById: Map<string, Enrollment> | undefined;
   enrollmentPerson: number[];
-  enrollmentsByPerson: Map<number, Enrollment[]>;
+  /** Built on the first search for a student. */
+  enrollmentsByPerson: Map<number, Enrollment[]> | undefined;
   students: People;
   employees: People;
   groups: readonly Group[];
@@ -145,6 +147,17 @@ interface SchoolIndex {
   assignmentUnit: (string | undefined)[];
   assignmentsByPerson: Map<number, Assignment[]>;
   lists: Map<string, readonly unknown[]>;
+}
+
+function enrollmentByIdOf(index: SchoolIndex): Map<string, Enrollment> {
+  return (index.enrollmentById ??= new Map(index.enrollments.map((enrollment) => [enrollment.enrollmentId, enrollment])));
+}
+
+function enrollmentsByPersonOf(index: SchoolIndex): Map<number, Enrollment[]> {
+  if (index.enrollmentsByPerson) return index.enrollmentsByPerson;
+  const byPerson = new Map<number, Enrollment[]>();
+  index.enrollments.forEach((enrollment, i) => pushTo(byPerson, index.enrollmentPerson[i]!, enrollment));
+  return (index.enrollmentsByPerson = byPerson);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -172,8 +185,6 @@ function indexSchool(school: InMemoryAssociationSchool, records: InMemoryAssocia
   for (const fact of records.facts?.employees ?? []) employees.register(fact.ids, fact.unit);
 
   const enrollmentPerson = records.enrollments.map((enrollment) => students.register(enrollment.student));
-  const enrollmentsByPerson = new Map<number, Enrollment[]>();
-  records.enrollments.forEach((enrollment, i) => pushTo(enrollmentsByPerson, enrollmentPerson[i]!, enrollment));
   for (const group of records.groups) for (const student of group.students) students.register(student);
 
   const groupFacts = new Map((records.facts?.groups ?? []).map((fact) => [fact.groupId, fact]));
@@ -194,9 +205,9 @@ function indexSchool(school: InMemoryAssociationSchool, records: InMemoryAssocia
     studyOfferings: new Set(catalogue.studyOfferings.map((offering) => offering.id)),
     subjectOfferings: new Map(catalogue.subjectOfferings.map((offering) => [offering.id, offering.studyOfferingId])),
     enrollments: records.enrollments,
-    enrollmentById: new Map(records.enrollments.map((enrollment) => [enrollment.enrollmentId, enrollment])),
+    enrollmentById: undefined,
     enrollmentPerson,
-    enrollmentsByPerson,
+    enrollmentsByPerson: undefined,
     students,
     employees,
     groups: records.groups,
@@ -339,14 +350,14 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
       return enrollmentsOf(index, school.unit, filters);
     },
     getEnrollment(school, enrollmentId) {
-      return indexOf(school).enrollmentById.get(enrollmentId);
+      return enrollmentByIdOf(indexOf(school)).get(enrollmentId);
     },
     findEnrollmentsForStudent(school, student: UserReference, filters) {
       const index = indexOf(school);
       checkFilters(index, filters);
       const person = index.students.lookup(student);
       if (person === undefined) return undefined;
-      return (index.enrollmentsByPerson.get(person) ?? []).filter((enrollment) => enrollmentMatches(index, enrollment, filters));
+      return (enrollmentsByPersonOf(index).get(person) ?? []).filter((enrollment) => enrollmentMatches(index, enrollment, filters));
     },
     listAssignments(school, filters) {
       const index = indexOf(school);
