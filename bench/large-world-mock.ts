@@ -11,12 +11,21 @@ const schools = server.world.schools.map((school) => ({
 }));
 process.on('message', (message: unknown) => {
   if (message === 'memory') {
-    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send!({ type: 'memory', rss, heapUsed, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({ type: 'memory', rss, heapUsed, heapTotal, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
+  if (message === 'retained') {
+    // After the figures above: a full collection (--expose-gc) shows what is retained, not collectable garbage.
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+    process.send!({ type: 'retained', rss, heapUsed, arrayBuffers });
   }
   if (message === 'close') void server.close().finally(() => process.exit(0));
 });
+const rssAtStart = process.memoryUsage().rss;
+(globalThis as { gc?: () => void }).gc?.();
+const retainedAtStart = process.memoryUsage();
 const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
 const startCpu = process.cpuUsage();
 process.send!({
@@ -24,7 +33,8 @@ process.send!({
   cpuMs: (startCpu.user + startCpu.system) / 1000,
   url: server.url,
   startMs,
-  rss: process.memoryUsage().rss,
+  rss: rssAtStart,
+  retainedAtStart: { rss: retainedAtStart.rss, heapUsed: retainedAtStart.heapUsed, arrayBuffers: retainedAtStart.arrayBuffers },
   schools,
   keyFile: demo.privateKeyFile,
   keyId: demo.jwks.keys[0]!.kid,

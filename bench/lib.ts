@@ -134,6 +134,14 @@ export interface MockChild {
   stopProfiling(): Promise<string>;
   /** The child's RSS now, in bytes (mock-child.ts only). */
   rss(): Promise<number>;
+  /** After a full collection (the child needs `--expose-gc`, else no collection runs): RSS, V8 heap in use, ArrayBuffers. */
+  heapAfterGc(): Promise<HeapAfterGc>;
+}
+
+export interface HeapAfterGc {
+  rss: number;
+  heapUsed: number;
+  arrayBuffers: number;
 }
 
 export interface MockChildOptions {
@@ -198,6 +206,7 @@ export function startMockChild(options: MockChildOptions = {}): Promise<MockChil
         startProfiling: () => request<void>('profile-start', 'profile-started', () => undefined),
         stopProfiling: () => request<string>('profile-stop', 'profile-written', (reply) => reply.file as string),
         rss: () => request<number>('memory', 'memory', (reply) => reply.rss as number),
+        heapAfterGc: () => request<HeapAfterGc>('heap', 'heap', (reply) => ({ rss: reply.rss as number, heapUsed: reply.heapUsed as number, arrayBuffers: reply.arrayBuffers as number })),
       });
     });
   });

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadClients } from '@eduvkit/mock-server';
 import { clientAssertion } from './auth';
-import { isMain, startMockChild } from './lib';
+import { isMain, startMockChild, type HeapAfterGc } from './lib';
 
 interface Kind {
   name: string;
@@ -44,6 +44,9 @@ export interface LoadTestResult {
   rssEnd: number;
   rssMax: number;
   rssGrowth: number;
+  /** After a forced full collection at the end of the warm-up and at the end: what is retained. */
+  retainedAfterWarmup: HeapAfterGc;
+  retainedEnd: HeapAfterGc;
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
@@ -52,7 +55,7 @@ export async function runLoadTest(options: { connections?: number; durationSecon
   const connections = options.connections ?? 200;
   const durationSeconds = options.durationSeconds ?? 60;
   const warmupSeconds = options.warmupSeconds ?? 10;
-  const mock = await startMockChild();
+  const mock = await startMockChild({ execArgv: ['--expose-gc'] });
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   let notificationsReceived = 0;
   const receiver = createServer((incoming, outgoing) => {
@@ -169,8 +172,12 @@ export async function runLoadTest(options: { connections?: number; durationSecon
         }
       }
     };
+    let retainedAfterWarmup: HeapAfterGc | undefined;
+    const retainedProbe = setTimeout(() => void mock.heapAfterGc().then((heap) => (retainedAfterWarmup = heap)), Math.max(0, warmupSeconds * 1000 - 1_500));
     await Promise.all(Array.from({ length: connections }, (_, index) => worker(index)));
     clearInterval(sampler);
+    clearTimeout(retainedProbe);
+    const retainedEnd = await mock.heapAfterGc();
     loopDelay.disable();
     const results: KindResult[] = kinds.map((kind) => {
       const sorted = latencies.get(kind.name)!.sort((a, b) => a - b);
@@ -196,6 +203,8 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       rssEnd,
       rssMax: Math.max(...rssSamples.filter((sample) => sample.second >= warmupSeconds).map((sample) => sample.rss)),
       rssGrowth: rssEnd / afterWarmup - 1,
+      retainedAfterWarmup: retainedAfterWarmup ?? retainedEnd,
+      retainedEnd,
     };
   } finally {
     agent.destroy();

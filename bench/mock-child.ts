@@ -22,6 +22,11 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (message: unknown) => {
   if (message === 'memory') {
     process.send!({ type: 'memory', rss: process.memoryUsage().rss });
+  } else if (message === 'heap') {
+    // With --expose-gc: what is still retained after a full collection (growth there is a leak, not GC slack).
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+    process.send!({ type: 'heap', rss, heapUsed, arrayBuffers });
   } else if (message === 'close') {
     void server.close().finally(() => process.exit(0));
   } else if (message === 'profile-start') {

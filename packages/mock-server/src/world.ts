@@ -42,8 +42,8 @@ export interface MockWorld {
   readonly education: EducationRecords;
   /**
    * Association objects (school periods, enrollments, groups, assignments) per school, built from
-   * that school's students and staff the first time they are asked for: the large world has
-   * millions of enrollments nobody may read.
+   * that school's students and staff when asked for, and held only for the last
+   * `ASSOCIATION_SCHOOLS_KEPT` school(s) read: the large world has millions of enrollments.
    */
   readonly association: ComputedMap<AssociationRecords>;
   /** The shared product range (`@eduvkit/core/fixtures`) as the Catalogue API serves it: the product ids of every chain API. */
@@ -52,27 +52,68 @@ export interface MockWorld {
   readonly courses: readonly CourseRecord[];
 }
 
-/** A map whose values are computed on first `get`; iteration yields every key, computing as it goes. */
+/**
+ * A map whose values are computed on first `get`; iteration yields every key, computing as it goes.
+ * With `keep`, at most that many computed values are held (the least recently read is dropped and
+ * computed again when next read), except those `edit` pinned: an edit made in place would be lost.
+ * A dropped value is computed from the same inputs, so a reader sees equal values (not the same objects).
+ */
 export class ComputedMap<V> extends Map<string, V> {
+  private readonly knownKeys: ReadonlySet<string>;
+  private readonly pinned = new Set<string>();
+
   constructor(
     private readonly known: readonly string[],
     private readonly compute: (key: string) => V,
+    private readonly keep = Number.POSITIVE_INFINITY,
   ) {
     super();
+    this.knownKeys = new Set(known);
   }
 
   /** Forgets a computed value, so the next `get` computes it again from the current inputs. */
   invalidate(key: string): void {
     super.delete(key);
+    this.pinned.delete(key);
+  }
+
+  /** The value, kept until `invalidate`: for a caller that changes it in place. */
+  edit(key: string): V | undefined {
+    const value = this.get(key);
+    if (value !== undefined) this.pinned.add(key);
+    return value;
   }
 
   override get(key: string): V | undefined {
-    if (!super.has(key) && this.known.includes(key)) super.set(key, this.compute(key));
-    return super.get(key);
+    let value = super.get(key);
+    if (value !== undefined) {
+      if (this.keep !== Number.POSITIVE_INFINITY && !this.pinned.has(key)) {
+        // Most recently read last: Map iteration order is insertion order.
+        super.delete(key);
+        super.set(key, value);
+      }
+      return value;
+    }
+    if (!this.knownKeys.has(key)) return undefined;
+    // Room first, so the dropped value can be collected while the new one is computed.
+    this.evictFor(1);
+    value = this.compute(key);
+    super.set(key, value);
+    return value;
+  }
+
+  private evictFor(room: number): void {
+    let held = super.size - this.pinned.size;
+    if (held + room <= this.keep) return;
+    for (const key of super.keys()) {
+      if (this.pinned.has(key)) continue;
+      super.delete(key);
+      if (--held + room <= this.keep) return;
+    }
   }
 
   override has(key: string): boolean {
-    return this.known.includes(key);
+    return this.knownKeys.has(key);
   }
 
   override get size(): number {
@@ -100,6 +141,13 @@ export class ComputedMap<V> extends Map<string, V> {
   }
 }
 
+/**
+ * How many schools' Association objects the world holds at once (decision 041). The large world's
+ * are 1.5 million enrollments (most of the mock's memory when all are kept); a school's are rebuilt
+ * in well under a second, and the answer cache keeps the bytes of recently served lists anyway.
+ */
+export const ASSOCIATION_SCHOOLS_KEPT = 1;
+
 export function createMockWorld(seed: number, size: WorldSize = DEFAULT_WORLD_SIZE): MockWorld {
   const spec = WORLD_SIZES[size];
   const schools = createSchools({ seed, po: spec.po, vo: spec.vo });
@@ -113,6 +161,7 @@ export function createMockWorld(seed: number, size: WorldSize = DEFAULT_WORLD_SI
   const byId = new Map(schools.map((school) => [school.orgMasterId, school]));
   const association = new ComputedMap(schools.map((school) => school.orgMasterId), (orgMasterId) =>
     createAssociationRecords({ seed, school: byId.get(orgMasterId)!, students: students.get(orgMasterId)!, employees: employees.get(orgMasterId)! }),
+    ASSOCIATION_SCHOOLS_KEPT,
   );
   return {
     seed,

@@ -83,8 +83,22 @@ class People {
     return undefined;
   }
 
+  /**
+   * Objects registered before: the records share one reference object per person, and a second
+   * registration of the same (immutable) ids finds the same person and changes nothing.
+   */
+  private readonly registered = new Map<AssociationPersonIds, number>();
+
   /** The person these ids name, registered (with their unit) when new. */
   register(ids: AssociationPersonIds, unit?: string): number {
+    const known = this.registered.get(ids);
+    if (known !== undefined) return known;
+    const person = this.add(ids, unit);
+    this.registered.set(ids, person);
+    return person;
+  }
+
+  private add(ids: AssociationPersonIds, unit: string | undefined): number {
     const keys = keysOf(ids);
     let person: number | undefined;
     for (const key of keys) {
@@ -118,9 +132,11 @@ interface SchoolIndex {
   studyOfferings: Set<string>;
   subjectOfferings: Map<string, string | undefined>;
   enrollments: readonly Enrollment[];
-  enrollmentById: Map<string, Enrollment>;
+  /** Built on the first lookup by id: a list or a sync never needs it. */
+  enrollmentById: Map<string, Enrollment> | undefined;
   enrollmentPerson: number[];
-  enrollmentsByPerson: Map<number, Enrollment[]>;
+  /** Built on the first search for a student. */
+  enrollmentsByPerson: Map<number, Enrollment[]> | undefined;
   students: People;
   employees: People;
   groups: readonly Group[];
@@ -131,6 +147,17 @@ interface SchoolIndex {
   assignmentUnit: (string | undefined)[];
   assignmentsByPerson: Map<number, Assignment[]>;
   lists: Map<string, readonly unknown[]>;
+}
+
+function enrollmentByIdOf(index: SchoolIndex): Map<string, Enrollment> {
+  return (index.enrollmentById ??= new Map(index.enrollments.map((enrollment) => [enrollment.enrollmentId, enrollment])));
+}
+
+function enrollmentsByPersonOf(index: SchoolIndex): Map<number, Enrollment[]> {
+  if (index.enrollmentsByPerson) return index.enrollmentsByPerson;
+  const byPerson = new Map<number, Enrollment[]>();
+  index.enrollments.forEach((enrollment, i) => pushTo(byPerson, index.enrollmentPerson[i]!, enrollment));
+  return (index.enrollmentsByPerson = byPerson);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -158,8 +185,6 @@ function indexSchool(school: InMemoryAssociationSchool, records: InMemoryAssocia
   for (const fact of records.facts?.employees ?? []) employees.register(fact.ids, fact.unit);
 
   const enrollmentPerson = records.enrollments.map((enrollment) => students.register(enrollment.student));
-  const enrollmentsByPerson = new Map<number, Enrollment[]>();
-  records.enrollments.forEach((enrollment, i) => pushTo(enrollmentsByPerson, enrollmentPerson[i]!, enrollment));
   for (const group of records.groups) for (const student of group.students) students.register(student);
 
   const groupFacts = new Map((records.facts?.groups ?? []).map((fact) => [fact.groupId, fact]));
@@ -180,9 +205,9 @@ function indexSchool(school: InMemoryAssociationSchool, records: InMemoryAssocia
     studyOfferings: new Set(catalogue.studyOfferings.map((offering) => offering.id)),
     subjectOfferings: new Map(catalogue.subjectOfferings.map((offering) => [offering.id, offering.studyOfferingId])),
     enrollments: records.enrollments,
-    enrollmentById: new Map(records.enrollments.map((enrollment) => [enrollment.enrollmentId, enrollment])),
+    enrollmentById: undefined,
     enrollmentPerson,
-    enrollmentsByPerson,
+    enrollmentsByPerson: undefined,
     students,
     employees,
     groups: records.groups,
@@ -276,7 +301,8 @@ function cached<T>(index: SchoolIndex, key: unknown[], compute: () => readonly T
 /**
  * An Association data source over records held in memory (the mock server's world, MSW tests).
  * `recordsBySchool` is keyed by `orgMasterId`; a school without an entry serves nothing. Lists are
- * computed once per school, unit and filter set; the records are treated as immutable.
+ * computed once per school, unit and filter set (for as long as `recordsBySchool` hands out the
+ * same records object); the records are treated as immutable.
  *
  * A unit-limited request (`filterByOrgId`) gets the school periods of the whole school and the
  * enrollments, groups and assignments at that unit: an enrollment is at its student's unit, an
@@ -288,14 +314,16 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
   recordsBySchool: ReadonlyMap<string, InMemoryAssociationRecords>,
 ): AssociationDataSource<S> {
   const empty: InMemoryAssociationRecords = { schoolPeriods: [], enrollments: [], groups: [], assignments: [] };
-  const indexes = new Map<string, SchoolIndex>();
   // Indexed on first use: the mock server's large world has many schools a test never asks for.
+  // Keyed by the records themselves, so a map that drops a school's records (and hands out equal
+  // ones later) drops its index and cached lists with them.
+  const indexes = new WeakMap<InMemoryAssociationRecords, SchoolIndex>();
   const indexOf = (school: ResolvedSchool<S>): SchoolIndex => {
-    const id = school.school.orgMasterId;
-    let index = indexes.get(id);
+    const records = recordsBySchool.get(school.school.orgMasterId) ?? empty;
+    let index = indexes.get(records);
     if (!index) {
-      index = indexSchool(school.school, recordsBySchool.get(id) ?? empty);
-      indexes.set(id, index);
+      index = indexSchool(school.school, records);
+      indexes.set(records, index);
     }
     return index;
   };
@@ -322,14 +350,14 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
       return enrollmentsOf(index, school.unit, filters);
     },
     getEnrollment(school, enrollmentId) {
-      return indexOf(school).enrollmentById.get(enrollmentId);
+      return enrollmentByIdOf(indexOf(school)).get(enrollmentId);
     },
     findEnrollmentsForStudent(school, student: UserReference, filters) {
       const index = indexOf(school);
       checkFilters(index, filters);
       const person = index.students.lookup(student);
       if (person === undefined) return undefined;
-      return (index.enrollmentsByPerson.get(person) ?? []).filter((enrollment) => enrollmentMatches(index, enrollment, filters));
+      return (enrollmentsByPersonOf(index).get(person) ?? []).filter((enrollment) => enrollmentMatches(index, enrollment, filters));
     },
     listAssignments(school, filters) {
       const index = indexOf(school);

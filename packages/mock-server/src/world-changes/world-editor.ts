@@ -180,7 +180,7 @@ export class WorldEditor {
   renameGroup(orgMasterId: string, groupId: string, groupName: string): void {
     this.school(orgMasterId);
     const before = snapshotSchool(this.current, orgMasterId);
-    const group = this.current.association.get(orgMasterId)!.groups.find((candidate) => candidate.groupId === groupId);
+    const group = this.current.association.edit(orgMasterId)!.groups.find((candidate) => candidate.groupId === groupId);
     if (!group) throw new WorldChangeError(404, `no group ${groupId} at school ${orgMasterId}`);
     group.groupName = groupName;
     this.onChange({ objects: diffSnapshots(orgMasterId, before, snapshotSchool(this.current, orgMasterId)), bulk: [] });

@@ -26,7 +26,8 @@ export interface InMemoryStudentRecord {
 
 interface SchoolIndex {
   records: readonly InMemoryStudentRecord[];
-  byUserId: Map<string, Student>;
+  /** Built on the first search: a list or sync never needs it (the large world's cost 32 MiB). */
+  byUserId: Map<string, Student> | undefined;
   periods: Set<string>;
   studyOfferings: Set<string>;
   subjectOfferings: Set<string>;
@@ -35,15 +36,20 @@ interface SchoolIndex {
 
 const userKey = (type: string, id: string): string => `${type}\u0000${id}`;
 
-function indexSchool(school: InMemorySchool, records: readonly InMemoryStudentRecord[]): SchoolIndex {
+function byUserIdOf(index: SchoolIndex): Map<string, Student> {
+  if (index.byUserId) return index.byUserId;
   const byUserId = new Map<string, Student>();
-  for (const { student } of records) {
+  for (const { student } of index.records) {
     if (student.userMasterIdentifier) byUserId.set(userKey('eckId', student.userMasterIdentifier), student);
     for (const id of student.userIds ?? []) byUserId.set(userKey(id.userIdType, id.userId), student);
   }
+  return (index.byUserId = byUserId);
+}
+
+function indexSchool(school: InMemorySchool, records: readonly InMemoryStudentRecord[]): SchoolIndex {
   return {
     records,
-    byUserId,
+    byUserId: undefined,
     periods: new Set(school.catalogue.periods.map((period) => period.id)),
     studyOfferings: new Set(school.catalogue.studyOfferings.map((offering) => offering.id)),
     subjectOfferings: new Set(school.catalogue.subjectOfferings.map((offering) => offering.id)),
@@ -82,8 +88,14 @@ export function createInMemoryStudentsSource<S extends InMemorySchool>(
   schools: readonly S[],
   recordsBySchool: ReadonlyMap<string, readonly InMemoryStudentRecord[]>,
 ): StudentsDataSource<S> {
-  const indexes = new Map(schools.map((school) => [school.orgMasterId, indexSchool(school, recordsBySchool.get(school.orgMasterId) ?? [])]));
-  const indexOf = (school: ResolvedSchool<S>): SchoolIndex => indexes.get(school.school.orgMasterId)!;
+  // Indexed on first use: the mock rebuilds its sources on every world change, over every school.
+  const indexes = new Map<string, SchoolIndex>();
+  const indexOf = (school: ResolvedSchool<S>): SchoolIndex => {
+    const id = school.school.orgMasterId;
+    let index = indexes.get(id);
+    if (!index) indexes.set(id, (index = indexSchool(school.school, recordsBySchool.get(id) ?? [])));
+    return index;
+  };
   return {
     schools,
     listStudents(school, filters) {
@@ -98,13 +110,13 @@ export function createInMemoryStudentsSource<S extends InMemorySchool>(
       return list;
     },
     findStudent(school, reference: UserReference) {
-      const index = indexOf(school);
+      const byUserId = byUserIdOf(indexOf(school));
       if (reference.userMasterIdentifier) {
-        const found = index.byUserId.get(userKey('eckId', reference.userMasterIdentifier));
+        const found = byUserId.get(userKey('eckId', reference.userMasterIdentifier));
         if (found) return found;
       }
       for (const id of reference.userIds ?? []) {
-        const found = index.byUserId.get(userKey(id.userIdType, id.userId));
+        const found = byUserId.get(userKey(id.userIdType, id.userId));
         if (found) return found;
       }
       return undefined;
