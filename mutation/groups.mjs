@@ -64,7 +64,7 @@ export const GROUPS = {
   },
   'authorization-server': {
     mutate: ['packages/mock-server/src/auth/**/*.ts'],
-    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/authorization-server-setup.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
+    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/client-registry.test.ts', 'test/authorization-server-setup.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
   },
 };
 
