@@ -34,6 +34,7 @@ import { VALID_BODIES } from './support/edu-v-requests';
 const SEED = 1;
 const MSW_ORIGIN = 'https://bron.eduvkit.test';
 const TOKEN = 'parity-client';
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 // The mock's `any-bearer` authentication, on every MSW handler too.
 const bron = { authenticate: requireBearerToken };
@@ -216,7 +217,9 @@ describe.each(API_REGISTRIES.map((registry) => [registry.api, registry as ApiReg
           : operation.schoolSelection === 'body'
             ? { ...positive, body: { ...(positive.body as object), school: { organisationMasterIdentifier: '999Z999' } } }
             : undefined;
-      const probes = [positive, { ...positive, token: false }, ...(unknownSchool ? [unknownSchool] : [])];
+      // A chain object addressed by an id nobody holds: the same refusal (decision 020's codes) on both sides.
+      const unknownId = chain && operation.path.includes('{') ? { ...positive, path: Object.fromEntries(Object.keys(positive.path ?? {}).map((name) => [name, UNKNOWN_ID])) } : undefined;
+      const probes = [positive, { ...positive, token: false }, ...(unknownSchool ? [unknownSchool] : []), ...(unknownId ? [unknownId] : [])];
       for (const probe of probes) {
         const [fromMsw, fromMock] = await Promise.all([send(MSW_ORIGIN, registry, operation, probe), send(mockOrigin, registry, operation, probe)]);
         const label = `${operation.method} ${operation.path} ${JSON.stringify(probe)}`;
