@@ -25,7 +25,7 @@ describe('Usage MSW handlers without a source', () => {
     expect((await client.getForEntitlement(usage!.entitlementId)).data).toEqual(usage);
     expect((await client.getForDeliveryOrder(totals[0]!.deliveryOrderId)).data).toEqual(totals[0]);
     expect((await client.listForContract(`CT-${school!.orgMasterId}`)).data).toEqual(totals);
-    expect((await client.listForUser({ organisationMasterIdentifier: school!.orgMasterId }, usage!.licenses[0]!.user!)).data).toEqual([usage]);
+    expect((await client.listForUser({ organisationMasterIdentifier: school!.orgMasterId }, usage!.licenses![0]!.user!)).data).toEqual([usage]);
   });
 
   it('refuse an unknown entitlement 404 / 2023 and an unknown delivery order 404 / 2022; an unknown contract has no usage', async () => {
