@@ -1,7 +1,6 @@
 import type { ExchangeRequest } from '@eduvkit/core/exchange';
 import type { DeliveryOrderRequest } from '@eduvkit/delivery';
 import { deliveryOrderConfirmation } from '@eduvkit/delivery/fixtures';
-import type { Entitlement } from '@eduvkit/entitlement';
 import { entitlementOfDeliveryOrder } from '@eduvkit/entitlement/fixtures';
 import type { InitialActivation } from '@eduvkit/usage';
 import { initialActivationConfirmation } from '@eduvkit/usage/fixtures';
@@ -32,7 +31,7 @@ export function aanspraakmanager(context: ChainContext, distribution: Entitlemen
       if (used) return { ...deliveryOrderConfirmation(context.random, body, { refuse: true }), processedTimestamp };
       for (const id of known?.entitlementIds ?? []) {
         const record = state.entitlements.get(id);
-        if (record) record.entitlement = { ...record.entitlement, entitlementStatus: 'cancelled', endDate: processedTimestamp.slice(0, 10) } as Entitlement;
+        if (record) record.entitlement = { ...record.entitlement, entitlementStatus: 'cancelled', endDate: processedTimestamp.slice(0, 10) };
       }
       if (known) known.deliveryOrder = { ...known.deliveryOrder, status: 'cancelled' };
       return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'cancelled' }), processedTimestamp };
