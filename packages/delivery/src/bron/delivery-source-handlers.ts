@@ -1,8 +1,7 @@
 import type { SchoolRecord } from '@eduvkit/core';
 import type { OtherHandlers } from '@eduvkit/core/exchange';
-import { BronError } from '@eduvkit/core/server';
-import { EduvStatus } from '@eduvkit/core';
 import { deliveryApi } from '../generated/registry';
+import { DeliveryStatus, deliveryRefusal } from '../generated/status';
 import type { DeliverySourceOptions, DeliveryOrderSource } from './data-source';
 import { schoolAccess } from '@eduvkit/core/server';
 
@@ -12,7 +11,7 @@ export function deliverySourceHandlers<S extends SchoolRecord>(source: DeliveryO
   return {
     getDeliveryOrder: async ({ path, caller }) => {
       const order = await source.getDeliveryOrder(path.id, caller);
-      if (!order) throw BronError.notFound(EduvStatus.Other, `no delivery order ${path.id}`);
+      if (!order) throw deliveryRefusal('getDeliveryOrder', DeliveryStatus.DeliveryOrderUnknown, `no delivery order ${path.id.slice(0, 100)}`);
       return order;
     },
     listDeliveryOrdersForSchool: async ({ selection, query, caller, operation }) =>

@@ -79,7 +79,7 @@ export const deliveryApi = defineTypedApi<DeliveryOperations>()({
       pathParams: s.getDeliveryOrderPathSchema,
       bodyRequired: false,
       requiredBodyFields: [],
-      businessCodes: [],
+      businessCodes: [{"status":2022,"httpStatus":404,"message":"DeliveryOrder unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown delivery order; eduvkit gives the chain's objects codes from 2020 on (docs/decisions/020) and answers 404 because the id is in the path."}],
       successStatus: 200,
       implementedBy: "Bestelomgeving leermiddelen",
       responses: {

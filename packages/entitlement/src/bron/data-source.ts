@@ -16,7 +16,8 @@ export interface EntitlementSource<S extends SchoolRecord = SchoolRecord> {
   /** One entitlement; undefined → 404. */
   getEntitlement(id: string, caller: CallerContext): Maybe<Entitlement | undefined>;
   listForSchool(school: ResolvedSchool<S>, filters: EntitlementSchoolFilters, caller: CallerContext): Maybe<readonly Entitlement[]>;
-  listForDeliveryOrder(deliveryOrderId: string, caller: CallerContext): Maybe<readonly Entitlement[]>;
+  /** The entitlements made of one delivery order; undefined (an unknown delivery order) → 404. */
+  listForDeliveryOrder(deliveryOrderId: string, caller: CallerContext): Maybe<readonly Entitlement[] | undefined>;
   listForUser(school: ResolvedSchool<S>, user: UserReference, filters: { readonly status?: EntitlementStatus }, caller: CallerContext): Maybe<readonly Entitlement[]>;
 }
 

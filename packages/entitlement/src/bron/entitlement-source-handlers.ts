@@ -1,7 +1,7 @@
-import { EduvStatus, type SchoolRecord } from '@eduvkit/core';
+import type { SchoolRecord } from '@eduvkit/core';
 import type { OtherHandlers } from '@eduvkit/core/exchange';
-import { BronError } from '@eduvkit/core/server';
 import { entitlementApi } from '../generated/registry';
+import { EntitlementBusinessStatus, entitlementRefusal } from '../generated/status';
 import type { EntitlementSourceOptions, EntitlementSource } from './data-source';
 import { schoolAccess } from '@eduvkit/core/server';
 
@@ -11,12 +11,16 @@ export function entitlementSourceHandlers<S extends SchoolRecord>(source: Entitl
   return {
     getEntitlement: async ({ path, caller }) => {
       const entitlement = await source.getEntitlement(path.id, caller);
-      if (!entitlement) throw BronError.notFound(EduvStatus.Other, `no entitlement ${path.id}`);
+      if (!entitlement) throw entitlementRefusal('getEntitlement', EntitlementBusinessStatus.EntitlementUnknown, `no entitlement ${path.id.slice(0, 100)}`);
       return entitlement;
     },
     listEntitlementsForSchool: async ({ selection, query, caller, operation }) =>
       source.listForSchool(await schoolOf(selection, caller, operation), { deliveryOrderId: query.deliveryOrderId, entitlementStatus: query.entitlementStatus }, caller),
-    listEntitlementsForDeliveryOrder: ({ path, caller }) => source.listForDeliveryOrder(path.id, caller),
+    listEntitlementsForDeliveryOrder: async ({ path, caller }) => {
+      const entitlements = await source.listForDeliveryOrder(path.id, caller);
+      if (!entitlements) throw entitlementRefusal('listEntitlementsForDeliveryOrder', EntitlementBusinessStatus.DeliveryOrderUnknown, `no delivery order ${path.id.slice(0, 100)}`);
+      return entitlements;
+    },
     listEntitlementsForUser: async ({ selection, query, body, caller, operation }) =>
       source.listForUser(await schoolOf(selection, caller, operation), body.user, { status: query.status }, caller),
   };

@@ -134,7 +134,7 @@ export const entitlementApi = defineTypedApi<EntitlementOperations>()({
       pathParams: s.getEntitlementPathSchema,
       bodyRequired: false,
       requiredBodyFields: [],
-      businessCodes: [],
+      businessCodes: [{"status":2023,"httpStatus":404,"message":"Entitlement unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown entitlement; eduvkit gives the chain's objects codes from 2020 on (docs/decisions/020) and answers 404 because the id is in the path."}],
       successStatus: 200,
       implementedBy: "Aanspraakmanager",
       responses: {
@@ -187,7 +187,7 @@ export const entitlementApi = defineTypedApi<EntitlementOperations>()({
       pathParams: s.listEntitlementsForDeliveryOrderPathSchema,
       bodyRequired: false,
       requiredBodyFields: [],
-      businessCodes: [],
+      businessCodes: [{"status":2022,"httpStatus":404,"message":"DeliveryOrder unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown delivery order; eduvkit gives the chain's objects codes from 2020 on (docs/decisions/020) and answers 404 because the id is in the path."}],
       successStatus: 200,
       implementedBy: "Aanspraakmanager",
       responses: {

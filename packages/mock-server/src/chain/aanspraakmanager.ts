@@ -1,39 +1,12 @@
 import type { ExchangeRequest } from '@eduvkit/core/exchange';
-import type { DeliveryOrder, DeliveryOrderRequest, DeliveryType } from '@eduvkit/delivery';
+import type { DeliveryOrderRequest } from '@eduvkit/delivery';
 import { deliveryOrderConfirmation } from '@eduvkit/delivery/fixtures';
-import type { Entitlement, EntitlementType } from '@eduvkit/entitlement';
+import { entitlementOfDeliveryOrder } from '@eduvkit/entitlement/fixtures';
 import type { InitialActivation } from '@eduvkit/usage';
 import { initialActivationConfirmation } from '@eduvkit/usage/fixtures';
 import { chainDelay, processedNow, type ChainContext } from './chain-context';
 import type { ChainEntitlement } from './chain-state';
 import type { EntitlementDistribution } from './entitlement-distribution';
-
-/** The entitlement a delivery type gives (eduvkit's reading of chain-gap-fills §4; Edu-V publishes no mapping). */
-function entitlementTypeOf(deliveryType: DeliveryType): EntitlementType {
-  if (deliveryType === 'school-employees' || deliveryType === 'school-admin') return 'school-employee';
-  if (deliveryType === 'school-activationcodes') return 'school-activationcode';
-  if (deliveryType === 'customer-user') return 'customer-student';
-  if (deliveryType.startsWith('customer-')) return 'customer-activationcode';
-  return 'school-student';
-}
-
-/** One entitlement per delivery specification of `order`, status `created`, as the Aanspraakmanager makes it. */
-export function entitlementOf(context: ChainContext, order: DeliveryOrder): Entitlement {
-  const entitlementType = entitlementTypeOf(order.deliveryType);
-  const school = order.buyer.school;
-  return {
-    entitlementId: context.random.guid(),
-    deliveryOrderId: order.deliveryOrderId,
-    ...(order.contractId ? { contractId: order.contractId } : {}),
-    productId: order.productId,
-    startDate: order.startDate,
-    activationUntilDate: order.activationUntilDate,
-    ...(order.expirationDate ? { expirationDate: order.expirationDate } : {}),
-    entitlementType,
-    entitlementStatus: 'created',
-    ...(entitlementType.startsWith('school-') && school ? { school: { organisationMasterIdentifier: school.organisationMasterIdentifier } } : {}),
-  } as Entitlement;
-}
 
 /**
  * The mock as Aanspraakmanager. A delivery order (for a product of the range) becomes an
@@ -64,7 +37,7 @@ export function aanspraakmanager(context: ChainContext, distribution: Entitlemen
       return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'cancelled' }), processedTimestamp };
     }
     const held = known ?? state.addDeliveryOrder({ peer: request.peer, deliveryOrder: order, entitlementIds: [] });
-    if (!held.entitlementIds.length) held.entitlementIds.push(state.addEntitlement(entitlementOf(context, order)).entitlement.entitlementId);
+    if (!held.entitlementIds.length) held.entitlementIds.push(state.addEntitlement(entitlementOfDeliveryOrder(context.random, order)).entitlement.entitlementId);
     for (const id of held.entitlementIds) await distribution.distribute(state.entitlements.get(id)!);
     held.deliveryOrder = { ...held.deliveryOrder, status: 'processed' };
     return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'processed' }), processedTimestamp };

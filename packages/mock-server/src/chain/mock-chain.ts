@@ -4,10 +4,10 @@ import { EduvConfigError, systemClock, type ApiRegistry, type Clock } from '@edu
 import { createInMemoryExchangeStore, createOntvanger, operationUrl, type ExchangeRequest, type Ontvanger } from '@eduvkit/core/exchange';
 import { createProducts, createRandom, type FixtureSchool } from '@eduvkit/core/fixtures';
 import type { Bron, BronOptions } from '@eduvkit/core/server';
-import { deliveryApi } from '@eduvkit/delivery';
-import { entitlementApi } from '@eduvkit/entitlement';
+import { deliverySourceHandlers, deliveryApi } from '@eduvkit/delivery';
+import { entitlementApi, entitlementSourceHandlers } from '@eduvkit/entitlement';
 import { orderApi } from '@eduvkit/order';
-import { usageApi } from '@eduvkit/usage';
+import { usageApi, usageSourceHandlers } from '@eduvkit/usage';
 import type { StudentRecord } from '@eduvkit/students/fixtures';
 import type { RegisteredClient } from '../auth/client-registry';
 import { aanspraakmanager } from './aanspraakmanager';
@@ -21,7 +21,7 @@ import { activationCodeDesk, licentieregistratie } from './licentieregistratie';
 import { ordersysteem } from './ordersysteem';
 import { scopesOf } from './scopes-of';
 import { seedChain } from './seed';
-import { deliveryReads, entitlementReads, usageReads, type ReadAllowed } from './read-handlers';
+import { chainSources, type ReadAllowed } from './chain-sources';
 
 /** Defaults that keep the demo quick and still show a pending exchange for a moment. */
 export const DEFAULT_CHAIN_DELAY_MS = 250;
@@ -122,16 +122,19 @@ export function createMockChain(options: MockChainOptions): MockChain {
   ];
   const [order, delivery, entitlement, activationcode, usage] = parties.map(forwardTo) as [ReturnType<typeof forwardTo>, ...ReturnType<typeof forwardTo>[]];
   const bronOptions: BronOptions = { ...options.bron, schools: options.schools };
+  // The bron checked school and consent already; the source handlers resolve the school once more for their source.
+  const sources = chainSources(state, options.schools, [deliveryApi, entitlementApi, usageApi], options.readAllowed);
+  const reads = <H extends object>(handlers: H) => handlers as unknown as Record<string, ReturnType<typeof forwardTo>>;
   const brons = [
     chainBron(orderApi, { placeOrder: order, placeCreditOrder: order }, bronOptions),
-    chainBron(deliveryApi, { sendDeliveryOrder: delivery!, ...deliveryReads(state, deliveryApi, options.readAllowed) }, bronOptions),
+    chainBron(deliveryApi, { sendDeliveryOrder: delivery!, ...reads(deliverySourceHandlers(sources.delivery)) }, bronOptions),
     chainBron(
       entitlementApi,
-      { sendEntitlement: entitlement!, changeLicenseStatus: entitlement!, confirmEntitlement: forwardTo(distribution.confirmations), ...entitlementReads(state, entitlementApi, options.readAllowed) },
+      { sendEntitlement: entitlement!, changeLicenseStatus: entitlement!, confirmEntitlement: forwardTo(distribution.confirmations), ...reads(entitlementSourceHandlers(sources.entitlement)) },
       bronOptions,
     ),
     chainBron(activationcodeApi, { requestActivationCodes: activationcode!, revokeActivationCode: activationcode! }, bronOptions),
-    chainBron(usageApi, { reportInitialActivation: usage!, ...usageReads(state, usageApi, options.readAllowed) }, bronOptions),
+    chainBron(usageApi, { reportInitialActivation: usage!, ...reads(usageSourceHandlers(sources.usage)) }, bronOptions),
   ];
   return {
     brons,

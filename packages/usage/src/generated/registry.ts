@@ -80,7 +80,7 @@ export const usageApi = defineTypedApi<UsageOperations>()({
       pathParams: s.getEntitlementUsagePathSchema,
       bodyRequired: false,
       requiredBodyFields: [],
-      businessCodes: [],
+      businessCodes: [{"status":2023,"httpStatus":404,"message":"Entitlement unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown entitlement; eduvkit gives the chain's objects codes from 2020 on (docs/decisions/020) and answers 404 because the id is in the path."}],
       successStatus: 200,
       implementedBy: "Licentieregistratie",
       responses: {
@@ -134,7 +134,7 @@ export const usageApi = defineTypedApi<UsageOperations>()({
       pathParams: s.getDeliveryOrderUsagePathSchema,
       bodyRequired: false,
       requiredBodyFields: [],
-      businessCodes: [],
+      businessCodes: [{"status":2022,"httpStatus":404,"message":"DeliveryOrder unknown","trigger":{"in":"path","name":"id"},"assumed":"Edu-V publishes no code for an unknown delivery order; eduvkit gives the chain's objects codes from 2020 on (docs/decisions/020) and answers 404 because the id is in the path."}],
       successStatus: 200,
       implementedBy: "Licentieregistratie",
       responses: {
