@@ -20,7 +20,7 @@ describe('Usage MSW handlers without a source', () => {
     const { data: totals } = await client.listForSchool({ orgMasterId: school!.orgMasterId });
     expect(totals).toHaveLength(1);
     expect(totals[0]).toMatchObject({ totalLicensed: 1, totalEntitled: 0 });
-    const [usage] = totals[0]!.entitlements!;
+    const [usage] = totals[0]!.entitlements;
     expect(usage!.licenses).toHaveLength(1);
     expect((await client.getForEntitlement(usage!.entitlementId)).data).toEqual(usage);
     expect((await client.getForDeliveryOrder(totals[0]!.deliveryOrderId)).data).toEqual(totals[0]);
