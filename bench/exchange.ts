@@ -101,7 +101,11 @@ function freshOrders(label: string) {
     {
       setupRequest: (request: Record<string, unknown>) => ({
         ...request,
-        body: JSON.stringify({ requestReferenceId: `${label}-${process.pid}-${next++}`, school: 'bench-school', orderLines: [{ productId: '9789034567897', quantity: 25 }] }),
+        body: JSON.stringify({
+          requestReferenceId: `${label}-${process.pid}-${next++}`,
+          school: 'bench-school',
+          orderLines: [{ productId: '9789034567897', quantity: 25 }],
+        }),
       }),
     },
   ];
@@ -120,7 +124,9 @@ export interface ExchangeBenchResult {
 }
 
 export async function runExchangeBench(quick: boolean): Promise<ExchangeBenchResult> {
-  const settings = quick ? { durationSeconds: 3, warmupSeconds: 1, connections: 10, rounds: 1 } : { durationSeconds: 5, warmupSeconds: 1, connections: 10, rounds: 3 };
+  const settings = quick
+    ? { durationSeconds: 3, warmupSeconds: 1, connections: 10, rounds: 1 }
+    : { durationSeconds: 5, warmupSeconds: 1, connections: 10, rounds: 3 };
   const ontvanger = await startChild('ontvanger');
   const bare = await startChild('bare');
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
@@ -129,8 +135,30 @@ export async function runExchangeBench(quick: boolean): Promise<ExchangeBenchRes
     for (let round = 1; round <= settings.rounds; round++) {
       console.log(`round ${round}/${settings.rounds}`);
       const targets: [keyof typeof results, Target][] = [
-        ['ontvanger', { label: 'ontvanger: PUT /orders → 202', command: 'createOntvanger + serveNode, in-memory store', url: `${ontvanger.url}${BASE_PATH}/orders`, headers, method: 'PUT', requests: freshOrders(`o${round}`), pid: ontvanger.pid }],
-        ['bare', { label: 'bare node:http: read body, 202', command: 'node:http createServer', url: `${bare.url}${BASE_PATH}/orders`, headers, method: 'PUT', requests: freshOrders(`b${round}`), pid: bare.pid }],
+        [
+          'ontvanger',
+          {
+            label: 'ontvanger: PUT /orders → 202',
+            command: 'createOntvanger + serveNode, in-memory store',
+            url: `${ontvanger.url}${BASE_PATH}/orders`,
+            headers,
+            method: 'PUT',
+            requests: freshOrders(`o${round}`),
+            pid: ontvanger.pid,
+          },
+        ],
+        [
+          'bare',
+          {
+            label: 'bare node:http: read body, 202',
+            command: 'node:http createServer',
+            url: `${bare.url}${BASE_PATH}/orders`,
+            headers,
+            method: 'PUT',
+            requests: freshOrders(`b${round}`),
+            pid: bare.pid,
+          },
+        ],
       ];
       for (const [name, target] of targets) results[name].push(await load(target, { ...settings, quietWaitMs: quick ? 1_000 : 10_000, maxAttempts: 1 }));
     }
@@ -146,7 +174,13 @@ export async function runExchangeBench(quick: boolean): Promise<ExchangeBenchRes
 
 export function renderExchange(result: ExchangeBenchResult): string {
   const machine = machineInfo();
-  const row = (result: LoadResult) => [result.label, fmtInt(result.reqPerSec), `${result.latencyP50} / ${result.latencyP99} ms`, `${result.non2xx} / ${result.errors + result.timeouts}`, `${fmt((result.otherCpu ?? 0) * 100, 0)} %`];
+  const row = (result: LoadResult) => [
+    result.label,
+    fmtInt(result.reqPerSec),
+    `${result.latencyP50} / ${result.latencyP99} ms`,
+    `${result.non2xx} / ${result.errors + result.timeouts}`,
+    `${fmt((result.otherCpu ?? 0) * 100, 0)} %`,
+  ];
   const middle = (list: LoadResult[]) => [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)]!;
   const r = result.reliability;
   return `${START}
@@ -162,8 +196,32 @@ ${markdownTable(['server (median round)', '202/s', 'p50 / p99', 'non-2xx / error
 ### Reliability
 
 ${markdownTable(
-  ['requests', 'repeats', 'not 202', 'confirmed', 'lost', 'processed twice', 'receipt id conflicts', 'failed confirmation PUTs (on purpose)', 'confirmations delivered', 'time'],
-  [[fmtInt(r.requests), fmtInt(r.repeats), fmtInt(r.not202), `${fmtInt(r.confirmed)} of ${fmtInt(r.uniqueReferenceIds)}`, fmtInt(r.lost), fmtInt(r.processedTwice), fmtInt(r.receiptConflicts), fmtInt(r.failedDeliveries), fmtInt(r.confirmationsDelivered), `${fmt(r.durationMs / 1000, 1)} s`]],
+  [
+    'requests',
+    'repeats',
+    'not 202',
+    'confirmed',
+    'lost',
+    'processed twice',
+    'receipt id conflicts',
+    'failed confirmation PUTs (on purpose)',
+    'confirmations delivered',
+    'time',
+  ],
+  [
+    [
+      fmtInt(r.requests),
+      fmtInt(r.repeats),
+      fmtInt(r.not202),
+      `${fmtInt(r.confirmed)} of ${fmtInt(r.uniqueReferenceIds)}`,
+      fmtInt(r.lost),
+      fmtInt(r.processedTwice),
+      fmtInt(r.receiptConflicts),
+      fmtInt(r.failedDeliveries),
+      fmtInt(r.confirmationsDelivered),
+      `${fmt(r.durationMs / 1000, 1)} s`,
+    ],
+  ],
 )}
 
 500 concurrent requests (450 reference ids sent by a verzender, 50 PUT again straight to the ontvanger), two ontvanger instances sharing one in-memory store, the verzender's confirmation endpoint answering 503 to 30 % of the PUTs; short backoffs (5–40 ms). "Confirmed" is what the verzender's Event Mediator matched; "processed twice" counts reference ids the supplier's \`process\` saw more than once. More confirmations than reference ids were delivered because a repeat is confirmed again (§12.5); a repeat that arrives before its request was processed shares the one confirmation still to come. The same scenario is \`packages/core/test/exchange-reliability.test.ts\`.
@@ -177,7 +235,9 @@ if (process.env.BENCH_EXCHANGE_CHILD) {
   const section = renderExchange(result);
   const file = join(BENCH_DIR, 'RESULTS.md');
   const current = readFileSync(file, 'utf8');
-  const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), section) : current.replace(/\n---\n_Numbers from one run/, `\n${section}\n\n---\n_Numbers from one run`);
+  const next = current.includes(START)
+    ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), section)
+    : current.replace(/\n---\n_Numbers from one run/, `\n${section}\n\n---\n_Numbers from one run`);
   writeFileSync(file, next);
   console.log(section);
 }

@@ -118,12 +118,17 @@ async function verify(url: string, headers: Record<string, string>, expectedCoun
 const DISTURBED = 0.1;
 const MAX_ATTEMPTS = 3;
 
-async function measureOnce(
-  { label, command, url, headers, pid, method, body, requests, prepare }: Target,
-  options: LoadOptions,
-): Promise<LoadResult> {
+async function measureOnce({ label, command, url, headers, pid, method, body, requests, prepare }: Target, options: LoadOptions): Promise<LoadResult> {
   prepare?.();
-  const common = { url, connections: options.connections, pipelining: 1, headers: { ...headers }, ...(method ? { method } : {}), ...(body ? { body } : {}), ...(requests ? { requests } : {}) };
+  const common = {
+    url,
+    connections: options.connections,
+    pipelining: 1,
+    headers: { ...headers },
+    ...(method ? { method } : {}),
+    ...(body ? { body } : {}),
+    ...(requests ? { requests } : {}),
+  };
   const pids = [process.pid, pid];
   const quiet = await waitForQuiet(pids, options.quietWaitMs ?? 30_000);
   if (quiet.waitedMs > 1_500) process.stdout.write(`waited ${Math.round(quiet.waitedMs / 1000)} s for a quiet machine … `);

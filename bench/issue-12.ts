@@ -20,7 +20,11 @@ const began = new Date();
 const file = join(BENCH_DIR, 'RESULTS.md');
 const LOAD_START = '### Mixed load';
 const LOAD_END = '### The large world';
-const loadAverage = () => os.loadavg().map((value) => fmt(value, 2)).join(' / ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => fmt(value, 2))
+    .join(' / ');
 
 function renderLoad(load: Awaited<ReturnType<typeof runLoadTest>>, note = ''): string {
   return `${LOAD_START}: ${load.connections} connections, ${load.durationSeconds} s (after ${load.warmupSeconds} s warm-up)
@@ -29,16 +33,30 @@ ${note}
 
 ${markdownTable(
   ['kind', 'requests', 'p50', 'p99', 'max', 'statuses'],
-  load.kinds.map((entry) => [entry.name, fmtInt(entry.count), `${fmt(entry.p50, 1)} ms`, `${fmt(entry.p99, 1)} ms`, `${fmt(entry.max, 0)} ms`, Object.entries(entry.statuses).map(([status, count]) => `${status}: ${fmtInt(count)}`).join(', ')]),
+  load.kinds.map((entry) => [
+    entry.name,
+    fmtInt(entry.count),
+    `${fmt(entry.p50, 1)} ms`,
+    `${fmt(entry.p99, 1)} ms`,
+    `${fmt(entry.max, 0)} ms`,
+    Object.entries(entry.statuses)
+      .map(([status, count]) => `${status}: ${fmtInt(count)}`)
+      .join(', '),
+  ]),
 )}
 
-- ${fmtInt(load.total)} requests measured; errors (socket, timeout > 10 s): ${load.errors}${load.errors ? ` (${Object.entries(load.errorKinds).map(([reason, count]) => `${reason} × ${count}`).join('; ')})` : ''}; the load generator's own event loop stalled for up to ${fmtInt(load.loadGeneratorLoopDelayMaxMs)} ms (a stall longer than the 10 s timeout times out every request in flight before their answers are read); 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
+- ${fmtInt(load.total)} requests measured; errors (socket, timeout > 10 s): ${load.errors}${
+    load.errors
+      ? ` (${Object.entries(load.errorKinds)
+          .map(([reason, count]) => `${reason} × ${count}`)
+          .join('; ')})`
+      : ''
+  }; the load generator's own event loop stalled for up to ${fmtInt(load.loadGeneratorLoopDelayMaxMs)} ms (a stall longer than the 10 s timeout times out every request in flight before their answers are read); 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
 - Mock RSS after warm-up ${mib(load.rssAfterWarmup)}, at the end ${mib(load.rssEnd)}, highest ${mib(load.rssMax)}: growth ${fmt(load.rssGrowth * 100, 1)} % — ≤ 10 % ${met(load.rssGrowth <= 0.1)}.
 - What the mock retained (a forced full collection, \`--expose-gc\`, 1.5 s before the end of the warm-up and after the run): V8 heap in use ${mib(load.retainedAfterWarmup.heapUsed)} → ${mib(load.retainedEnd.heapUsed)} (${fmt((load.retainedEnd.heapUsed - load.retainedAfterWarmup.heapUsed) / 1024 / 1024, 1)} MiB over ${load.durationSeconds} s). RSS moves with when V8 last collected and how much it keeps committed; the retained heap is what grows without bound.
 
 `;
 }
-
 
 function renderLarge(large: Awaited<ReturnType<typeof runLargeWorld>>, note = ''): string {
   const rssAfterSync = large.mockMemory.rss;
@@ -110,7 +128,19 @@ The machine was busy (other engineers' test runs): the bench did not wait for qu
 The mock runs as shipped: OAuth access tokens verified (a cached verification after the first), response validation on, cached answers. The ceiling is a bare \`node:http\` server answering the mock's exact bytes from a Buffer (bench/ceiling-child.ts); Prism 5.14.2 serves the same bytes from an example.
 
 ${markdownTable(
-  ['request', 'bytes', 'mock req/s (median round)', 'ceiling req/s', 'mock / ceiling per round', 'mock / ceiling', 'Prism req/s', 'mock / Prism', 'mock p50 / p99', 'mock non-2xx / errors', 'other processes’ CPU (mock / ceiling, median round)'],
+  [
+    'request',
+    'bytes',
+    'mock req/s (median round)',
+    'ceiling req/s',
+    'mock / ceiling per round',
+    'mock / ceiling',
+    'Prism req/s',
+    'mock / Prism',
+    'mock p50 / p99',
+    'mock non-2xx / errors',
+    'other processes’ CPU (mock / ceiling, median round)',
+  ],
   small.kinds.map((entry) => [
     `${entry.kind}: \`${entry.request}\``,
     fmtInt(entry.bodyBytes),
@@ -139,6 +169,8 @@ ${markdownTable(
 ${renderLoad(load)}${renderLarge(large)}${END}`;
 
 const current = readFileSync(file, 'utf8');
-const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), section) : current.replace(/\n---\n_Numbers from one run/, `\n${section}\n\n---\n_Numbers from one run`);
+const next = current.includes(START)
+  ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), section)
+  : current.replace(/\n---\n_Numbers from one run/, `\n${section}\n\n---\n_Numbers from one run`);
 writeFileSync(file, next);
 console.log(section);

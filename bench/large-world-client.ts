@@ -14,7 +14,12 @@ const { url, keyFile, keyId, largest, schools, task } = JSON.parse(process.argv[
   schools: string[];
   task: 'largest' | 'sync';
 };
-const tokenProvider = createClientCredentialsTokenProvider({ clientId: 'demo-bestelomgeving', privateKey: loadPrivateKey(readFileSync(keyFile, 'utf8')), keyId, issuer: url });
+const tokenProvider = createClientCredentialsTokenProvider({
+  clientId: 'demo-bestelomgeving',
+  privateKey: loadPrivateKey(readFileSync(keyFile, 'utf8')),
+  keyId,
+  issuer: url,
+});
 const options = { tokenProvider, validation: 'strict' as const, timeoutMs: 120_000 };
 const students = createStudentsClient({ ...options, baseUrl: `${url}/students-api/v1` });
 await tokenProvider.getToken({ scopes: ['eduv.student.basic'] });

@@ -13,7 +13,16 @@ process.on('message', (message: unknown) => {
   if (message === 'memory') {
     const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
     const cpu = process.cpuUsage();
-    process.send!({ type: 'memory', rss, heapUsed, heapTotal, external, arrayBuffers, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({
+      type: 'memory',
+      rss,
+      heapUsed,
+      heapTotal,
+      external,
+      arrayBuffers,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   }
   if (message === 'retained') {
     // After the figures above: a full collection (--expose-gc) shows what is retained, not collectable garbage.

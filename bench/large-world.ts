@@ -34,7 +34,12 @@ const once = <T>(child: ChildProcess, type?: string): Promise<T> =>
 async function serveTimes(ready: Ready, orgMasterId: string): Promise<{ coldMs: number; cachedMs: number }> {
   const { createClientCredentialsTokenProvider, loadPrivateKey } = await import('@eduvkit/auth');
   const { readFileSync } = await import('node:fs');
-  const tokens = createClientCredentialsTokenProvider({ clientId: 'demo-bestelomgeving', privateKey: loadPrivateKey(readFileSync(ready.keyFile, 'utf8')), keyId: ready.keyId, issuer: ready.url });
+  const tokens = createClientCredentialsTokenProvider({
+    clientId: 'demo-bestelomgeving',
+    privateKey: loadPrivateKey(readFileSync(ready.keyFile, 'utf8')),
+    keyId: ready.keyId,
+    issuer: ready.url,
+  });
   const headers = { authorization: `Bearer ${await tokens.getToken({ scopes: ['eduv.student.basic'] })}` };
   const time = async () => {
     const started = performance.now();
@@ -55,9 +60,22 @@ export async function runLargeWorld() {
   const largest = [...ready.schools].sort((a, b) => b.students - a.students)[0]!;
   const totalStudents = ready.schools.reduce((sum, school) => sum + school.students, 0);
   const client = (task: 'largest' | 'sync') => {
-    const child = fork(join(BENCH_DIR, 'large-world-client.ts'), [JSON.stringify({ url: ready.url, keyFile: ready.keyFile, keyId: ready.keyId, largest: largest.orgMasterId, schools: ready.schools.map((school) => school.orgMasterId), task })], {
-      execArgv: [...NODE_FLAGS, '--expose-gc'],
-    });
+    const child = fork(
+      join(BENCH_DIR, 'large-world-client.ts'),
+      [
+        JSON.stringify({
+          url: ready.url,
+          keyFile: ready.keyFile,
+          keyId: ready.keyId,
+          largest: largest.orgMasterId,
+          schools: ready.schools.map((school) => school.orgMasterId),
+          task,
+        }),
+      ],
+      {
+        execArgv: [...NODE_FLAGS, '--expose-gc'],
+      },
+    );
     return once<Record<string, number>>(child);
   };
   // The mock's cost to serve the largest school: cold (lists built, validated, serialised) and cached.
@@ -73,7 +91,13 @@ export async function runLargeWorld() {
   mock.send('retained');
   const retained = await once<{ rss: number; heapUsed: number; arrayBuffers: number }>(mock, 'retained');
   mock.send('close');
-  return { start: { ms: ready.startMs, cpuMs: ready.cpuMs, rss: ready.rss, retained: ready.retainedAtStart, schools: ready.schools.length, students: totalStudents }, largest: { ...largest, serve: authorization, client: largestRun }, sync, mockMemory, retained };
+  return {
+    start: { ms: ready.startMs, cpuMs: ready.cpuMs, rss: ready.rss, retained: ready.retainedAtStart, schools: ready.schools.length, students: totalStudents },
+    largest: { ...largest, serve: authorization, client: largestRun },
+    sync,
+    mockMemory,
+    retained,
+  };
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -57,7 +57,10 @@ export function machineInfo(): MachineInfo {
     availableParallelism: os.availableParallelism(),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    loadAverage: os.loadavg().map((value) => value.toFixed(2)).join(' / '),
+    loadAverage: os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / '),
     gitCommit,
     gitDirty,
   };
@@ -206,7 +209,12 @@ export function startMockChild(options: MockChildOptions = {}): Promise<MockChil
         startProfiling: () => request<void>('profile-start', 'profile-started', () => undefined),
         stopProfiling: () => request<string>('profile-stop', 'profile-written', (reply) => reply.file as string),
         rss: () => request<number>('memory', 'memory', (reply) => reply.rss as number),
-        heapAfterGc: () => request<HeapAfterGc>('heap', 'heap', (reply) => ({ rss: reply.rss as number, heapUsed: reply.heapUsed as number, arrayBuffers: reply.arrayBuffers as number })),
+        heapAfterGc: () =>
+          request<HeapAfterGc>('heap', 'heap', (reply) => ({
+            rss: reply.rss as number,
+            heapUsed: reply.heapUsed as number,
+            arrayBuffers: reply.arrayBuffers as number,
+          })),
       });
     });
   });
@@ -397,8 +405,7 @@ export function measureOpsInterleaved(fns: readonly (() => unknown)[], options: 
 // --- formatting ----------------------------------------------------------------------------------
 
 export const fmtInt = (value: number): string => Math.round(value).toLocaleString('en-US');
-export const fmt = (value: number, digits = 2): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (value: number, digits = 2): string => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const fmtRatio = (value: number): string => `${fmt(value, 2)}×`;
 export function fmtBytes(value: number): string {
   if (value >= 2 ** 20) return `${fmt(value / 2 ** 20, 1)} MiB`;

@@ -77,7 +77,11 @@ export async function runLoadTest(options: { connections?: number; durationSecon
 
   const send = (method: string, path: string, body?: string, contentType = 'application/json', headers: Record<string, string> = mock.headers) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const request = httpRequest(`${mock.url}${path}`, { method, agent, headers: { ...headers, ...(body !== undefined ? { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } : {}) } });
+      const request = httpRequest(`${mock.url}${path}`, {
+        method,
+        agent,
+        headers: { ...headers, ...(body !== undefined ? { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } : {}) },
+      });
       request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
       request.on('error', reject);
       request.on('response', (response) => {
@@ -99,21 +103,50 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       if (subscribed.status >= 300) throw new Error(`subscribe ${api}: ${subscribed.status} ${subscribed.text.slice(0, 200)}`);
     }
     // Only students with an ECK iD: a search or change by a missing one is (rightly) a 400 / 404.
-    const students = (JSON.parse((await send('GET', `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}`)).text) as { userMasterIdentifier?: string }[]).filter(
-      (student): student is { userMasterIdentifier: string } => typeof student.userMasterIdentifier === 'string',
-    );
-    const groups = JSON.parse((await send('GET', `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}`)).text) as { groupId?: string; id?: string }[];
+    const students = (
+      JSON.parse((await send('GET', `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}`)).text) as { userMasterIdentifier?: string }[]
+    ).filter((student): student is { userMasterIdentifier: string } => typeof student.userMasterIdentifier === 'string');
+    const groups = JSON.parse((await send('GET', `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}`)).text) as {
+      groupId?: string;
+      id?: string;
+    }[];
     const client = loadClients().clients.find((candidate) => candidate.clientId === 'demo-bestelomgeving')!;
     let counter = 0;
     const pick = <T>(items: readonly T[]) => items[counter % items.length]!;
     const kinds: Kind[] = [
       { name: 'Students list (school)', weight: 12, next: () => ({ method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${pick(schools)}` }) },
-      { name: 'Students POST search', weight: 14, next: () => ({ method: 'POST', path: '/students-api/v1/students', body: JSON.stringify({ school: { organisationMasterIdentifier: po.orgMasterId }, student: { userMasterIdentifier: pick(students).userMasterIdentifier } }) }) },
+      {
+        name: 'Students POST search',
+        weight: 14,
+        next: () => ({
+          method: 'POST',
+          path: '/students-api/v1/students',
+          body: JSON.stringify({
+            school: { organisationMasterIdentifier: po.orgMasterId },
+            student: { userMasterIdentifier: pick(students).userMasterIdentifier },
+          }),
+        }),
+      },
       { name: 'Employees list (school)', weight: 10, next: () => ({ method: 'GET', path: `/employees-api/v1/employees/school?orgMasterId=${pick(schools)}` }) },
       { name: 'Education organisations', weight: 14, next: () => ({ method: 'GET', path: `/education-api/v1/organisations?orgMasterId=${pick(schools)}` }) },
-      { name: 'Education study offerings', weight: 8, next: () => ({ method: 'GET', path: `/education-api/v1/studyofferings/school?orgMasterId=${pick(schools)}` }) },
-      { name: 'Association group by id', weight: 14, next: () => { const group = pick(groups); return { method: 'GET', path: `/association-api/v1/groups/school/${encodeURIComponent(group.groupId ?? group.id!)}?orgMasterId=${po.orgMasterId}` }; } },
-      { name: 'Association enrollments', weight: 6, next: () => ({ method: 'GET', path: `/association-api/v1/enrollments/school?orgMasterId=${po.orgMasterId}` }) },
+      {
+        name: 'Education study offerings',
+        weight: 8,
+        next: () => ({ method: 'GET', path: `/education-api/v1/studyofferings/school?orgMasterId=${pick(schools)}` }),
+      },
+      {
+        name: 'Association group by id',
+        weight: 14,
+        next: () => {
+          const group = pick(groups);
+          return { method: 'GET', path: `/association-api/v1/groups/school/${encodeURIComponent(group.groupId ?? group.id!)}?orgMasterId=${po.orgMasterId}` };
+        },
+      },
+      {
+        name: 'Association enrollments',
+        weight: 6,
+        next: () => ({ method: 'GET', path: `/association-api/v1/enrollments/school?orgMasterId=${po.orgMasterId}` }),
+      },
       { name: 'Consent statuses', weight: 8, next: () => ({ method: 'GET', path: '/consent-api/v0/consent/statuses' }) },
       { name: 'Notifications catch-up', weight: 6, next: () => ({ method: 'GET', path: '/notifications-api/v0/notifications' }) },
       {
@@ -123,10 +156,24 @@ export async function runLoadTest(options: { connections?: number; durationSecon
           method: 'POST',
           path: '/oauth2/token',
           contentType: 'application/x-www-form-urlencoded',
-          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: clientAssertion(client, `${mock.url}/oauth2/token`), scope: 'eduv.student.basic' }).toString(),
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: client.clientId,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: clientAssertion(client, `${mock.url}/oauth2/token`),
+            scope: 'eduv.student.basic',
+          }).toString(),
         }),
       },
-      { name: 'Admin change (PATCH student)', weight: 3, next: () => ({ method: 'PATCH', path: `/_admin/schools/${po.orgMasterId}/students/${encodeURIComponent(pick(students).userMasterIdentifier)}`, body: JSON.stringify({ givenName: `Load${counter}` }) }) },
+      {
+        name: 'Admin change (PATCH student)',
+        weight: 3,
+        next: () => ({
+          method: 'PATCH',
+          path: `/_admin/schools/${po.orgMasterId}/students/${encodeURIComponent(pick(students).userMasterIdentifier)}`,
+          body: JSON.stringify({ givenName: `Load${counter}` }),
+        }),
+      },
     ];
     // Every kind must answer 2xx before the load starts, so a wrong request is not counted as the mock's error.
     for (const kind of kinds) {
@@ -181,7 +228,14 @@ export async function runLoadTest(options: { connections?: number; durationSecon
     loopDelay.disable();
     const results: KindResult[] = kinds.map((kind) => {
       const sorted = latencies.get(kind.name)!.sort((a, b) => a - b);
-      return { name: kind.name, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, statuses: statuses.get(kind.name)! };
+      return {
+        name: kind.name,
+        count: sorted.length,
+        p50: percentile(sorted, 50),
+        p99: percentile(sorted, 99),
+        max: sorted.at(-1) ?? 0,
+        statuses: statuses.get(kind.name)!,
+      };
     });
     const all = results.flatMap((result) => Object.entries(result.statuses));
     const afterWarmup = rssSamples.find((sample) => sample.second >= warmupSeconds)?.rss ?? rssSamples[0]!.rss;

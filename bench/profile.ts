@@ -8,18 +8,7 @@ import * as mockServer from '@eduvkit/mock-server';
 import { studentsApi } from '@eduvkit/students';
 import { STUDENTS_PATH } from './http';
 import { mockAuthorization, type MockAppLike } from './auth';
-import {
-  REPO_ROOT,
-  cpuSnapshot,
-  ensureTmpDir,
-  foreignShare,
-  isMain,
-  measureOpsInterleaved,
-  median,
-  startMockChild,
-  waitForQuiet,
-  type OpsResult,
-} from './lib';
+import { REPO_ROOT, cpuSnapshot, ensureTmpDir, foreignShare, isMain, measureOpsInterleaved, median, startMockChild, waitForQuiet, type OpsResult } from './lib';
 
 const autocannon = autocannonModule as unknown as (options: Record<string, unknown>) => Promise<{ requests: { mean: number } }>;
 
@@ -68,7 +57,7 @@ export interface MockProfileResult {
 
 /** Like measureOpsInterleaved for async functions: warm-up, then rounds of ~`roundMs` per function; median ms/op. */
 async function measureAsyncInterleaved(fns: readonly (() => Promise<unknown>)[], roundMs = 400, rounds = 5): Promise<number[]> {
-  for (const fn of fns) for (const end = performance.now() + 500; performance.now() < end; ) await fn();
+  for (const fn of fns) for (const end = performance.now() + 500; performance.now() < end;) await fn();
   const perRound: number[][] = fns.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, fn] of fns.entries()) {
@@ -183,7 +172,10 @@ const PHASES: readonly { phase: string; match: (frame: Frame) => boolean }[] = [
   { phase: 'JSON.stringify of the body (self time of `jsonResponse`)', match: (frame) => frame.functionName === 'jsonResponse' },
   { phase: 'node:http / socket writes', match: (frame) => NODE_IO.test(frame.url) },
   { phase: '`sendFetchResponse`: headers, writeHead, end', match: (frame) => frame.functionName === 'sendFetchResponse' },
-  { phase: 'access-token verification (JWT)', match: (frame) => frame.url.includes('/jose/') || /access-token|verifyAccessToken/.test(frame.url + frame.functionName) },
+  {
+    phase: 'access-token verification (JWT)',
+    match: (frame) => frame.url.includes('/jose/') || /access-token|verifyAccessToken/.test(frame.url + frame.functionName),
+  },
   { phase: 'garbage collection', match: (frame) => frame.functionName === '(garbage collector)' },
   { phase: 'other eduvkit code (routing, bron, input, adapter)', match: (frame) => frame.url.includes('/packages/') },
 ];
@@ -227,7 +219,8 @@ export function analyseCpuProfile(profile: CpuProfile, topN = 15): ProfileSummar
     let location = url ? shortLocation(url, lineNumber) : '(native)';
     if (!url && !functionName.startsWith('(')) {
       const caller = parent.get(id) !== undefined ? byId.get(parent.get(id)!)!.callFrame : undefined;
-      if (caller) location = `native, called by ${caller.functionName || '(anonymous)'} ${caller.url ? shortLocation(caller.url, caller.lineNumber) : ''}`.trim();
+      if (caller)
+        location = `native, called by ${caller.functionName || '(anonymous)'} ${caller.url ? shortLocation(caller.url, caller.lineNumber) : ''}`.trim();
     }
     const key = `${functionName}@${location}`;
     const entry = functions.get(key) ?? { functionName: functionName || '(anonymous)', location, selfMs: 0 };

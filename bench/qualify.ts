@@ -37,7 +37,12 @@ function credentials(clientId: string): ClientCredentials {
 
 async function consentToken(issuer: string): Promise<string> {
   const client = credentials('demo-bestelomgeving');
-  const provider = createClientCredentialsTokenProvider({ clientId: client.clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, issuer });
+  const provider = createClientCredentialsTokenProvider({
+    clientId: client.clientId,
+    privateKey: loadPrivateKey(client.privateKeyPem),
+    keyId: client.keyId,
+    issuer,
+  });
   try {
     return await provider.getToken({ scopes: ['consent'] });
   } finally {
@@ -48,7 +53,10 @@ async function consentToken(issuer: string): Promise<string> {
 export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
   const server = await startMockServer({ port: 0, seed: 1 });
   try {
-    await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
+    await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, {
+      method: 'PUT',
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }),
+    });
     const school = server.world.schools[1]!.orgMasterId;
     const times = new Map<string, number[]>();
     const totals: number[] = [];
@@ -58,7 +66,11 @@ export async function runQualifyBench(rounds = 5): Promise<QualifyBenchResult> {
       for (const registry of QUALIFIABLE_REGISTRIES) {
         // Consent's exchanges need bodies that fit the mock's state, as in the kit's own tests and CI.
         const student = server.world.students.get(school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier!;
-        const testData = createTestData(registry === consentApi ? await consentTestData(`${server.url}${consentApi.basePath}`, await consentToken(server.url), school) : pushTestData(school, { userMasterIdentifier: student }));
+        const testData = createTestData(
+          registry === consentApi
+            ? await consentTestData(`${server.url}${consentApi.basePath}`, await consentToken(server.url), school)
+            : pushTestData(school, { userMasterIdentifier: student }),
+        );
         const clients = pushClients(registry, 'demo-bestelomgeving', 'demo-toetssysteem');
         const started = performance.now();
         const report = await qualify({

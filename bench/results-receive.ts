@@ -34,7 +34,12 @@ function serveBare(): void {
 }
 
 function startBare(): Promise<{ url: string; pid: number; close: () => void }> {
-  const child = fork(fileURLToPath(import.meta.url), [], { cwd: REPO_ROOT, execArgv: [...NODE_FLAGS], env: { ...process.env, BENCH_BARE_RECEIVER: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    cwd: REPO_ROOT,
+    execArgv: [...NODE_FLAGS],
+    env: { ...process.env, BENCH_BARE_RECEIVER: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((done, fail) => {
     child.once('error', fail);
     child.once('message', (message: { url: string }) => done({ url: message.url, pid: child.pid!, close: () => child.kill() }));
@@ -45,7 +50,13 @@ function startBare(): Promise<{ url: string; pid: number; close: () => void }> {
 async function verzenderToken(mockUrl: string): Promise<string> {
   const client = loadClients().clients.find((candidate) => candidate.clientId === 'demo-gebruiksomgeving')!;
   const endpoint = `${mockUrl}/oauth2/token`;
-  const form = { grant_type: 'client_credentials', client_id: client.clientId, client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: clientAssertion(client, endpoint), scope: 'eduv.result' };
+  const form = {
+    grant_type: 'client_credentials',
+    client_id: client.clientId,
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: clientAssertion(client, endpoint),
+    scope: 'eduv.result',
+  };
   const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
   if (response.status !== 200) throw new Error(`token request got ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
@@ -77,8 +88,24 @@ export async function runResultsReceiveBench(options: { rounds?: number; duratio
       if (answer.status !== 201) throw new Error(`${url} answered ${answer.status}: ${await answer.text()}`);
     }
     const targets: Target[] = [
-      { label: 'mock: POST /results', command: 'startMockServer (oauth, consent, validation)', url: `${mock.url}/results-api/v2/results`, headers, method: 'POST', body, pid: mock.pid },
-      { label: 'bare node:http: POST /results', command: 'bench/results-receive.ts (read, JSON.parse, 201)', url: `${bare.url}/results-api/v2/results`, headers, method: 'POST', body, pid: bare.pid },
+      {
+        label: 'mock: POST /results',
+        command: 'startMockServer (oauth, consent, validation)',
+        url: `${mock.url}/results-api/v2/results`,
+        headers,
+        method: 'POST',
+        body,
+        pid: mock.pid,
+      },
+      {
+        label: 'bare node:http: POST /results',
+        command: 'bench/results-receive.ts (read, JSON.parse, 201)',
+        url: `${bare.url}/results-api/v2/results`,
+        headers,
+        method: 'POST',
+        body,
+        pid: bare.pid,
+      },
     ];
     const measured: { mock: LoadResult; bare: LoadResult }[] = [];
     for (let round = 1; round <= (options.rounds ?? 3); round++) {
@@ -104,7 +131,8 @@ export async function runResultsReceiveBench(options: { rounds?: number; duratio
 
 function section(result: ResultsReceiveResult): string {
   const machine = machineInfo();
-  const row = (name: string, value: LoadResult) => `| ${name} | ${fmtInt(value.reqPerSec)} | ${value.latencyP50} | ${value.latencyP99} | ${value.non2xx + value.errors} |`;
+  const row = (name: string, value: LoadResult) =>
+    `| ${name} | ${fmtInt(value.reqPerSec)} | ${value.latencyP50} | ${value.latencyP99} | ${value.non2xx + value.errors} |`;
   return `<!-- results:start -->
 ## 7. Receiving results: \`POST /results\` (issue #10)
 

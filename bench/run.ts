@@ -55,7 +55,11 @@ const versionOf = (name: string): string => (requireFromBench(`${name}/package.j
 const versions = { autocannon: versionOf('autocannon'), prism: versionOf('@stoplight/prism-cli'), ajv: versionOf('ajv'), ajvFormats: versionOf('ajv-formats') };
 const zodVersion = (createRequire(join(repoRoot, 'package.json'))('zod/package.json') as { version: string }).version;
 
-const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+const load = (): string =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ');
 const machine = machineInfo();
 const loads: Record<string, string> = { start: load() };
 const started = performance.now();
@@ -65,7 +69,9 @@ console.log('\n1. validators');
 const validators = await runValidatorBench(quick ? { warmupMs: 300, sampleMs: 300 } : {});
 loads.afterValidators = load();
 console.log('\n2. eduvkit mock vs Prism');
-const http = await runHttpBench(quick ? { durationSeconds: 3, warmupSeconds: 1, rounds: 1 } : { durationSeconds: 10, warmupSeconds: 2, connections: 10, rounds: 3 });
+const http = await runHttpBench(
+  quick ? { durationSeconds: 3, warmupSeconds: 1, rounds: 1 } : { durationSeconds: 10, warmupSeconds: 2, connections: 10, rounds: 3 },
+);
 loads.afterHttp = load();
 console.log('\n3. where the mock spends its time');
 const profile = await runMockProfile();
@@ -138,8 +144,7 @@ const undiciFunctions = profile.profile.topFunctions
   .filter((entry) => entry.location.includes('undici') && entry.functionName !== '(anonymous)')
   .slice(0, 3)
   .map((entry) => `\`${entry.functionName}\``);
-const goal =
-  http.ratio >= 10 ? 'the 10× goal is met' : http.ratio >= 5 ? 'short of the 10× goal' : 'far from the 10× goal';
+const goal = http.ratio >= 10 ? 'the 10× goal is met' : http.ratio >= 5 ? 'short of the 10× goal' : 'far from the 10× goal';
 const reading: string[] = [
   `**Mock vs Prism: ${fmtRatio(http.ratio)}, ${goal}.** Both send the same ${fmt(kib, 0)} KiB for every request. ` +
     (quietPrism
@@ -333,7 +338,10 @@ ${markdownTable(['validator', 'ops/s (valid array)', 'ms/op', 'students/s', 'vs 
 
 ${profile.stepsOtherCpu === undefined ? '' : `Other processes used ${pct(profile.stepsOtherCpu)} of the machine while the synchronous steps were timed.`}
 
-${markdownTable(['step', 'ms per request'], profile.steps.map((entry) => [entry.step, fmt(entry.msPerOp, 3)]))}
+${markdownTable(
+  ['step', 'ms per request'],
+  profile.steps.map((entry) => [entry.step, fmt(entry.msPerOp, 3)]),
+)}
 
 Over HTTP the mock served ${fmt(mock.reqPerSec, 1)} req/s (median round), i.e. ${fmt(msPerRequest, 2)} ms per request of a single-threaded server;
 the in-process Fetch handler alone accounts for ${fmt(step('whole mock'), 2)} ms of it.
@@ -345,11 +353,17 @@ The mock (default options) under the same autocannon load, profiled through its 
 
 By request phase (a sample counts for the nearest enclosing phase):
 
-${markdownTable(['phase', 'ms', 'share'], profile.profile.inclusive.map((entry) => [entry.category, fmtInt(entry.ms), pct(entry.share)]))}
+${markdownTable(
+  ['phase', 'ms', 'share'],
+  profile.profile.inclusive.map((entry) => [entry.category, fmtInt(entry.ms), pct(entry.share)]),
+)}
 
 Hottest functions by self time:
 
-${markdownTable(['function', 'where', 'self ms', 'share'], profile.profile.topFunctions.map((entry) => [`\`${entry.functionName}\``, entry.location, fmtInt(entry.selfMs), pct(entry.share)]))}
+${markdownTable(
+  ['function', 'where', 'self ms', 'share'],
+  profile.profile.topFunctions.map((entry) => [`\`${entry.functionName}\``, entry.location, fmtInt(entry.selfMs), pct(entry.share)]),
+)}
 
 ${largeWorld ? renderLargeWorld(largeWorld) : ''}
 ## Reading
@@ -370,10 +384,17 @@ const target = quick ? join(benchDir, '.tmp', 'RESULTS.quick.md') : join(benchDi
 mkdirSync(dirname(target), { recursive: true });
 // Sections 5–8 come from bench/issue-12.ts, bench/qualify.ts, bench/results-receive.ts and bench/exchange.ts, runs of their own: keep them.
 const previous = existsSync(target) ? readFileSync(target, 'utf8') : '';
-const kept = [/<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/, /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/, /<!-- results:start -->[\s\S]*<!-- results:end -->/, /<!-- exchange:start -->[\s\S]*<!-- exchange:end -->/]
+const kept = [
+  /<!-- issue-12:start -->[\s\S]*<!-- issue-12:end -->/,
+  /<!-- qualify:start -->[\s\S]*<!-- qualify:end -->/,
+  /<!-- results:start -->[\s\S]*<!-- results:end -->/,
+  /<!-- exchange:start -->[\s\S]*<!-- exchange:end -->/,
+]
   .map((marker) => marker.exec(previous)?.[0])
   .filter((section): section is string => section !== undefined)
   .join('\n\n');
 writeFileSync(target, kept ? md.replace(/\n---\n_/, `\n${kept}\n\n---\n_`) : md);
-console.log(`\nmock/Prism ${fmtRatio(http.ratio)} (vs Prism -v silent ${fmtRatio(ratioVsBest)}); zod/Ajv ${fmtRatio(validators.ratioZodVsAjv)}; z.compile/Ajv ${fmtRatio(validators.ratioCompiledVsAjv)}`);
+console.log(
+  `\nmock/Prism ${fmtRatio(http.ratio)} (vs Prism -v silent ${fmtRatio(ratioVsBest)}); zod/Ajv ${fmtRatio(validators.ratioZodVsAjv)}; z.compile/Ajv ${fmtRatio(validators.ratioCompiledVsAjv)}`,
+);
 console.log(`wrote ${relative(repoRoot, target)}`);

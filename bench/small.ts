@@ -86,10 +86,18 @@ function tokenBodies(mockUrl: string, count: number): { next: () => string; refi
   };
 }
 
-export async function runSmallBench(options: { durationSeconds?: number; warmupSeconds?: number; connections?: number; rounds?: number } = {}): Promise<SmallBenchResult> {
+export async function runSmallBench(
+  options: { durationSeconds?: number; warmupSeconds?: number; connections?: number; rounds?: number } = {},
+): Promise<SmallBenchResult> {
   // No waiting for a quiet machine and no repeats: both servers of a pair see the same machine
   // within seconds, and their ratio is what counts (the shared machine is rarely quiet).
-  const settings = { durationSeconds: options.durationSeconds ?? 5, warmupSeconds: options.warmupSeconds ?? 1, connections: options.connections ?? 10, quietWaitMs: 0, maxAttempts: 1 };
+  const settings = {
+    durationSeconds: options.durationSeconds ?? 5,
+    warmupSeconds: options.warmupSeconds ?? 1,
+    connections: options.connections ?? 10,
+    quietWaitMs: 0,
+    maxAttempts: 1,
+  };
   const rounds = options.rounds ?? 3;
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -99,11 +107,18 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
     tokenPool.refill();
     const po = mock.schools.find((school) => school.sector === 'po')!;
     const vo = mock.schools.find((school) => school.students === 500)!;
-    const groups = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}` })).text) as { groupId?: string; id?: string }[];
+    const groups = JSON.parse(
+      (await answer(mock, { kind: '', request: '', method: 'GET', path: `/association-api/v1/groups/school?orgMasterId=${po.orgMasterId}` })).text,
+    ) as { groupId?: string; id?: string }[];
     const groupId = groups[0]!.groupId ?? groups[0]!.id!;
-    const students = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}` })).text) as { userMasterIdentifier?: string }[];
+    const students = JSON.parse(
+      (await answer(mock, { kind: '', request: '', method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${po.orgMasterId}` })).text,
+    ) as { userMasterIdentifier?: string }[];
     const eckId = students.find((student) => student.userMasterIdentifier)!.userMasterIdentifier!;
-    const products = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: '/catalogue-api/v2/products' })).text) as { productId: string; type?: string }[];
+    const products = JSON.parse((await answer(mock, { kind: '', request: '', method: 'GET', path: '/catalogue-api/v2/products' })).text) as {
+      productId: string;
+      type?: string;
+    }[];
     const productId = (products.find((product) => product.type === 'digital') ?? products[0]!).productId;
     // Every order a new requestReferenceId: a repeated one would be a repeat, not a new receipt.
     const random = createRandom(12);
@@ -116,7 +131,12 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
         path: `/education-api/v1/organisations?orgMasterId=${po.orgMasterId}`,
         prism: { api: 'education', basePath: '/education-api/v1', path: '/organisations' },
       },
-      { kind: 'by-id read', request: 'GET /association-api/v1/groups/school/{id}?orgMasterId=…', method: 'GET', path: `/association-api/v1/groups/school/${encodeURIComponent(groupId)}?orgMasterId=${po.orgMasterId}` },
+      {
+        kind: 'by-id read',
+        request: 'GET /association-api/v1/groups/school/{id}?orgMasterId=…',
+        method: 'GET',
+        path: `/association-api/v1/groups/school/${encodeURIComponent(groupId)}?orgMasterId=${po.orgMasterId}`,
+      },
       {
         kind: 'POST search',
         request: 'POST /students-api/v1/students {school, student: {userMasterIdentifier}}',
@@ -125,9 +145,29 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
         contentType: 'application/json',
         body: JSON.stringify({ school: { organisationMasterIdentifier: po.orgMasterId }, student: { userMasterIdentifier: eckId } }),
       },
-      { kind: 'token request', request: 'POST /oauth2/token (client credentials, private_key_jwt, a new assertion each)', method: 'POST', path: '/oauth2/token', contentType: 'application/x-www-form-urlencoded', bodies: tokenPool },
-      { kind: '202 receipt', request: 'PUT /order-api/v0/orders (a new order each; the mock as Ordersysteem)', method: 'PUT', path: '/order-api/v0/orders', status: 202, contentType: 'application/json', bodies: orders },
-      { kind: 'large answer (385 KiB)', request: `GET /students-api/v1/students/school?orgMasterId=${vo.orgMasterId}`, method: 'GET', path: `/students-api/v1/students/school?orgMasterId=${vo.orgMasterId}` },
+      {
+        kind: 'token request',
+        request: 'POST /oauth2/token (client credentials, private_key_jwt, a new assertion each)',
+        method: 'POST',
+        path: '/oauth2/token',
+        contentType: 'application/x-www-form-urlencoded',
+        bodies: tokenPool,
+      },
+      {
+        kind: '202 receipt',
+        request: 'PUT /order-api/v0/orders (a new order each; the mock as Ordersysteem)',
+        method: 'PUT',
+        path: '/order-api/v0/orders',
+        status: 202,
+        contentType: 'application/json',
+        bodies: orders,
+      },
+      {
+        kind: 'large answer (385 KiB)',
+        request: `GET /students-api/v1/students/school?orgMasterId=${vo.orgMasterId}`,
+        method: 'GET',
+        path: `/students-api/v1/students/school?orgMasterId=${vo.orgMasterId}`,
+      },
     ];
 
     const pairs: { probe: Probe; bodyBytes: number; targets: Target[] }[] = [];
@@ -142,12 +182,22 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
       const request = {
         method: probe.method,
         ...(probe.body ? { body: probe.body } : {}),
-        ...(probe.bodies ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: probe.bodies!.next() }) }], prepare: probe.bodies.refill } : {}),
+        ...(probe.bodies
+          ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: probe.bodies!.next() }) }], prepare: probe.bodies.refill }
+          : {}),
       };
       const targets: Target[] = [
         { label: `mock: ${probe.kind}`, command: probe.request, url: `${mock.url}${probe.path}`, headers, pid: mock.pid, ...request },
         // The ceiling gets the same requests; it answers the mock's bytes without looking at them.
-        { label: `ceiling: ${probe.kind}`, command: 'bench/ceiling-child.ts', url: `${ceiling.url}${probe.path}`, headers, pid: ceiling.pid, ...request, ...(probe.bodies ? { requests: undefined, prepare: undefined, body: probe.bodies.next() } : {}) },
+        {
+          label: `ceiling: ${probe.kind}`,
+          command: 'bench/ceiling-child.ts',
+          url: `${ceiling.url}${probe.path}`,
+          headers,
+          pid: ceiling.pid,
+          ...request,
+          ...(probe.bodies ? { requests: undefined, prepare: undefined, body: probe.bodies.next() } : {}),
+        },
       ];
       if (probe.prism) {
         const port = await freePort();
@@ -157,7 +207,14 @@ export async function runSmallBench(options: { durationSeconds?: number; warmupS
         closers.push(prism.close);
         const prismText = await (await fetch(`${prism.url}${pathOnly}`, { headers: mock.headers })).text();
         if (prismText !== sample.text) throw new Error(`${probe.kind}: Prism's body differs from the mock's`);
-        targets.push({ label: `Prism: ${probe.kind}`, command: `prism mock ${spec.slice(spec.indexOf('.tmp'))}`, url: `${prism.url}${pathOnly}`, headers, pid: prism.pid, method: 'GET' });
+        targets.push({
+          label: `Prism: ${probe.kind}`,
+          command: `prism mock ${spec.slice(spec.indexOf('.tmp'))}`,
+          url: `${prism.url}${pathOnly}`,
+          headers,
+          pid: prism.pid,
+          method: 'GET',
+        });
       }
       pairs.push({ probe, bodyBytes: Buffer.byteLength(sample.text), targets });
     }

@@ -146,7 +146,11 @@ export async function runValidatorBench(options: { sampleMs?: number; warmupMs?:
       }),
       expected: false,
     },
-    { name: 'student #500 with houseNumber 0', data: broken(students, 499, (s) => ((s.deliveryAddress as { houseNumber: number }).houseNumber = 0)), expected: false },
+    {
+      name: 'student #500 with houseNumber 0',
+      data: broken(students, 499, (s) => ((s.deliveryAddress as { houseNumber: number }).houseNumber = 0)),
+      expected: false,
+    },
     { name: 'student #1000 with an unknown extra field (allowed)', data: broken(students, last, (s) => (s.nickname = 'Bo')), expected: true },
   ];
   const agreement = cases.map(({ name, data, expected }) => ({
@@ -158,7 +162,10 @@ export async function runValidatorBench(options: { sampleMs?: number; warmupMs?:
   }));
   const allAgree = agreement.every((entry) => entry.zod === entry.expected && entry.compiled === entry.expected && entry.ajv === entry.expected);
   if (!allAgree) {
-    console.error('  validators disagree:', JSON.stringify(agreement.filter((e) => !(e.zod === e.expected && e.compiled === e.expected && e.ajv === e.expected))));
+    console.error(
+      '  validators disagree:',
+      JSON.stringify(agreement.filter((e) => !(e.zod === e.expected && e.compiled === e.expected && e.ajv === e.expected))),
+    );
   }
 
   const invalidData = cases[1]!.data;

@@ -38,11 +38,7 @@ export const GROUPS = {
         'packages/core/src/server/attribute-scopes.ts',
         'packages/core/src/server/refuse-other-role.ts',
       ],
-      answers: [
-        'packages/core/src/server/bron-error.ts',
-        'packages/core/src/server/responses.ts',
-        'packages/core/src/server/describe-issues.ts',
-      ],
+      answers: ['packages/core/src/server/bron-error.ts', 'packages/core/src/server/responses.ts', 'packages/core/src/server/describe-issues.ts'],
       node: ['packages/core/src/server/node/*.ts', '!packages/core/src/server/node/index.ts'],
     },
   },
@@ -64,7 +60,15 @@ export const GROUPS = {
   },
   'authorization-server': {
     mutate: ['packages/mock-server/src/auth/**/*.ts'],
-    projects: { 'mock-server': ['test/token-endpoint.test.ts', 'test/client-registry.test.ts', 'test/authorization-server-setup.test.ts', 'test/authorization-server.test.ts', 'test/afnemer-flow.test.ts'] },
+    projects: {
+      'mock-server': [
+        'test/token-endpoint.test.ts',
+        'test/client-registry.test.ts',
+        'test/authorization-server-setup.test.ts',
+        'test/authorization-server.test.ts',
+        'test/afnemer-flow.test.ts',
+      ],
+    },
   },
 };
 

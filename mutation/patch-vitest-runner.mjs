@@ -18,7 +18,9 @@ export function patchVitestRunner() {
   const source = readFileSync(helpers, 'utf8');
   if (source.includes(PATCHED)) return;
   if (!version.startsWith('9.6.') || !source.includes(UNPATCHED)) {
-    throw new Error(`mutation/patch-vitest-runner.mjs knows @stryker-mutator/vitest-runner 9.6.x; found ${version}: check whether file-level hook failures still count as survivors and update or drop the patch`);
+    throw new Error(
+      `mutation/patch-vitest-runner.mjs knows @stryker-mutator/vitest-runner 9.6.x; found ${version}: check whether file-level hook failures still count as survivors and update or drop the patch`,
+    );
   }
   writeFileSync(helpers, source.replace(UNPATCHED, PATCHED));
 }

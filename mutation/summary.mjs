@@ -8,7 +8,9 @@ const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 for (const name of Object.keys(GROUPS)) {
   // A group with parts has one report per part (auth.<part>.json); their files add up to the group.
   const reportsDir = new URL('./reports/', import.meta.url);
-  const names = existsSync(reportsDir) ? readdirSync(reportsDir).filter((entry) => entry === `${name}.json` || (entry.startsWith(`${name}.`) && entry.endsWith('.json'))) : [];
+  const names = existsSync(reportsDir)
+    ? readdirSync(reportsDir).filter((entry) => entry === `${name}.json` || (entry.startsWith(`${name}.`) && entry.endsWith('.json')))
+    : [];
   if (names.length === 0) {
     console.log(`\n## ${name}: not run`);
     continue;
@@ -28,7 +30,9 @@ for (const name of Object.keys(GROUPS)) {
     rows.push(`| ${path.replace(/^.*packages\//, '')} | ${k} / ${c} | ${c ? ((100 * k) / c).toFixed(1) : '–'} % | ${ignored} |`);
     for (const mutant of mutants.filter((item) => item.status === 'Survived' || item.status === 'NoCoverage')) {
       const line = mutant.location.start.line;
-      survivors.push(`- ${path.replace(/^.*packages\//, '')}:${line} ${mutant.status} ${mutant.mutatorName}: \`${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)}\` in \`${(lines[line - 1] ?? '').trim().slice(0, 110)}\``);
+      survivors.push(
+        `- ${path.replace(/^.*packages\//, '')}:${line} ${mutant.status} ${mutant.mutatorName}: \`${(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)}\` in \`${(lines[line - 1] ?? '').trim().slice(0, 110)}\``,
+      );
     }
   }
   console.log(`\n## ${name}: ${killed} / ${counted} killed = ${((100 * killed) / counted).toFixed(1)} %\n`);

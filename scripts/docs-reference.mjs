@@ -23,7 +23,18 @@ try {
     const output = join(outDir, `${api.slug}.html`);
     execFileSync(
       process.execPath,
-      [redocly, 'build-docs', input, '--inlineBundle', '--output', output, '--title', `${api.title} ${api.version} reference — eduvkit`, '--lint-config', 'off'],
+      [
+        redocly,
+        'build-docs',
+        input,
+        '--inlineBundle',
+        '--output',
+        output,
+        '--title',
+        `${api.title} ${api.version} reference — eduvkit`,
+        '--lint-config',
+        'off',
+      ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
     );
     writeFileSync(output, offline(readFileSync(output, 'utf8')));

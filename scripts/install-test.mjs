@@ -60,7 +60,12 @@ try {
 
   // The README examples run too (they need no server: MSW, in-memory, or the mock on a free port).
   for (const file of readdirSync(typeProjects.lowest[0]).filter((name) => name.startsWith('readme-'))) {
-    run(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/esm/index.mjs')).href, join(typeProjects.lowest[0], file)], project, 60_000);
+    run(
+      process.execPath,
+      ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/esm/index.mjs')).href, join(typeProjects.lowest[0], file)],
+      project,
+      60_000,
+    );
   }
   step('every README example ran');
 

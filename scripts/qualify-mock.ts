@@ -50,16 +50,32 @@ function tally(name: string, { status, output }: { status: number | null; output
 const server = await startMockServer({ port: 0, seed: 1 });
 try {
   // Subscribing needs a callback URL on file; nothing changes during the run, so nothing is pushed.
-  await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
+  await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, {
+    method: 'PUT',
+    body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }),
+  });
   // The demo test system is active at the first school only: at the second it is the client without consent.
   const school = server.world.schools[1]!.orgMasterId;
   const dir = mkdtempSync(join(tmpdir(), 'eduvkit-qualify-mock-'));
   const testData = join(dir, 'test-data.json');
   const demo = registeredClientKey('demo-bestelomgeving')!;
-  const tokens = createClientCredentialsTokenProvider({ clientId: demo.clientId, privateKey: loadPrivateKey(demo.privateKeyPem), keyId: demo.keyId, issuer: server.url });
+  const tokens = createClientCredentialsTokenProvider({
+    clientId: demo.clientId,
+    privateKey: loadPrivateKey(demo.privateKeyPem),
+    keyId: demo.keyId,
+    issuer: server.url,
+  });
   // Results and Progress have no lists to find a student in: their bodies name one of the school's.
-  const student = { userMasterIdentifier: server.world.students.get(school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier! };
-  writeFileSync(testData, JSON.stringify({ ...(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)), ...pushTestData(school, student) }));
+  const student = {
+    userMasterIdentifier: server.world.students.get(school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier!,
+  };
+  writeFileSync(
+    testData,
+    JSON.stringify({
+      ...(await consentTestData(`${server.url}${consentApi.basePath}`, await tokens.getToken({ scopes: ['consent'] }), school)),
+      ...pushTestData(school, student),
+    }),
+  );
   await tokens.close();
   for (const registry of QUALIFIABLE_REGISTRIES) {
     const api = apiName(registry);
@@ -79,20 +95,63 @@ try {
     const api = apiName(registry);
     const port = await freePort();
     const endpoints = { [registry.api]: `http://127.0.0.1:${port}${registry.basePath}` };
-    await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/endpoints`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(endpoints) });
-    const args = ['qualify', api, '--role', 'ontvanger', '--base-url', `${server.url}${registry.basePath}`, '--issuer', server.url, '--client', 'demo-bestelomgeving'];
+    await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/endpoints`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(endpoints),
+    });
+    const args = [
+      'qualify',
+      api,
+      '--role',
+      'ontvanger',
+      '--base-url',
+      `${server.url}${registry.basePath}`,
+      '--issuer',
+      server.url,
+      '--client',
+      'demo-bestelomgeving',
+    ];
     args.push('--callback-port', String(port), '--school', school, '--report-dir', join(dir, `${api}-ontvanger`));
     // The mock is Licentieregistratie and Aanspraakmanager at once, so it serves PUT /entitlements/confirmations
     // too: a single-role supplier answers that path 405, the mock cannot.
-    if (registry.api === 'entitlement-api') args.push('--only', 'EDUVKIT-ONTVANGER-ACCEPT*,EDUVKIT-ONTVANGER-CONFIRMED*,EDUVKIT-ONTVANGER-CONFIRMATION-VALID*,EDUVKIT-ONTVANGER-REPEAT*,EDUVKIT-ONTVANGER-MISSING*,EDUVKIT-ONTVANGER-NOTOKEN*');
+    if (registry.api === 'entitlement-api')
+      args.push(
+        '--only',
+        'EDUVKIT-ONTVANGER-ACCEPT*,EDUVKIT-ONTVANGER-CONFIRMED*,EDUVKIT-ONTVANGER-CONFIRMATION-VALID*,EDUVKIT-ONTVANGER-REPEAT*,EDUVKIT-ONTVANGER-MISSING*,EDUVKIT-ONTVANGER-NOTOKEN*',
+      );
     tally(`${api} --role ontvanger`, await eduvkit(args));
   }
   // The afnemer kit starts its own recording mock; the example client is the command it judges.
   const example = resolve(import.meta.dirname, '../examples/afnemer-students/src/main.ts');
-  const afnemerArgs = ['qualify', 'students', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'students-afnemer'), '--', ...tsNode, example];
+  const afnemerArgs = [
+    'qualify',
+    'students',
+    '--role',
+    'afnemer',
+    '--client',
+    'demo-bestelomgeving',
+    '--report-dir',
+    join(dir, 'students-afnemer'),
+    '--',
+    ...tsNode,
+    example,
+  ];
   tally('students --role afnemer', await eduvkit(afnemerArgs));
   const notificationsClient = resolve(import.meta.dirname, '../packages/conformance/test/support/afnemer-clients/notifications-client.mjs');
-  const notificationsArgs = ['qualify', 'notifications', '--role', 'afnemer', '--client', 'demo-bestelomgeving', '--report-dir', join(dir, 'notifications-afnemer'), '--', process.execPath, notificationsClient];
+  const notificationsArgs = [
+    'qualify',
+    'notifications',
+    '--role',
+    'afnemer',
+    '--client',
+    'demo-bestelomgeving',
+    '--report-dir',
+    join(dir, 'notifications-afnemer'),
+    '--',
+    process.execPath,
+    notificationsClient,
+  ];
   tally('notifications --role afnemer', await eduvkit(notificationsArgs));
   console.log(`reports in ${dir}`);
 } finally {

@@ -5,7 +5,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const SLUGS = ['students', 'employees', 'education', 'association', 'consent', 'notifications', 'order', 'delivery', 'entitlement', 'activationcode', 'usage', 'results', 'progress', 'catalogue', 'course'];
+const SLUGS = [
+  'students',
+  'employees',
+  'education',
+  'association',
+  'consent',
+  'notifications',
+  'order',
+  'delivery',
+  'entitlement',
+  'activationcode',
+  'usage',
+  'results',
+  'progress',
+  'catalogue',
+  'course',
+];
 // Where the API's own name is not the capitalised slug.
 const NAMES = { activationcode: 'ActivationCode' };
 

@@ -1,6 +1,3 @@
 import { libraryConfig } from '../../tsup.shared';
 
-export default libraryConfig(
-  { index: 'src/index.ts', 'msw/index': 'src/msw/index.ts', 'fixtures/index': 'src/fixtures/index.ts' },
-  { external: ['msw'] },
-);
+export default libraryConfig({ index: 'src/index.ts', 'msw/index': 'src/msw/index.ts', 'fixtures/index': 'src/fixtures/index.ts' }, { external: ['msw'] });

@@ -37,24 +37,42 @@ module.exports = {
   '@eduvkit/notifications/msw': (m) => m.notificationsHandlers().length > 0,
   '@eduvkit/notifications/verify': (m) => typeof m.verifyNotificationStore === 'function' && m.NOTIFICATION_STORE_RULES.length > 0,
   '@eduvkit/notifications/openapi.json': spec('0.9.1'),
-  '@eduvkit/entitlement': (m, core) => typeof client(m.createEntitlementClient, core).sendEntitlement === 'function' && m.entitlementApi.operations.sendEntitlement.exchange.pair === 'confirmEntitlement' && typeof m.createEntitlementVerzender === 'function',
+  '@eduvkit/entitlement': (m, core) =>
+    typeof client(m.createEntitlementClient, core).sendEntitlement === 'function' &&
+    m.entitlementApi.operations.sendEntitlement.exchange.pair === 'confirmEntitlement' &&
+    typeof m.createEntitlementVerzender === 'function',
   '@eduvkit/entitlement/msw': (m) => m.entitlementHandlers().length === 8,
   '@eduvkit/entitlement/fixtures': (m) => m.fakeProductId({ pick: (items) => items[0], int: () => 0 }) === '9780000000002',
   '@eduvkit/entitlement/openapi.json': spec('0.9.1'),
-  '@eduvkit/usage': (m, core) => typeof client(m.createUsageClient, core).reportInitialActivation === 'function' && m.usageApi.operations.reportInitialActivation.exchange.pair === 'confirmInitialActivation' && typeof m.createUsageVerzender === 'function',
+  '@eduvkit/usage': (m, core) =>
+    typeof client(m.createUsageClient, core).reportInitialActivation === 'function' &&
+    m.usageApi.operations.reportInitialActivation.exchange.pair === 'confirmInitialActivation' &&
+    typeof m.createUsageVerzender === 'function',
   '@eduvkit/usage/msw': (m) => m.usageHandlers().length === 7,
   '@eduvkit/usage/fixtures': (m) => m.fakeLicensee({ guid: () => 'g' }, 'school-employee').userIds[0].userId === 'g',
   '@eduvkit/usage/openapi.json': spec('1.0.0'),
-  '@eduvkit/store-postgres': (m) => typeof m.createPostgresExchangeStore === 'function' && m.exchangeTables(undefined).outbox === '"eduvkit_exchange_outbox"' && m.notificationTables(undefined).log === '"eduvkit_notification_log"',
-  '@eduvkit/order': (m, core) => typeof client(m.createOrderClient, core).placeOrder === 'function' && typeof m.createOrderVerzender === 'function' && typeof m.createOrderOntvanger === 'function',
+  '@eduvkit/store-postgres': (m) =>
+    typeof m.createPostgresExchangeStore === 'function' &&
+    m.exchangeTables(undefined).outbox === '"eduvkit_exchange_outbox"' &&
+    m.notificationTables(undefined).log === '"eduvkit_notification_log"',
+  '@eduvkit/order': (m, core) =>
+    typeof client(m.createOrderClient, core).placeOrder === 'function' &&
+    typeof m.createOrderVerzender === 'function' &&
+    typeof m.createOrderOntvanger === 'function',
   '@eduvkit/order/msw': (m) => m.orderHandlers().length === 4,
   '@eduvkit/order/fixtures': (m) => typeof m.createProductRange === 'function' && typeof m.orderConfirmation === 'function',
   '@eduvkit/order/openapi.json': spec('0.9.2'),
-  '@eduvkit/delivery': (m, core) => typeof client(m.createDeliveryClient, core).listForSchool === 'function' && typeof m.createDeliveryVerzender === 'function' && typeof m.createDeliveryOntvanger === 'function',
+  '@eduvkit/delivery': (m, core) =>
+    typeof client(m.createDeliveryClient, core).listForSchool === 'function' &&
+    typeof m.createDeliveryVerzender === 'function' &&
+    typeof m.createDeliveryOntvanger === 'function',
   '@eduvkit/delivery/msw': (m) => m.deliveryHandlers().length === 5,
   '@eduvkit/delivery/fixtures': (m) => typeof m.deliveryOrderRequest === 'function',
   '@eduvkit/delivery/openapi.json': spec('2.0.0'),
-  '@eduvkit/activationcode': (m, core) => typeof client(m.createActivationcodeClient, core).requestCodes === 'function' && typeof m.createActivationcodeVerzender === 'function' && typeof m.createActivationcodeOntvanger === 'function',
+  '@eduvkit/activationcode': (m, core) =>
+    typeof client(m.createActivationcodeClient, core).requestCodes === 'function' &&
+    typeof m.createActivationcodeVerzender === 'function' &&
+    typeof m.createActivationcodeOntvanger === 'function',
   '@eduvkit/activationcode/msw': (m) => m.activationcodeHandlers().length === 4,
   '@eduvkit/activationcode/fixtures': (m) => typeof m.activationCodeRequest === 'function',
   '@eduvkit/activationcode/openapi.json': spec('0.0.3'),
@@ -74,6 +92,17 @@ module.exports = {
   '@eduvkit/course/msw': (m) => m.courseHandlers({ seed: 1 }).length > 0,
   '@eduvkit/course/fixtures': (m) => m.createCourseRecords({ seed: 1 }).length > 0,
   '@eduvkit/course/openapi.json': spec('0.0.34'),
-  '@eduvkit/mock-server': (m) => m.createMockWorld(1).schools.length > 0 && m.CHAIN_REGISTRIES.map((registry) => registry.api).sort().join() === 'activationcode-api,delivery-api,entitlement-api,order-api,usage-api',
-  '@eduvkit/conformance': (m) => m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' && m.API_NAMES.includes('students') && typeof m.qualifyAfnemer === 'function' && m.listCases('students', 'afnemer').length > 0 && typeof m.qualifyOntvanger === 'function' && typeof m.qualifyVerzender === 'function' && m.listCases('order', 'verzender').length > 0,
+  '@eduvkit/mock-server': (m) =>
+    m.createMockWorld(1).schools.length > 0 &&
+    m.CHAIN_REGISTRIES.map((registry) => registry.api)
+      .sort()
+      .join() === 'activationcode-api,delivery-api,entitlement-api,order-api,usage-api',
+  '@eduvkit/conformance': (m) =>
+    m.kvtBaseCode({ method: 'GET', path: '/enrollments/school/{id}' }) === 'KVTGETENROLLMENTSSCHOOLID' &&
+    m.API_NAMES.includes('students') &&
+    typeof m.qualifyAfnemer === 'function' &&
+    m.listCases('students', 'afnemer').length > 0 &&
+    typeof m.qualifyOntvanger === 'function' &&
+    typeof m.qualifyVerzender === 'function' &&
+    m.listCases('order', 'verzender').length > 0,
 };

@@ -27,13 +27,23 @@ export function writeTypeProjects(projectDir, specifiers, readmeExamples) {
   const readmes = Object.fromEntries(Object.entries(readmeExamples).map(([name, code]) => [`readme-${name}.ts`, `${code}\nexport {};\n`]));
   return {
     lowest: [
-      project(join(projectDir, 'types-node16'), { module: 'node16', moduleResolution: 'node16' }, {
-        'package.json': JSON.stringify({ type: 'module' }),
-        'esm.ts': `${namespaceImports(typed, 'esm')}\n`,
-        ...readmes,
-      }),
+      project(
+        join(projectDir, 'types-node16'),
+        { module: 'node16', moduleResolution: 'node16' },
+        {
+          'package.json': JSON.stringify({ type: 'module' }),
+          'esm.ts': `${namespaceImports(typed, 'esm')}\n`,
+          ...readmes,
+        },
+      ),
       project(join(projectDir, 'types-bundler'), { module: 'esnext', moduleResolution: 'bundler' }, { 'index.ts': `${namespaceImports(typed, 'esm')}\n` }),
     ],
-    lowestCjs: [project(join(projectDir, 'types-cjs-nodenext'), { module: 'nodenext', moduleResolution: 'nodenext' }, { 'index.cts': `${namespaceImports(typed, 'cjs')}\n` })],
+    lowestCjs: [
+      project(
+        join(projectDir, 'types-cjs-nodenext'),
+        { module: 'nodenext', moduleResolution: 'nodenext' },
+        { 'index.cts': `${namespaceImports(typed, 'cjs')}\n` },
+      ),
+    ],
   };
 }

@@ -23,7 +23,8 @@ export async function studentNames(school: SchoolSelection, options: ClassListOp
     return { apiVersion, names: data.map(displayName).sort((a, b) => a.localeCompare(b, 'nl')), eckIds };
   } catch (error) {
     // An administration bron answers 2001 School unknown; a bron that reads Edu-V's general code table, 0023.
-    if (error instanceof EduvApiError && (error.eduvStatus === EduvStatus.SchoolUnknown || error.eduvStatus === EduvStatus.EduOrgIdUnknown)) return { names: [], eckIds: [] };
+    if (error instanceof EduvApiError && (error.eduvStatus === EduvStatus.SchoolUnknown || error.eduvStatus === EduvStatus.EduOrgIdUnknown))
+      return { names: [], eckIds: [] };
     throw error;
   }
 }

@@ -17,7 +17,10 @@ try {
   const checked = await lookUpStudents({ orgMasterId }, eckIds.slice(0, 3), { baseUrl, tokenProvider });
   console.log(`Looked up one by one: ${checked.join(', ')}`);
   const other = process.env.EDUVKIT_SCHOOL_NO_CONSENT;
-  if (other) console.log(`${other}: ${(await exchangeActivated({ orgMasterId: other }, { baseUrl, tokenProvider })) ? 'exchange activated' : 'exchange not activated (403 / 0022); not asking again'}`);
+  if (other)
+    console.log(
+      `${other}: ${(await exchangeActivated({ orgMasterId: other }, { baseUrl, tokenProvider })) ? 'exchange activated' : 'exchange not activated (403 / 0022); not asking again'}`,
+    );
 } finally {
   await tokenProvider.close();
 }

@@ -39,13 +39,24 @@ const POLL_INTERVAL_MS = 200;
 export async function startConfirmationServer(options: ConfirmationServerOptions): Promise<ConfirmationServer> {
   const verzender = (registry: ApiRegistry) =>
     // A local demo against the mock: it takes any bearer token on its confirmation endpoints; a real one passes `authenticate`.
-    createVerzender({ registry, store: createInMemoryExchangeStore(), baseUrl: `${options.counterpartUrl}${registry.basePath}`, tokenProvider: options.tokenProvider, confirmationTimeoutMs: CONFIRMATION_TIMEOUT_MS, pollIntervalMs: POLL_INTERVAL_MS, dangerouslyAcceptAnyToken: true });
+    createVerzender({
+      registry,
+      store: createInMemoryExchangeStore(),
+      baseUrl: `${options.counterpartUrl}${registry.basePath}`,
+      tokenProvider: options.tokenProvider,
+      confirmationTimeoutMs: CONFIRMATION_TIMEOUT_MS,
+      pollIntervalMs: POLL_INTERVAL_MS,
+      dangerouslyAcceptAnyToken: true,
+    });
   const parties = { order: verzender(orderApi), delivery: verzender(deliveryApi), usage: verzender(usageApi) };
   const all = Object.values(parties);
-  const server: NodeServer = await serveNode(async (request) => {
-    const pathname = pathOf(request.url);
-    return all.find(({ basePath }) => pathname.startsWith(`${basePath}/`))?.answer(request);
-  }, { apiVersion: orderApi.version, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const server: NodeServer = await serveNode(
+    async (request) => {
+      const pathname = pathOf(request.url);
+      return all.find(({ basePath }) => pathname.startsWith(`${basePath}/`))?.answer(request);
+    },
+    { apiVersion: orderApi.version, ...(options.port !== undefined ? { port: options.port } : {}) },
+  );
   return {
     ...parties,
     url: server.url,

@@ -47,7 +47,10 @@ export async function orderForClass(order: ClassOrder, options: ChainOptions, on
   const school = { organisationMasterIdentifier: order.orgMasterId };
 
   const students = createStudentsClient({ baseUrl: `${counterpartUrl}/students-api/v1`, tokenProvider, validation: 'strict' });
-  const { data: klas } = await students.listForSchool({ orgMasterId: order.orgMasterId }, { studyOfferingId: order.studyOfferingId, schoolPeriodId: order.schoolPeriodId });
+  const { data: klas } = await students.listForSchool(
+    { orgMasterId: order.orgMasterId },
+    { studyOfferingId: order.studyOfferingId, schoolPeriodId: order.schoolPeriodId },
+  );
   const learners = klas.flatMap((student) => (student.userMasterIdentifier ? [{ userMasterIdentifier: student.userMasterIdentifier }] : []));
   if (!learners.length) throw new Error(`no students with an ECK iD in ${order.studyOfferingId} at ${order.orgMasterId}`);
 

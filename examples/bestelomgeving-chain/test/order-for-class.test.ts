@@ -8,7 +8,10 @@ let mock: MockServer;
 let declining: MockServer;
 
 beforeAll(async () => {
-  [mock, declining] = await Promise.all([startMockServer({ port: 0, seed: 1, chainDelayMs: 20 }), startMockServer({ port: 0, seed: 1, chainDelayMs: 0, declineRate: 1 })]);
+  [mock, declining] = await Promise.all([
+    startMockServer({ port: 0, seed: 1, chainDelayMs: 20 }),
+    startMockServer({ port: 0, seed: 1, chainDelayMs: 0, declineRate: 1 }),
+  ]);
 });
 afterAll(() => Promise.all([mock.close(), declining.close()]));
 
@@ -17,7 +20,11 @@ async function bestelomgevingAt(server: MockServer) {
   const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
   const tokenProvider = bestelomgevingTokenProvider(server.url, demo.privateKeyFile!, demo.jwks.keys[0]!.kid!);
   const parties: ConfirmationServer = await startConfirmationServer({ counterpartUrl: server.url, tokenProvider });
-  const registered = await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/endpoints`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parties.endpoints) });
+  const registered = await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/endpoints`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(parties.endpoints),
+  });
   expect(registered.status).toBe(204);
   return { options: { counterpartUrl: server.url, tokenProvider, parties }, close: async () => (await parties.close(), await tokenProvider.close()) };
 }
@@ -39,15 +46,24 @@ describe('a Bestelomgeving orders a digital product for a class', () => {
     const bestelomgeving = await bestelomgevingAt(mock);
     try {
       const order = classOrder(mock);
-      const klas = mock.world.students.get(order.orgMasterId)!.filter((record) => record.enrollments.some((enrollment) => enrollment.studyOfferingId === order.studyOfferingId && enrollment.schoolPeriodId === order.schoolPeriodId));
+      const klas = mock.world.students
+        .get(order.orgMasterId)!
+        .filter((record) =>
+          record.enrollments.some((enrollment) => enrollment.studyOfferingId === order.studyOfferingId && enrollment.schoolPeriodId === order.schoolPeriodId),
+        );
       const steps = await orderForClass(order, bestelomgeving.options);
       expect(steps.map(({ step }) => step)).toEqual(['order', 'delivery', 'entitlement', 'first use']);
       const [ordered, delivered, entitled, used] = steps;
       expect(ordered).toMatchObject({ confirmation: { orderStatus: 'approved', quantity: klas.length, productId: order.productId } });
       expect(delivered).toMatchObject({ confirmation: { newStatus: 'processed', success: true } });
       // No client registered as Licentieregistratie or portal: the mock's own counterparts confirmed.
-      expect(entitled).toMatchObject({ entitlements: [{ entitlementStatus: 'entitled', entitlementType: 'school-student', school: { organisationMasterIdentifier: order.orgMasterId } }] });
-      expect(used).toMatchObject({ confirmation: { newEntitlementStatus: 'licensed' }, usage: { entitlementStatus: 'licensed', totalQuantity: 1, licenses: [{ licenseStatus: 'activated' }] } });
+      expect(entitled).toMatchObject({
+        entitlements: [{ entitlementStatus: 'entitled', entitlementType: 'school-student', school: { organisationMasterIdentifier: order.orgMasterId } }],
+      });
+      expect(used).toMatchObject({
+        confirmation: { newEntitlementStatus: 'licensed' },
+        usage: { entitlementStatus: 'licensed', totalQuantity: 1, licenses: [{ licenseStatus: 'activated' }] },
+      });
       // The mock counts a confirmation delivered once this party's 202 is back: poll briefly.
       let exchanges: { operationId: string; state: string }[] = [];
       for (let tries = 0; tries < 100 && !(exchanges.length >= 3 && exchanges.slice(0, 3).every(({ state }) => state === 'confirmed')); tries += 1) {

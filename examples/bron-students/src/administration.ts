@@ -3,7 +3,15 @@ import type { Student } from '@eduvkit/students';
 
 /** Stand-in for the supplier's own student administration: two schools, a handful of pupils. */
 export const schools: SchoolRecord[] = [
-  { orgMasterId: '123A456', name: 'OBS De Linde', sector: 'po', ids: [{ id: '12AB', type: 'OIE_CODE' }, { id: '12AB00', type: 'V_ID', unit: 'Hoofdlocatie' }] },
+  {
+    orgMasterId: '123A456',
+    name: 'OBS De Linde',
+    sector: 'po',
+    ids: [
+      { id: '12AB', type: 'OIE_CODE' },
+      { id: '12AB00', type: 'V_ID', unit: 'Hoofdlocatie' },
+    ],
+  },
   { orgMasterId: '234B567', name: 'Stedelijk Lyceum', sector: 'vo', ids: [{ id: '23CD', type: 'OIE_CODE' }] },
 ];
 
@@ -23,9 +31,39 @@ interface Pupil {
 const eck = (seed: string): string => `https://ketenid.nl/201703/${seed.repeat(128 / seed.length)}`;
 
 const pupils: Pupil[] = [
-  { school: '123A456', unit: 'Hoofdlocatie', eckId: eck('a1'), leerlingnummer: '1001', roepnaam: 'Fenna', voornamen: 'Fenna', achternaam: 'Bakker', geboortedatum: '2016-03-14', klas: 'groep 5' },
-  { school: '123A456', unit: 'Hoofdlocatie', eckId: eck('b2'), leerlingnummer: '1002', roepnaam: 'Sem', voornamen: 'Semuel', tussenvoegsel: 'van der', achternaam: 'Meer', geboortedatum: '2015-11-02', klas: 'groep 6' },
-  { school: '234B567', eckId: eck('c3'), leerlingnummer: '2001', roepnaam: 'Yara', voornamen: 'Yara', achternaam: 'El Amrani', geboortedatum: '2011-06-30', klas: 'havo 2' },
+  {
+    school: '123A456',
+    unit: 'Hoofdlocatie',
+    eckId: eck('a1'),
+    leerlingnummer: '1001',
+    roepnaam: 'Fenna',
+    voornamen: 'Fenna',
+    achternaam: 'Bakker',
+    geboortedatum: '2016-03-14',
+    klas: 'groep 5',
+  },
+  {
+    school: '123A456',
+    unit: 'Hoofdlocatie',
+    eckId: eck('b2'),
+    leerlingnummer: '1002',
+    roepnaam: 'Sem',
+    voornamen: 'Semuel',
+    tussenvoegsel: 'van der',
+    achternaam: 'Meer',
+    geboortedatum: '2015-11-02',
+    klas: 'groep 6',
+  },
+  {
+    school: '234B567',
+    eckId: eck('c3'),
+    leerlingnummer: '2001',
+    roepnaam: 'Yara',
+    voornamen: 'Yara',
+    achternaam: 'El Amrani',
+    geboortedatum: '2011-06-30',
+    klas: 'havo 2',
+  },
 ];
 
 /** The mapping a bron writes once: its own record → the Edu-V Student. */

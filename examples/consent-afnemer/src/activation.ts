@@ -38,7 +38,10 @@ export async function requestActivation(exchange: Exchange, options: ActivationO
 
 /** Step 2: where the school stands on it (`GET /consent/statuses/school`): requested, granted, … */
 export async function providerStatus(pending: PendingActivation, options: ActivationOptions): Promise<ConsentState | undefined> {
-  const { data } = await clients(options).consent.statusForSchool({ orgMasterId: pending.orgMasterId }, { api: pending.api, consumerReferenceId: pending.consumerReferenceId });
+  const { data } = await clients(options).consent.statusForSchool(
+    { orgMasterId: pending.orgMasterId },
+    { api: pending.api, consumerReferenceId: pending.consumerReferenceId },
+  );
   return data.providerStatus;
 }
 

@@ -5,7 +5,8 @@ import { demoTestSystem } from './supplier-credentials';
 const bronUrl = process.env.EDUVKIT_URL ?? 'http://127.0.0.1:4010';
 const tokenProvider = demoTestSystem(bronUrl);
 const options = { bronUrl, tokenProvider };
-const orgMasterId = process.argv[2] ?? ((await (await fetch(`${bronUrl}/_admin/world`)).json()) as { schools: { orgMasterId: string }[] }).schools[1]!.orgMasterId;
+const orgMasterId =
+  process.argv[2] ?? ((await (await fetch(`${bronUrl}/_admin/world`)).json()) as { schools: { orgMasterId: string }[] }).schools[1]!.orgMasterId;
 
 if ((await readStudents(orgMasterId, options)).activated) {
   console.log(`${orgMasterId} has already activated students-api for demo-toetssysteem: deactivate it at ${bronUrl}/_admin/consent to try the flow`);

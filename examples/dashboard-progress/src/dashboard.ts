@@ -19,7 +19,10 @@ export interface StudentOverview {
   readonly results: readonly { readonly assessment: string; readonly results: unknown }[];
 }
 
-const keysOf = (reference: UserReference): string[] => [...(reference.userMasterIdentifier ? [reference.userMasterIdentifier] : []), ...(reference.userIds ?? []).map((id) => id.userId)];
+const keysOf = (reference: UserReference): string[] => [
+  ...(reference.userMasterIdentifier ? [reference.userMasterIdentifier] : []),
+  ...(reference.userIds ?? []).map((id) => id.userId),
+];
 const samePerson = (a: UserReference, b: UserReference): boolean => keysOf(a).some((key) => keysOf(b).includes(key));
 
 /**
@@ -28,7 +31,8 @@ const samePerson = (a: UserReference, b: UserReference): boolean => keysOf(a).so
  */
 export function createDashboard(schools: readonly SchoolRecord[], roster: Roster, bron: Omit<BronOptions, 'schools'>) {
   const directory = {
-    findStudent: (school: { school: SchoolRecord }, student: UserReference) => roster.get(school.school.orgMasterId)?.find((known) => samePerson(known, student)),
+    findStudent: (school: { school: SchoolRecord }, student: UserReference) =>
+      roster.get(school.school.orgMasterId)?.find((known) => samePerson(known, student)),
   };
   const results = createInMemoryResultsStore();
   const progress = createInMemoryProgressStore();
@@ -50,7 +54,9 @@ export function createDashboard(schools: readonly SchoolRecord[], roster: Roster
         started: count('started'),
         abandoned: count('abandoned'),
         followUp: own.filter((message) => message.pleaseFollowUp).map((message) => message.assignableUnitId),
-        results: delivered.filter((record) => samePerson(record.item.student, student)).map((record) => ({ assessment: record.assessmentDefinition.name, results: record.item.results })),
+        results: delivered
+          .filter((record) => samePerson(record.item.student, student))
+          .map((record) => ({ assessment: record.assessmentDefinition.name, results: record.item.results })),
       };
     });
   };

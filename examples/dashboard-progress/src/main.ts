@@ -7,7 +7,14 @@ import { serveDashboard } from './dashboard-server';
 //   http://127.0.0.1:4020/progress-api/v0 and http://127.0.0.1:4020/results-api/v2
 const DEFAULT_PORT = 4020;
 const world = createStudentsWorld({ seed: 1 });
-const roster = new Map(world.schools.map((school) => [school.orgMasterId, world.students.get(school.orgMasterId)!.map(({ student }) => ({ ...(student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : {}), userIds: student.userIds! }))]));
+const roster = new Map(
+  world.schools.map((school) => [
+    school.orgMasterId,
+    world.students
+      .get(school.orgMasterId)!
+      .map(({ student }) => ({ ...(student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : {}), userIds: student.userIds! })),
+  ]),
+);
 // A local demo: any bearer token gets in. In production pass `authenticate` (a token verifier) instead.
 const dashboard = createDashboard(world.schools, roster, { dangerouslyAcceptAnyToken: true });
 const server = await serveDashboard(dashboard.brons, Number(process.env.PORT ?? DEFAULT_PORT));

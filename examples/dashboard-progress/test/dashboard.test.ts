@@ -14,7 +14,10 @@ const school = world.schools[0]!;
 const students = world.students.get(school.orgMasterId)!;
 const klas = studentsOfClass(students, students[0]!.enrollments.at(-1)!.studyOfferingId);
 // The roster knows each student by every id the school gave; senders may use any one of them.
-const reference = ({ student }: (typeof klas)[number]) => ({ ...(student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : {}), userIds: student.userIds! });
+const reference = ({ student }: (typeof klas)[number]) => ({
+  ...(student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : {}),
+  userIds: student.userIds!,
+});
 const dashboard = createDashboard(world.schools, new Map([[school.orgMasterId, students.map(reference)]]), { dangerouslyAcceptAnyToken: true });
 let server: NodeServer;
 beforeAll(async () => {
@@ -44,7 +47,14 @@ it('refuses progress for a student it does not serve (400 / 2002) and keeps it o
   const stranger = world.students.get(world.schools[1]!.orgMasterId)![0]!;
   const progress = createProgressClient({ baseUrl: `${server.url}/progress-api/v0`, tokenProvider: staticToken('learning-environment') });
   const before = dashboard.received.progress.size;
-  const sent = { id: crypto.randomUUID(), student: reference(stranger), school: { organisationMasterIdentifier: school.orgMasterId }, assignableUnitId: 'blok-1', status: 'started' as const, timestamp: '2026-03-12T10:00:00Z' };
+  const sent = {
+    id: crypto.randomUUID(),
+    student: reference(stranger),
+    school: { organisationMasterIdentifier: school.orgMasterId },
+    assignableUnitId: 'blok-1',
+    status: 'started' as const,
+    timestamp: '2026-03-12T10:00:00Z',
+  };
   await expect(progress.send(sent)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 2002 });
   expect(dashboard.received.progress.size).toBe(before);
 });

@@ -6,9 +6,7 @@ export interface Account {
   displayName: string;
 }
 
-export type ProvisioningResult =
-  | { kind: 'provisioned'; accounts: Account[]; skippedWithoutEckId: number }
-  | { kind: 'waiting-for-consent' };
+export type ProvisioningResult = { kind: 'provisioned'; accounts: Account[]; skippedWithoutEckId: number } | { kind: 'waiting-for-consent' };
 
 /**
  * An afnemer's job: create an account per student with an ECK iD. A school that has not activated

@@ -50,6 +50,8 @@ export class CatalogueMirror {
 
   /** The products a school could select now: available (or announced) and for sale. */
   selectable(): CatalogueProduct[] {
-    return [...this.products.values()].filter((product) => product.forSale !== false && (product.status === 'available' || product.status === 'limited-available'));
+    return [...this.products.values()].filter(
+      (product) => product.forSale !== false && (product.status === 'available' || product.status === 'limited-available'),
+    );
   }
 }

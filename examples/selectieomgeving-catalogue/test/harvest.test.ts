@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 const mirrorOf = () => new CatalogueMirror({ baseUrl: `${server.url}/catalogue-api/v2`, tokenProvider });
-const newestChange = () => server.world.products.map((product) => product.dateLastModified!).sort().at(-1)!;
+const newestChange = () =>
+  server.world.products
+    .map((product) => product.dateLastModified!)
+    .sort()
+    .at(-1)!;
 
 it('harvests the whole catalogue once, then incrementally only what changed since', async () => {
   const mirror = mirrorOf();

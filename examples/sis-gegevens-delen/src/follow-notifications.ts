@@ -46,18 +46,28 @@ export async function followNotifications(copy: SchoolCopy, options: FollowOptio
     },
     onUpsert: (notification, student) => void copy.students.set(notification.objectId!, student as Student),
     onDelete: (notification) => void copy.students.delete(notification.objectId!),
-    onBulk: (notification) => (notification.school?.organisationMasterIdentifier === copy.orgMasterId ? refreshSchool(copy, options.bronUrl, options.tokenProvider) : undefined),
+    onBulk: (notification) =>
+      notification.school?.organisationMasterIdentifier === copy.orgMasterId ? refreshSchool(copy, options.bronUrl, options.tokenProvider) : undefined,
   });
   const receiver = createNotificationReceiver({
-    authenticate: createAccessTokenVerifier({ issuer: options.bronUrl, audience: options.clientId, keys: createRemoteJWKSet(new URL(`${options.bronUrl}/oauth2/jwks`)) }),
+    authenticate: createAccessTokenVerifier({
+      issuer: options.bronUrl,
+      audience: options.clientId,
+      keys: createRemoteJWKSet(new URL(`${options.bronUrl}/oauth2/jwks`)),
+    }),
     onNotifications: (batch) => sync.apply(batch),
   });
   // The receiver speaks Fetch; serveNode hands it a Fetch Request only for its own paths.
-  const server: NodeServer = await serveNode(async (request) => (new URL(request.url).pathname.startsWith(receiver.basePath) ? receiver.handle(await request.toFetchRequest()) : undefined), {
-    apiVersion: notificationsApi.version,
-  });
+  const server: NodeServer = await serveNode(
+    async (request) => (new URL(request.url).pathname.startsWith(receiver.basePath) ? receiver.handle(await request.toFetchRequest()) : undefined),
+    {
+      apiVersion: notificationsApi.version,
+    },
+  );
   const callbackUrl = `${server.url}${receiver.basePath}`;
   await options.registerCallback(callbackUrl);
-  await createNotificationsClient({ baseUrl: `${options.bronUrl}${notificationsApi.basePath}`, tokenProvider: options.tokenProvider }).subscribe('students-api');
+  await createNotificationsClient({ baseUrl: `${options.bronUrl}${notificationsApi.basePath}`, tokenProvider: options.tokenProvider }).subscribe(
+    'students-api',
+  );
   return { callbackUrl, sync, close: () => server.close() };
 }

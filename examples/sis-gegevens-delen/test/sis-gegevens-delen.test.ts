@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${mock.url}/_admin${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  fetch(`${mock.url}/_admin${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 async function eventually(check: () => boolean, what: string): Promise<void> {
   for (let waited = 0; waited < 10_000; waited += 50) {
@@ -44,7 +48,10 @@ describe('the bron half: a LAS on @eduvkit/core/server/node', () => {
     const refused = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ status: 99, statusMessage: expect.stringContaining('invalid access token') });
-    await expect(studentsClientFor(las.url, tokenProvider).listForSchool({ orgMasterId: '999Z999' })).rejects.toMatchObject({ httpStatus: 400, eduvStatusCode: '2001' });
+    await expect(studentsClientFor(las.url, tokenProvider).listForSchool({ orgMasterId: '999Z999' })).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatusCode: '2001',
+    });
   });
 });
 
@@ -62,7 +69,9 @@ describe('the afnemer half: sync a school, then follow its notifications (agains
       },
     });
     try {
-      const added = (await (await admin('POST', `/schools/${school}/students`, { familyName: 'Nieuwkomer' })).json()) as { student: { userMasterIdentifier: string } };
+      const added = (await (await admin('POST', `/schools/${school}/students`, { familyName: 'Nieuwkomer' })).json()) as {
+        student: { userMasterIdentifier: string };
+      };
       const eckId = added.student.userMasterIdentifier;
       await eventually(() => copy.students.get(eckId)?.familyName === 'Nieuwkomer', 'the new student');
 

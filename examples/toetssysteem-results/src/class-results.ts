@@ -21,8 +21,7 @@ export interface TestSitting {
   gradeOf(student: Student): string;
 }
 
-const reference = (student: Student) =>
-  student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : { userIds: student.userIds! };
+const reference = (student: Student) => (student.userMasterIdentifier ? { userMasterIdentifier: student.userMasterIdentifier } : { userIds: student.userIds! });
 
 /**
  * What a test system does after a teacher releases the marks: read the class from the Students API,
@@ -32,8 +31,14 @@ const reference = (student: Student) =>
 export async function postClassResults(sitting: TestSitting, options: ClassResultsOptions): Promise<{ students: number; statusMessage?: string }> {
   const students = createStudentsClient({ baseUrl: options.studentsBaseUrl, tokenProvider: options.tokenProvider, validation: 'strict' });
   const results = createResultsClient({ baseUrl: options.resultsBaseUrl, tokenProvider: options.tokenProvider, validation: 'strict' });
-  const { data: klas } = await students.listForSchool({ orgMasterId: sitting.orgMasterId }, { studyOfferingId: sitting.studyOfferingId, schoolPeriodId: sitting.schoolPeriodId });
-  const items: StudentScoresAndResults[] = klas.map((student) => ({ student: reference(student), results: [{ resultType: '1.0-10.0', result: sitting.gradeOf(student) }] }));
+  const { data: klas } = await students.listForSchool(
+    { orgMasterId: sitting.orgMasterId },
+    { studyOfferingId: sitting.studyOfferingId, schoolPeriodId: sitting.schoolPeriodId },
+  );
+  const items: StudentScoresAndResults[] = klas.map((student) => ({
+    student: reference(student),
+    results: [{ resultType: '1.0-10.0', result: sitting.gradeOf(student) }],
+  }));
   const { data } = await results.send({
     school: { organisationMasterIdentifier: sitting.orgMasterId },
     assessmentDateTime: sitting.takenAt,

@@ -32,7 +32,11 @@ const sittingAt = (index: number): TestSitting => {
 it('posts a grade for every student of the class, which the mock records (201 Created)', async () => {
   const sitting = sittingAt(0);
   const result = await postClassResults(sitting, options());
-  const klas = server.world.students.get(sitting.orgMasterId)!.filter((record) => record.enrollments.some((enrollment) => enrollment.studyOfferingId === sitting.studyOfferingId && enrollment.schoolPeriodId === sitting.schoolPeriodId));
+  const klas = server.world.students
+    .get(sitting.orgMasterId)!
+    .filter((record) =>
+      record.enrollments.some((enrollment) => enrollment.studyOfferingId === sitting.studyOfferingId && enrollment.schoolPeriodId === sitting.schoolPeriodId),
+    );
   expect(result).toEqual({ students: klas.length, statusMessage: 'Created' });
   expect(klas.length).toBeGreaterThan(5);
   const recorded = server.received.results.list({ orgMasterId: sitting.orgMasterId, assessmentId: 'toets-0' });

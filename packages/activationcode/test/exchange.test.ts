@@ -19,19 +19,41 @@ afterEach(async () => {
 /** A Bestelomgeving asking codes of a Licentieregistratie, each on its own node server on 127.0.0.1. */
 async function startChain(process: ActivationcodeOntvangerOptions['process']) {
   const requester = { url: '' };
-  const registry = createActivationcodeOntvanger({ ...FAST, store: createInMemoryExchangeStore(), process, authorization: () => 'lr-token', confirmationUrl: (_peer, operation) => operationUrl(`${requester.url}/activationcode-api/v0`, operation) });
+  const registry = createActivationcodeOntvanger({
+    ...FAST,
+    store: createInMemoryExchangeStore(),
+    process,
+    authorization: () => 'lr-token',
+    confirmationUrl: (_peer, operation) => operationUrl(`${requester.url}/activationcode-api/v0`, operation),
+  });
   const registryServer = await serveNode((request) => registry.answer(request), { apiVersion: activationcodeApi.version, port: 0, host: '127.0.0.1' });
-  const verzender = createActivationcodeVerzender({ ...FAST, store: createInMemoryExchangeStore(), baseUrl: `${registryServer.url}/activationcode-api/v0`, authorization: () => 'bestel-token', confirmationTimeoutMs: 5_000 });
+  const verzender = createActivationcodeVerzender({
+    ...FAST,
+    store: createInMemoryExchangeStore(),
+    baseUrl: `${registryServer.url}/activationcode-api/v0`,
+    authorization: () => 'bestel-token',
+    confirmationTimeoutMs: 5_000,
+  });
   const requesterServer = await serveNode((request) => verzender.answer(request), { apiVersion: activationcodeApi.version, port: 0, host: '127.0.0.1' });
   requester.url = requesterServer.url;
-  closers.push(() => registryServer.close(), () => registry.close(), () => requesterServer.close(), () => verzender.close());
+  closers.push(
+    () => registryServer.close(),
+    () => registry.close(),
+    () => requesterServer.close(),
+    () => verzender.close(),
+  );
   return { verzender, registryUrl: `${registryServer.url}/activationcode-api/v0` };
 }
 
 describe('ActivationCode exchange over HTTP', () => {
   it('requests codes and revokes one: both confirmations arrive typed', async () => {
     const { verzender } = await startChain({
-      requestActivationCodes: ({ body }) => ({ productId: body.productId, activationCodes: Array.from({ length: body.quantity }, () => fakeActivationCode(random)), success: true, status: 0 }),
+      requestActivationCodes: ({ body }) => ({
+        productId: body.productId,
+        activationCodes: Array.from({ length: body.quantity }, () => fakeActivationCode(random)),
+        success: true,
+        status: 0,
+      }),
       revokeActivationCode: ({ body }) => ({ activationCode: body.activationCode, success: true, status: 0 }),
     });
     const codes = await (await verzender.requestCodes({ productId: product!.productId, quantity: 3 })).confirmation;
@@ -45,7 +67,11 @@ describe('ActivationCode exchange over HTTP', () => {
 
   it('answers a revoke without a processor with 501', async () => {
     const { registryUrl } = await startChain({ requestActivationCodes: ({ body }) => ({ productId: body.productId, success: false, status: 99 }) });
-    const response = await fetch(`${registryUrl}/activationcodes/revoke`, { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify({ requestReferenceId: random.guid(), activationCode: 'AAAA-BBBB-CCCC' }) });
+    const response = await fetch(`${registryUrl}/activationcodes/revoke`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: JSON.stringify({ requestReferenceId: random.guid(), activationCode: 'AAAA-BBBB-CCCC' }),
+    });
     expect(response.status).toBe(501);
   });
 });

@@ -75,7 +75,9 @@ describe('ActivationCode fixtures', () => {
 
 describe('activationcodeApi exchange facts', () => {
   it('pair each request with its confirmation, naming fields the fixture confirmations carry', () => {
-    const pairs = Object.values(activationcodeApi.operations).flatMap((operation) => (operation.exchange ? [[operation.operationId, operation.exchange.pair]] : []));
+    const pairs = Object.values(activationcodeApi.operations).flatMap((operation) =>
+      operation.exchange ? [[operation.operationId, operation.exchange.pair]] : [],
+    );
     expect(Object.fromEntries(pairs)).toEqual({
       requestActivationCodes: 'confirmActivationCodes',
       confirmActivationCodes: 'requestActivationCodes',

@@ -7,7 +7,10 @@ const store = createInMemoryExchangeStore();
 describe('the ActivationCode helpers are typed per operation', () => {
   it('types the request and the confirmation it resolves with', () => {
     const verzender = createActivationcodeVerzender({ store, baseUrl: 'https://lr.example/activationcode-api/v0', autoStart: false });
-    expectTypeOf(verzender.requestCodes({ productId: '9789000000005', quantity: 2 })).resolves.toHaveProperty('confirmation').resolves.toHaveProperty('body').toEqualTypeOf<ActivationCodeConfirmation>();
+    expectTypeOf(verzender.requestCodes({ productId: '9789000000005', quantity: 2 }))
+      .resolves.toHaveProperty('confirmation')
+      .resolves.toHaveProperty('body')
+      .toEqualTypeOf<ActivationCodeConfirmation>();
     // @ts-expect-error a revoke names the code
     void verzender.revokeCode({});
   });

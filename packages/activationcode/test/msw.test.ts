@@ -25,7 +25,11 @@ describe('ActivationCode MSW handlers', () => {
   });
 
   it('refuse a revoke without a code with 400 / 0011 naming the field', async () => {
-    await expect(client.revokeCode({ requestReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('activationCode') });
+    await expect(client.revokeCode({ requestReferenceId: random.guid() } as never)).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: expect.stringContaining('activationCode'),
+    });
   });
 
   it('answer a confirmation endpoint 405: the requester provides it', async () => {

@@ -24,7 +24,9 @@ describe('the ActivationCode registry is typed from its spec', () => {
     expectTypeOf<ActivationCodeConfirmation>().toExtend<ActivationcodeOperations['confirmActivationCodes']['request']['body']>();
     expectTypeOf<ActivationCodeRevokeRequest>().toExtend<ActivationcodeOperations['revokeActivationCode']['request']['body']>();
     expectTypeOf<ActivationCodeRevokeConfirmation>().toExtend<ActivationcodeOperations['confirmActivationCodeRevoke']['request']['body']>();
-    expectTypeOf(client.call('requestActivationCodes', { body: { requestReferenceId: 'r', productId: 'p', quantity: 30 } })).resolves.toEqualTypeOf<EduvResponse<undefined>>();
+    expectTypeOf(client.call('requestActivationCodes', { body: { requestReferenceId: 'r', productId: 'p', quantity: 30 } })).resolves.toEqualTypeOf<
+      EduvResponse<undefined>
+    >();
   });
 
   it('refuses a request without quantity or a revoke without its code', () => {
@@ -32,7 +34,9 @@ describe('the ActivationCode registry is typed from its spec', () => {
     client.call('requestActivationCodes', { body: { requestReferenceId: 'r', productId: 'p' } });
     // @ts-expect-error: a revoke names the code
     client.call('revokeActivationCode', { body: { requestReferenceId: 'r' } });
-    // @ts-expect-error: codes are strings or { activationCode }
-    client.call('confirmActivationCodes', { body: { requestReferenceId: 'r', responseReferenceId: 's', productId: 'p', processedTimestamp: 't', success: true, status: 0, activationCodes: [42] } });
+    client.call('confirmActivationCodes', {
+      // @ts-expect-error: codes are strings or { activationCode }
+      body: { requestReferenceId: 'r', responseReferenceId: 's', productId: 'p', processedTimestamp: 't', success: true, status: 0, activationCodes: [42] },
+    });
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AssociationStatus,
-  createAssociationBron,
-  createInMemoryAssociationSource,
-  type InMemoryAssociationRecords,
-} from '../src/index';
+import { AssociationStatus, createAssociationBron, createInMemoryAssociationSource, type InMemoryAssociationRecords } from '../src/index';
 import { createAssociationWorld } from '../src/fixtures/index';
 
 // The bron over plain Fetch API Requests, as a supplier would mount it in any framework.
@@ -141,7 +136,10 @@ describe('createInMemoryAssociationSource without facts', () => {
     const plain = createAssociationBron(createInMemoryAssociationSource([po], new Map([[po.orgMasterId, bare]])), { dangerouslyAcceptAnyToken: true });
     const ask = async (path: string, json?: unknown) => {
       const response = (await plain.handle(
-        new Request(`${BASE}${path}`, json === undefined ? { headers: TOKEN } : { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json' }, body: JSON.stringify(json) }),
+        new Request(
+          `${BASE}${path}`,
+          json === undefined ? { headers: TOKEN } : { method: 'POST', headers: { ...TOKEN, 'content-type': 'application/json' }, body: JSON.stringify(json) },
+        ),
       ))!;
       return { status: response.status, body: (await response.json()) as unknown[] };
     };

@@ -33,7 +33,18 @@ interface InputShape {
   roles: 'mixed' | 'no-teaching-role' | 'no-coaching-role';
 }
 
-const ROLE_POOL = ['teacher', 'Docent', 'leerkracht', 'mentor', 'coach', 'Intern-Begeleider', 'internal-supervisor', 'care-coordinator', 'teaching-assistant', 'directeur'];
+const ROLE_POOL = [
+  'teacher',
+  'Docent',
+  'leerkracht',
+  'mentor',
+  'coach',
+  'Intern-Begeleider',
+  'internal-supervisor',
+  'care-coordinator',
+  'teaching-assistant',
+  'directeur',
+];
 
 /** Inputs shaped like the Students and Employees fixtures, but varied: any period, offering, subjects and unit. */
 function inputsFor(random: Random, school: FixtureSchool, shape: InputShape): { students: AssociationStudentInput[]; employees: AssociationEmployeeInput[] } {
@@ -41,7 +52,10 @@ function inputsFor(random: Random, school: FixtureSchool, shape: InputShape): { 
   const units = [...school.locations.map((location) => location.name), undefined];
   const students: AssociationStudentInput[] = [];
   for (let i = 0; i < shape.students; i++) {
-    const userIds = [{ userId: random.guid(), userIdType: 'ASI' }, ...(random.chance(0.5) ? [{ userId: `${100000 + i}@1.${school.domain}`, userIdType: 'NEPPI' }] : [])];
+    const userIds = [
+      { userId: random.guid(), userIdType: 'ASI' },
+      ...(random.chance(0.5) ? [{ userId: `${100000 + i}@1.${school.domain}`, userIdType: 'NEPPI' }] : []),
+    ];
     const student = random.chance(shape.withoutEckId) ? { userIds } : { userMasterIdentifier: fakeEckId(random), userIds };
     const enrollments = Array.from({ length: random.int(0, 3) }, () => {
       const offering = random.pick(catalogue.studyOfferings);
@@ -102,8 +116,14 @@ function checkRecords(
   students.forEach((input, i) => keysOf(input.student).forEach((key) => studentKeys.set(key, i)));
   const employeeKeys = new Map<string, number>();
   employees.forEach((input, i) => keysOf(input.employee).forEach((key) => employeeKeys.set(key, i)));
-  const studentOf = (reference: Ids): number | undefined => keysOf(reference).map((key) => studentKeys.get(key)).find((i) => i !== undefined);
-  const employeeOf = (reference: Ids): number | undefined => keysOf(reference).map((key) => employeeKeys.get(key)).find((i) => i !== undefined);
+  const studentOf = (reference: Ids): number | undefined =>
+    keysOf(reference)
+      .map((key) => studentKeys.get(key))
+      .find((i) => i !== undefined);
+  const employeeOf = (reference: Ids): number | undefined =>
+    keysOf(reference)
+      .map((key) => employeeKeys.get(key))
+      .find((i) => i !== undefined);
 
   // School periods: the catalogue's, same ids and order, hierarchy resolving both ways.
   expect(records.schoolPeriods.map((period) => period.schoolPeriodId)).toEqual(catalogue.periods.map((period) => period.id));
@@ -138,7 +158,9 @@ function checkRecords(
     } else {
       expect(enrollment.study).toBeUndefined();
       expect(subjectById.has(enrollment.subject as string)).toBe(true);
-      expect(input.enrollments.some((item) => item.subjectOfferingIds.includes(enrollment.subject as string) && item.schoolPeriodId === enrollment.schoolPeriod)).toBe(true);
+      expect(
+        input.enrollments.some((item) => item.subjectOfferingIds.includes(enrollment.subject as string) && item.schoolPeriodId === enrollment.schoolPeriod),
+      ).toBe(true);
     }
   }
 
@@ -288,7 +310,11 @@ describe('createAssociationRecords', () => {
       expect(coaches.length).toBeGreaterThanOrEqual(1);
       // The intern begeleider coaches; teachers teach.
       expect(coaches.every((assignment) => assignment.employee.userIds![0]!.userId === 'employee-9')).toBe(true);
-      expect(records.assignments.filter((assignment) => assignment.assignmentType !== 'coach').every((assignment) => assignment.employee.userIds![0]!.userId !== 'employee-9')).toBe(true);
+      expect(
+        records.assignments
+          .filter((assignment) => assignment.assignmentType !== 'coach')
+          .every((assignment) => assignment.employee.userIds![0]!.userId !== 'employee-9'),
+      ).toBe(true);
     }
   });
 
@@ -331,8 +357,10 @@ describe('createAssociationRecords', () => {
     const [po] = schoolsFor(1);
     const offering = po!.catalogue.studyOfferings[0]!.id;
     const ok = { schoolPeriodId: '2025-2026', studyOfferingId: offering, subjectOfferingIds: [] };
-    const make = (students: AssociationStudentInput[], employees: AssociationEmployeeInput[] = []) => () =>
-      createAssociationRecords({ seed: 1, school: po!, students, employees });
+    const make =
+      (students: AssociationStudentInput[], employees: AssociationEmployeeInput[] = []) =>
+      () =>
+        createAssociationRecords({ seed: 1, school: po!, students, employees });
     const student = { userMasterIdentifier: 'https://ketenid.nl/201703/abc' };
     expect(make([{ student, enrollments: [{ ...ok, schoolPeriodId: '1999-2000' }] }])).toThrow(RangeError);
     expect(make([{ student, enrollments: [{ ...ok, studyOfferingId: 'nope' }] }])).toThrow(RangeError);
@@ -343,7 +371,7 @@ describe('createAssociationRecords', () => {
 });
 
 describe('createAssociationWorld', () => {
-  it("builds the records over the Students and Employees worlds of the seed, as the mock does", () => {
+  it('builds the records over the Students and Employees worlds of the seed, as the mock does', () => {
     const world = createAssociationWorld({ seed: 5 });
     expect(world.schools.map((school) => school.sector)).toEqual(['po', 'po', 'vo']);
     expect([...world.records.keys()]).toEqual(world.schools.map((school) => school.orgMasterId));

@@ -26,7 +26,11 @@ const client = createAssociationClient({
   retry: { baseDelayMs: 1, maxDelayMs: 5, sleep: async (ms) => void slept.push(ms) },
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (caught: unknown) => caught);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
 
 describe('Association MSW handlers: school periods', () => {
   it('list the periods of the seeded world and get one by id', async () => {
@@ -91,7 +95,9 @@ describe('Association MSW handlers: enrollments', () => {
     const secondary = { userId, userIdType: UserIdTypeSchema.parse(userIdType) };
     const { data: bySecondary } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, { userIds: [secondary] });
     expect(bySecondary).toEqual(own);
-    const { data: filtered } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, withEck.student.userMasterIdentifier!, { enrollmentType: 'study' });
+    const { data: filtered } = await client.findEnrollmentsForStudent({ orgMasterId: vo.orgMasterId }, withEck.student.userMasterIdentifier!, {
+      enrollmentType: 'study',
+    });
     expect(filtered).toEqual(own.filter((item) => item.enrollmentType === 'study'));
 
     const withoutEck = students.find((input) => !input.student.userMasterIdentifier)!;
@@ -111,13 +117,22 @@ describe('Association MSW handlers: enrollments', () => {
     ] as const;
     for (const [filters, status] of cases) {
       expect(await failure(client.listEnrollments(school, filters))).toMatchObject({ httpStatus: 400, eduvStatus: status });
-      expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`, filters))).toMatchObject({ httpStatus: 400, eduvStatus: status });
+      expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`, filters))).toMatchObject({
+        httpStatus: 400,
+        eduvStatus: status,
+      });
     }
     expect(await failure(client.getEnrollment(school, 'no-such-enrollment'))).toMatchObject({ httpStatus: 404, eduvStatus: 2007 });
-    expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`))).toMatchObject({ httpStatus: 404, eduvStatus: 2002 });
+    expect(await failure(client.findEnrollmentsForStudent(school, `https://ketenid.nl/201703/${'0'.repeat(128)}`))).toMatchObject({
+      httpStatus: 404,
+      eduvStatus: 2002,
+    });
     // A student of another school is nobody here.
     const elsewhere = world.students.get(po.orgMasterId)!.find((input) => input.student.userMasterIdentifier)!;
-    expect(await failure(client.findEnrollmentsForStudent(school, elsewhere.student.userMasterIdentifier!))).toMatchObject({ httpStatus: 404, eduvStatus: 2002 });
+    expect(await failure(client.findEnrollmentsForStudent(school, elsewhere.student.userMasterIdentifier!))).toMatchObject({
+      httpStatus: 404,
+      eduvStatus: 2002,
+    });
   });
 });
 
@@ -156,7 +171,12 @@ describe('Association MSW handlers: groups and assignments', () => {
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.length).toBeLessThan(everything.length);
     const unitEcks = new Set(unitStudents.map((input) => input.student.userMasterIdentifier).filter(Boolean));
-    expect(groups.flatMap((group) => group.students).filter((student) => student.userMasterIdentifier).every((student) => unitEcks.has(student.userMasterIdentifier))).toBe(true);
+    expect(
+      groups
+        .flatMap((group) => group.students)
+        .filter((student) => student.userMasterIdentifier)
+        .every((student) => unitEcks.has(student.userMasterIdentifier)),
+    ).toBe(true);
     const { data: enrollments } = await client.listEnrollments({ orgId: vid.id, orgIdType: 'V_ID', filterByOrgId: true });
     expect(enrollments.length).toBeLessThan(recordsOf(vo).enrollments.length);
     const { data: periods } = await client.listSchoolPeriods({ orgId: vid.id, orgIdType: 'V_ID', filterByOrgId: true });

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EduvConfigError, systemClock, type Clock } from '@eduvkit/core';
 import { SignJWT } from 'jose';
-import {
-  assertKeyId,
-  assertSigningAlgorithm,
-  loadPrivateKey,
-  type PrivateKeyInput,
-  type SigningAlgorithm,
-} from './keys';
+import { assertKeyId, assertSigningAlgorithm, loadPrivateKey, type PrivateKeyInput, type SigningAlgorithm } from './keys';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 60;

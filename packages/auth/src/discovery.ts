@@ -40,8 +40,7 @@ export function discoveryUrl(issuer: string): string {
 }
 
 function validate(issuer: string, url: string, body: unknown, httpStatus: number): AuthorizationServerMetadata {
-  const invalid = (reason: string) =>
-    new EduvAuthError(`discovery document of ${issuer} is invalid: ${reason}`, { kind: 'discovery', url, httpStatus });
+  const invalid = (reason: string) => new EduvAuthError(`discovery document of ${issuer} is invalid: ${reason}`, { kind: 'discovery', url, httpStatus });
   if (!isRecord(body)) throw invalid('not a JSON object');
   // OpenID Connect Discovery §4.3: the issuer must be identical to the one asked for, or the
   // document may be a different server's.
@@ -69,10 +68,11 @@ async function fetchMetadata(issuer: string, fetchImpl: FetchLike, timeoutMs: nu
     body = await readJson(response);
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new EduvAuthError(
-      timedOut ? `discovery of ${issuer} timed out after ${timeoutMs} ms` : `discovery of ${issuer} failed: network error`,
-      { kind: timedOut ? 'timeout' : 'network', url, cause: error },
-    );
+    throw new EduvAuthError(timedOut ? `discovery of ${issuer} timed out after ${timeoutMs} ms` : `discovery of ${issuer} failed: network error`, {
+      kind: timedOut ? 'timeout' : 'network',
+      url,
+      cause: error,
+    });
   }
   if (!response.ok) {
     throw new EduvAuthError(`discovery of ${issuer} failed with HTTP ${response.status}`, {

@@ -32,10 +32,6 @@ export {
   type DiscoverOptions,
 } from './discovery';
 export { createMtlsFetch, type MtlsFetch, type MtlsOptions } from './mtls';
-export {
-  createClientCredentialsTokenProvider,
-  type ClientCredentialsOptions,
-  type ClientCredentialsTokenProvider,
-} from './token-provider';
+export { createClientCredentialsTokenProvider, type ClientCredentialsOptions, type ClientCredentialsTokenProvider } from './token-provider';
 export { DEFAULT_TOKEN_LIFETIME_SECONDS } from './token-response';
 export type { FetchLike } from './http';

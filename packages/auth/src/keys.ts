@@ -1,12 +1,4 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPair,
-  KeyObject,
-  X509Certificate,
-  type JsonWebKey as NodeJsonWebKey,
-} from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, KeyObject, X509Certificate, type JsonWebKey as NodeJsonWebKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import { EduvConfigError } from '@eduvkit/core';
 import type { JWK } from 'jose';
@@ -50,9 +42,7 @@ function toKeyObject(input: PrivateKeyInput): KeyObject {
   try {
     if (typeof input === 'string') {
       const text = input.trim();
-      return text.startsWith('{')
-        ? createPrivateKey({ key: parseJwk(text) as NodeJsonWebKey, format: 'jwk' })
-        : createPrivateKey(text);
+      return text.startsWith('{') ? createPrivateKey({ key: parseJwk(text) as NodeJsonWebKey, format: 'jwk' }) : createPrivateKey(text);
     }
     if (input !== null && typeof input === 'object') {
       return createPrivateKey({ key: input as NodeJsonWebKey, format: 'jwk' });
@@ -81,9 +71,7 @@ function assertRsaKey(key: KeyObject, what: string): void {
   const type = key.asymmetricKeyType;
   if (type === 'rsa-pss') {
     // Neither jose nor WebCrypto can use a key restricted to RSASSA-PSS (its PKCS#8 carries that OID).
-    throw new EduvConfigError(
-      `${what} is an RSASSA-PSS-only key, which cannot be used here; a plain RSA key signs PS256 as well`,
-    );
+    throw new EduvConfigError(`${what} is an RSASSA-PSS-only key, which cannot be used here; a plain RSA key signs PS256 as well`);
   }
   if (type !== 'rsa') {
     throw new EduvConfigError(`${what} must be an RSA key for RS256/PS256, got ${type ?? 'unknown'}`);

@@ -52,10 +52,7 @@ async function toUndiciArguments(
   if (typeof input === 'string' || input instanceof URL) return [input, init];
   if ((input as unknown) instanceof undici.Request) return [input as unknown as string, init];
   const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.arrayBuffer();
-  return [
-    input.url,
-    { method: input.method, headers: input.headers, body, signal: input.signal, redirect: input.redirect, ...init },
-  ];
+  return [input.url, { method: input.method, headers: input.headers, body, signal: input.signal, redirect: input.redirect, ...init }];
 }
 
 /**

@@ -1,26 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  EduvConfigError,
-  redactingLogger,
-  silentLogger,
-  systemClock,
-  type Clock,
-  type Logger,
-  type TokenProvider,
-  type TokenRequest,
-} from '@eduvkit/core';
+import { EduvConfigError, redactingLogger, silentLogger, systemClock, type Clock, type Logger, type TokenProvider, type TokenRequest } from '@eduvkit/core';
 import { assertLifetime, CLIENT_ASSERTION_TYPE, createClientAssertion, DEFAULT_ASSERTION_LIFETIME_SECONDS } from './assertion';
 import { discover } from './discovery';
 import { EduvAuthError } from './errors';
 import { assertTimeout, DEFAULT_TIMEOUT_MS, readJson, secureUrl, waitFor, type FetchLike } from './http';
-import {
-  assertKeyId,
-  assertSigningAlgorithm,
-  keyIdOf,
-  loadPrivateKey,
-  type PrivateKeyInput,
-  type SigningAlgorithm,
-} from './keys';
+import { assertKeyId, assertSigningAlgorithm, keyIdOf, loadPrivateKey, type PrivateKeyInput, type SigningAlgorithm } from './keys';
 import { createMtlsFetch, type MtlsFetch, type MtlsOptions } from './mtls';
 import { normaliseScopes } from './scopes';
 import { readOAuthError, readTokenResponse, type IssuedToken } from './token-response';
@@ -146,12 +130,7 @@ export function createClientCredentialsTokenProvider(options: ClientCredentialsO
   }
 
   /** POSTs the form and reads the answer; a failure or timeout while reading counts like one while sending. */
-  async function exchange(
-    url: string,
-    form: string,
-    signal: AbortSignal,
-    timeout: AbortSignal,
-  ): Promise<{ response: Response; body: unknown }> {
+  async function exchange(url: string, form: string, signal: AbortSignal, timeout: AbortSignal): Promise<{ response: Response; body: unknown }> {
     try {
       const response = await fetchImpl(url, {
         method: 'POST',

@@ -118,9 +118,7 @@ describe('publicJwks', () => {
         { jwk: keys.publicJwk, algorithm: 'PS256' },
       ]),
     ).toThrow(/duplicate kid/);
-    expect(() => publicJwks([{ jwk: keys.publicJwk, publicKey: keys.privateKeyPem, algorithm: 'RS256' }])).toThrow(
-      /not both/,
-    );
+    expect(() => publicJwks([{ jwk: keys.publicJwk, publicKey: keys.privateKeyPem, algorithm: 'RS256' }])).toThrow(/not both/);
     expect(() => publicJwks([{ algorithm: 'RS256' }])).toThrow(/publicKey, jwk or certificatePem/);
   });
 
@@ -131,9 +129,7 @@ describe('publicJwks', () => {
   });
 
   it('computes the same thumbprint as jose', async () => {
-    expect(rsaJwkThumbprint({ n: keys.publicJwk.n as string, e: 'AQAB' })).toBe(
-      await calculateJwkThumbprint({ kty: 'RSA', n: keys.publicJwk.n, e: 'AQAB' }),
-    );
+    expect(rsaJwkThumbprint({ n: keys.publicJwk.n as string, e: 'AQAB' })).toBe(await calculateJwkThumbprint({ kty: 'RSA', n: keys.publicJwk.n, e: 'AQAB' }));
   });
 
   describe('with certificates', () => {
@@ -164,12 +160,8 @@ describe('publicJwks', () => {
 
     it.skipIf(!HAS_OPENSSL)(`rejects a certificate of another key (${HAS_OPENSSL ? 'openssl found' : NO_OPENSSL_REASON})`, async () => {
       const other = await generateClientKeys({ modulusLength: 2048 });
-      expect(() => publicJwks([{ jwk: other.publicJwk, algorithm: 'RS256', certificatePem }])).toThrow(
-        /does not belong to this key/,
-      );
-      expect(() => publicJwks([{ jwk: other.publicJwk, algorithm: 'RS256', certificatePem: 'nope' }])).toThrow(
-        /no PEM certificate/,
-      );
+      expect(() => publicJwks([{ jwk: other.publicJwk, algorithm: 'RS256', certificatePem }])).toThrow(/does not belong to this key/);
+      expect(() => publicJwks([{ jwk: other.publicJwk, algorithm: 'RS256', certificatePem: 'nope' }])).toThrow(/no PEM certificate/);
     });
   });
 });

@@ -67,8 +67,7 @@ describe.skipIf(!HAS_OPENSSL)(`mutual TLS (${HAS_OPENSSL ? 'openssl found' : NO_
   it('is refused without a client certificate, or with one from an untrusted CA', async () => {
     const before = server.tokenRequests.length;
     const noCertificate = new Agent({ connect: { ca: pki.caPem } });
-    const plain: FetchLike = (input, init) =>
-      undiciFetch(input as string, { ...(init as object), dispatcher: noCertificate }) as unknown as Promise<Response>;
+    const plain: FetchLike = (input, init) => undiciFetch(input as string, { ...(init as object), dispatcher: noCertificate }) as unknown as Promise<Response>;
     const rogue = { certificatePem: pki.rogueClientCertPem, privateKeyPem: pki.rogueClientKeyPem, ca: pki.caPem };
     const expectations = [/peer did not return a certificate/, /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT/];
     for (const [index, tokens] of [providerWith({ fetch: plain }), providerWith({ mtls: rogue })].entries()) {
@@ -120,9 +119,7 @@ describe.skipIf(!HAS_OPENSSL)(`mutual TLS (${HAS_OPENSSL ? 'openssl found' : NO_
   });
 
   it('refuses a key that does not belong to the certificate', () => {
-    expect(() => createMtlsFetch({ certificatePem: pki.clientCertPem, privateKeyPem: pki.rogueClientKeyPem })).toThrow(
-      EduvConfigError,
-    );
+    expect(() => createMtlsFetch({ certificatePem: pki.clientCertPem, privateKeyPem: pki.rogueClientKeyPem })).toThrow(EduvConfigError);
     expect(() => createMtlsFetch({ certificatePem: 'nope', privateKeyPem: pki.clientKeyPem })).toThrow(/certificatePem/);
   });
 });

@@ -20,10 +20,7 @@ const now = () => new Date(clock);
 const providers: ClientCredentialsTokenProvider[] = [];
 
 beforeAll(async () => {
-  [rsKeys, psKeys] = await Promise.all([
-    generateClientKeys({ modulusLength: 2048 }),
-    generateClientKeys({ algorithm: 'PS256', modulusLength: 2048 }),
-  ]);
+  [rsKeys, psKeys] = await Promise.all([generateClientKeys({ modulusLength: 2048 }), generateClientKeys({ algorithm: 'PS256', modulusLength: 2048 })]);
   server = await startTokenServer({
     now,
     clients: [
@@ -100,9 +97,7 @@ describe('createClientCredentialsTokenProvider', () => {
   });
 
   it('signs with PS256 when asked, and the server tells the algorithms apart', async () => {
-    const token = await provider({ clientId: 'ps-client', privateKey: psKeys.privateJwk, keyId: undefined, algorithm: 'PS256' }).getToken(
-      { scopes: SCOPES },
-    );
+    const token = await provider({ clientId: 'ps-client', privateKey: psKeys.privateJwk, keyId: undefined, algorithm: 'PS256' }).getToken({ scopes: SCOPES });
     expect(server.rejections).toEqual([]);
     expect(server.tokenRequests[0]?.header).toMatchObject({ alg: 'PS256', kid: psKeys.keyId });
     expect(await server.verifyAccessToken(token)).toMatchObject({ azp: 'ps-client' });
@@ -178,11 +173,7 @@ describe('createClientCredentialsTokenProvider', () => {
     expect(new Set([basic, both, none]).size).toBe(3);
     expect(await tokens.getToken({ scopes: ['eduv.student.basic', 'eduv.student.demographics'] })).toBe(both);
     expect(await tokens.getToken({ scopes: ['eduv.student.basic'] })).toBe(basic);
-    expect(server.tokenRequests.map((request) => request.scope)).toEqual([
-      'eduv.student.basic',
-      'eduv.student.basic eduv.student.demographics',
-      undefined,
-    ]);
+    expect(server.tokenRequests.map((request) => request.scope)).toEqual(['eduv.student.basic', 'eduv.student.basic eduv.student.demographics', undefined]);
   });
 
   it('requests the configured scopes instead of each call’s when scopes is set', async () => {

@@ -1,7 +1,14 @@
 import { staticToken } from '@eduvkit/core';
 import { serveNode, type NodeServer } from '@eduvkit/core/server/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousCaller, createCatalogueAggregator, createCatalogueBron, createCatalogueClient, createInMemoryCatalogueSource, type Product } from '../src/index';
+import {
+  anonymousCaller,
+  createCatalogueAggregator,
+  createCatalogueBron,
+  createCatalogueClient,
+  createInMemoryCatalogueSource,
+  type Product,
+} from '../src/index';
 import { createCatalogueProducts } from '../src/fixtures/index';
 import { collect } from './support/collect';
 
@@ -16,22 +23,37 @@ const serve = async (bron: ReturnType<typeof createCatalogueBron>) => {
 };
 const supplierUrls: string[] = [];
 beforeAll(async () => {
-  for (const products of [lindehout, polderpers]) supplierUrls.push(await serve(createCatalogueBron(createInMemoryCatalogueSource(products), { dangerouslyAcceptAnyToken: true })));
+  for (const products of [lindehout, polderpers])
+    supplierUrls.push(await serve(createCatalogueBron(createInMemoryCatalogueSource(products), { dangerouslyAcceptAnyToken: true })));
 });
 afterAll(() => Promise.all(servers.map((server) => server.close())));
 
 const client = (baseUrl: string) => createCatalogueClient({ baseUrl, tokenProvider: staticToken('aggregator'), retry: false });
 const ids = (products: readonly Product[]) => new Set(products.map((product) => product.productId));
-const newest = (products: readonly Product[]) => products.map((product) => product.dateLastModified!).sort().at(-1)!;
+const newest = (products: readonly Product[]) =>
+  products
+    .map((product) => product.dateLastModified!)
+    .sort()
+    .at(-1)!;
 
 describe('createCatalogueAggregator: a Koppelpunt-style overarching catalogue', () => {
   it('harvests every supplier, then serves the union without authentication, paged like a supplier', async () => {
-    const aggregator = createCatalogueAggregator({ suppliers: [{ name: 'lindehout', client: client(supplierUrls[0]!) }, { name: 'polderpers', client: client(supplierUrls[1]!) }] });
+    const aggregator = createCatalogueAggregator({
+      suppliers: [
+        { name: 'lindehout', client: client(supplierUrls[0]!) },
+        { name: 'polderpers', client: client(supplierUrls[1]!) },
+      ],
+    });
     expect(await aggregator.harvest()).toEqual([
       { name: 'lindehout', received: 90 },
       { name: 'polderpers', received: 130 },
     ]);
-    expect(aggregator.cursors).toEqual(new Map([['lindehout', newest(lindehout)], ['polderpers', newest(polderpers)]]));
+    expect(aggregator.cursors).toEqual(
+      new Map([
+        ['lindehout', newest(lindehout)],
+        ['polderpers', newest(polderpers)],
+      ]),
+    );
 
     const union = new Set([...ids(lindehout), ...ids(polderpers)]);
     const overarching = await serve(createCatalogueBron(aggregator.source, { authenticate: anonymousCaller }));
@@ -50,7 +72,12 @@ describe('createCatalogueAggregator: a Koppelpunt-style overarching catalogue', 
   });
 
   it('keeps harvesting the others when one supplier fails, and keeps what it has', async () => {
-    const aggregator = createCatalogueAggregator({ suppliers: [{ name: 'gone', client: client('http://127.0.0.1:9/catalogue-api/v2') }, { name: 'lindehout', client: client(supplierUrls[0]!) }] });
+    const aggregator = createCatalogueAggregator({
+      suppliers: [
+        { name: 'gone', client: client('http://127.0.0.1:9/catalogue-api/v2') },
+        { name: 'lindehout', client: client(supplierUrls[0]!) },
+      ],
+    });
     const [gone, lindehoutRun] = await aggregator.harvest();
     expect(gone).toMatchObject({ name: 'gone', received: 0, error: expect.anything() });
     expect(lindehoutRun).toEqual({ name: 'lindehout', received: 90 });

@@ -30,7 +30,11 @@ beforeEach(() => {
 
 const catalogue = () => createCatalogueClient({ baseUrl: `${server.url}/catalogue-api/v2`, tokenProvider: staticToken('t'), validation: 'strict' });
 const pageQueries = () => requests.map((url) => Object.fromEntries(url.searchParams));
-const newest = (list: readonly Product[]) => list.map((product) => product.dateLastModified!).sort().at(-1)!;
+const newest = (list: readonly Product[]) =>
+  list
+    .map((product) => product.dateLastModified!)
+    .sort()
+    .at(-1)!;
 
 describe('catalogue.products(): the paging iterator', () => {
   it('returns every product exactly once, following start/limit until a short page', async () => {

@@ -31,7 +31,9 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** A product of the mock's range, from a seeded delivery order of the first school. */
 async function firstProduct(url: string): Promise<string> {
   const school = (await (await fetch(`${url}/_admin/world`)).json()) as { schools: { orgMasterId: string }[] };
-  const orders = (await (await fetch(`${url}/delivery-api/v2/deliveryorders/school?orgMasterId=${school.schools[0]!.orgMasterId}`, { headers: { authorization: 'Bearer any' } })).json()) as { productId: string }[];
+  const orders = (await (
+    await fetch(`${url}/delivery-api/v2/deliveryorders/school?orgMasterId=${school.schools[0]!.orgMasterId}`, { headers: { authorization: 'Bearer any' } })
+  ).json()) as { productId: string }[];
   return orders[0]!.productId;
 }
 
@@ -131,7 +133,10 @@ describe('eduvkit mock', () => {
   });
 
   it('rejects a decline rate outside 0 to 1 and a chain delay that is not a number, naming the option', async () => {
-    for (const [option, value] of [['--decline-rate', '1.5'], ['--chain-delay-ms', 'soon']] as const) {
+    for (const [option, value] of [
+      ['--decline-rate', '1.5'],
+      ['--chain-delay-ms', 'soon'],
+    ] as const) {
       const { code, stderr } = await run(['mock', '--port', '0', option, value]);
       expect(code).toBe(2);
       expect(stderr).toContain(option);
@@ -145,7 +150,11 @@ describe('eduvkit mock', () => {
     const url = /listening on (http:\/\/\S+)/.exec(banner)![1]!;
     const productId = await firstProduct(url);
     const order = { requestReferenceId: '3f0c2a4e-9b1d-4e57-8a6c-2d4b5e6f7a81', purchaseOrderId: 'PO-1', productId, quantity: 1 };
-    const answer = await fetch(`${url}/order-api/v0/orders`, { method: 'PUT', headers: { authorization: 'Bearer any', 'content-type': 'application/json' }, body: JSON.stringify(order) });
+    const answer = await fetch(`${url}/order-api/v0/orders`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer any', 'content-type': 'application/json' },
+      body: JSON.stringify(order),
+    });
     expect(answer.status).toBe(202);
     let exchanges: { referenceId: string; confirmation?: { orderStatus?: string } }[] = [];
     for (let tries = 0; tries < 50 && !exchanges[0]?.confirmation; tries += 1) {

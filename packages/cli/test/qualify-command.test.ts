@@ -30,8 +30,22 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const studentsArgs = (baseUrl: string, reportDir: string) => [
-  'qualify', 'students', '--role', 'bron', '--base-url', `${baseUrl}/students-api/v1`, '--issuer', server.url,
-  '--client', 'demo-bestelomgeving', '--unconsented-client', 'demo-toetssysteem', '--school', school, '--report-dir', reportDir,
+  'qualify',
+  'students',
+  '--role',
+  'bron',
+  '--base-url',
+  `${baseUrl}/students-api/v1`,
+  '--issuer',
+  server.url,
+  '--client',
+  'demo-bestelomgeving',
+  '--unconsented-client',
+  'demo-toetssysteem',
+  '--school',
+  school,
+  '--report-dir',
+  reportDir,
 ];
 
 /** The mock behind a wrapper that drops API-Version from every answer: a bron with one defect. */
@@ -40,7 +54,10 @@ async function withoutApiVersion(): Promise<{ url: string; close: () => Promise<
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const headers = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<string, string>;
+      const headers = Object.fromEntries(Object.entries(incoming.headers).filter(([name]) => name !== 'host' && name !== 'content-length')) as Record<
+        string,
+        string
+      >;
       fetch(`${server.url}${incoming.url}`, { method: incoming.method, headers, body: chunks.length ? Buffer.concat(chunks) : null })
         .then(async (response) => {
           const kept = [...response.headers].filter(([name]) => !['api-version', 'content-length', 'content-encoding', 'transfer-encoding'].includes(name));
@@ -63,7 +80,12 @@ describe('eduvkit qualify', () => {
     expect(stdout).toMatch(/^PASS KVTPOSTSTUDENTSMISSINGREQUIREDBODYFIELDSCHOOL/m);
     expect(stdout).toMatch(/Failed\s+0/);
 
-    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { api: string; role: string; summary: { failed: number; passed: number }; cases: { id: string; status: string; request: { headers: Record<string, string> } | null }[] };
+    const report = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
+      api: string;
+      role: string;
+      summary: { failed: number; passed: number };
+      cases: { id: string; status: string; request: { headers: Record<string, string> } | null }[];
+    };
     expect(report).toMatchObject({ api: 'students', role: 'bron', apiVersion: '1.1.0', target: `${server.url}/students-api/v1` });
     expect(report.summary.failed).toBe(0);
     expect(report.cases.map((result) => result.id)).toContain('KVTPOSTSTUDENTS');
@@ -95,7 +117,18 @@ describe('eduvkit qualify', () => {
   });
 
   it('exits 2 with a message that says what to fix', async () => {
-    const base = ['--role', 'bron', '--base-url', `${server.url}/students-api/v1`, '--issuer', server.url, '--client', 'demo-bestelomgeving', '--school', school];
+    const base = [
+      '--role',
+      'bron',
+      '--base-url',
+      `${server.url}/students-api/v1`,
+      '--issuer',
+      server.url,
+      '--client',
+      'demo-bestelomgeving',
+      '--school',
+      school,
+    ];
     const cases: [string[], RegExp][] = [
       [['qualify', 'studnets', ...base], /unknown API "studnets"; choose one of .*\bstudents\b/],
       [['qualify', 'students', ...base.filter((_, index) => index < 8)], /--school is required/],
@@ -114,7 +147,24 @@ describe('eduvkit qualify', () => {
   });
 
   it('accepts the testlab word "ontvanger" for the bron and runs only the cases asked for', async () => {
-    const { code, stdout } = await run(['qualify', 'education', '--role', 'ontvanger', '--base-url', `${server.url}/education-api/v1`, '--issuer', server.url, '--client', 'demo-bestelomgeving', '--school', school, '--only', 'KVTGETORGANISATIONS,EDUVKIT-NOTOKEN-*', '--format', 'text']);
+    const { code, stdout } = await run([
+      'qualify',
+      'education',
+      '--role',
+      'ontvanger',
+      '--base-url',
+      `${server.url}/education-api/v1`,
+      '--issuer',
+      server.url,
+      '--client',
+      'demo-bestelomgeving',
+      '--school',
+      school,
+      '--only',
+      'KVTGETORGANISATIONS,EDUVKIT-NOTOKEN-*',
+      '--format',
+      'text',
+    ]);
     expect(code).toBe(0);
     const ids = [...stdout.matchAll(/^(?:PASS|FAIL|SKIP) (\S+)/gm)].map((match) => match[1]);
     expect(ids[0]).toBe('KVTGETORGANISATIONS');

@@ -11,7 +11,15 @@ import { ONTVANGER_TOKEN, startTestOntvanger, type TestOntvanger } from '../../c
 
 const cli = resolve(import.meta.dirname, '../bin/eduvkit.js');
 const root = resolve(import.meta.dirname, '../../..');
-const verzenderClient = (port: number, defect = 'none') => [process.execPath, '--conditions=@eduvkit/source', '--import', 'tsx', join(root, 'packages/conformance/test/support/exchange/verzender-client.ts'), String(port), defect];
+const verzenderClient = (port: number, defect = 'none') => [
+  process.execPath,
+  '--conditions=@eduvkit/source',
+  '--import',
+  'tsx',
+  join(root, 'packages/conformance/test/support/exchange/verzender-client.ts'),
+  String(port),
+  defect,
+];
 const RUN_MS = 180_000;
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -36,22 +44,56 @@ function freePort(): Promise<number> {
 }
 
 describe('eduvkit qualify --role verzender', () => {
-  it('exits 0 for a verzender built with createVerzender, with the three reports', async () => {
-    const port = await freePort();
-    const reportDir = mkdtempSync(join(tmpdir(), 'eduvkit-verzender-'));
-    const { code, stdout } = await run(['qualify', 'order', '--role', 'verzender', '--confirmation-url', `http://127.0.0.1:${port}/order-api/v0`, '--report-dir', reportDir, '--', ...verzenderClient(port)]);
-    expect(code, stdout).toBe(0);
-    expect(stdout).toMatch(/^PASS EDUVKIT-VERZENDER-RETRY-SAME-REFERENCE/m);
-    expect(readdirSync(reportDir).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
-    expect(JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8'))).toMatchObject({ role: 'verzender', api: 'order', summary: { failed: 0, skipped: 0 } });
-  }, RUN_MS);
+  it(
+    'exits 0 for a verzender built with createVerzender, with the three reports',
+    async () => {
+      const port = await freePort();
+      const reportDir = mkdtempSync(join(tmpdir(), 'eduvkit-verzender-'));
+      const { code, stdout } = await run([
+        'qualify',
+        'order',
+        '--role',
+        'verzender',
+        '--confirmation-url',
+        `http://127.0.0.1:${port}/order-api/v0`,
+        '--report-dir',
+        reportDir,
+        '--',
+        ...verzenderClient(port),
+      ]);
+      expect(code, stdout).toBe(0);
+      expect(stdout).toMatch(/^PASS EDUVKIT-VERZENDER-RETRY-SAME-REFERENCE/m);
+      expect(readdirSync(reportDir).sort()).toEqual(['junit.xml', 'report.html', 'report.json']);
+      expect(JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8'))).toMatchObject({
+        role: 'verzender',
+        api: 'order',
+        summary: { failed: 0, skipped: 0 },
+      });
+    },
+    RUN_MS,
+  );
 
-  it('exits 1 for a verzender that refuses a repeated confirmation, naming that case only', async () => {
-    const port = await freePort();
-    const { code, stdout } = await run(['qualify', 'order', '--role', 'verzender', '--confirmation-url', `http://127.0.0.1:${port}/order-api/v0`, '--format', 'text', '--', ...verzenderClient(port, 'refuses-repeat')]);
-    expect(code, stdout).toBe(1);
-    expect(stdout.match(/^FAIL .*/gm)).toEqual([expect.stringMatching(/^FAIL EDUVKIT-VERZENDER-REPEATED-CONFIRMATION/)]);
-  }, RUN_MS);
+  it(
+    'exits 1 for a verzender that refuses a repeated confirmation, naming that case only',
+    async () => {
+      const port = await freePort();
+      const { code, stdout } = await run([
+        'qualify',
+        'order',
+        '--role',
+        'verzender',
+        '--confirmation-url',
+        `http://127.0.0.1:${port}/order-api/v0`,
+        '--format',
+        'text',
+        '--',
+        ...verzenderClient(port, 'refuses-repeat'),
+      ]);
+      expect(code, stdout).toBe(1);
+      expect(stdout.match(/^FAIL .*/gm)).toEqual([expect.stringMatching(/^FAIL EDUVKIT-VERZENDER-REPEATED-CONFIRMATION/)]);
+    },
+    RUN_MS,
+  );
 });
 
 describe('eduvkit qualify --role ontvanger', () => {
@@ -61,7 +103,11 @@ describe('eduvkit qualify --role ontvanger', () => {
   beforeAll(async () => {
     ontvanger = await startTestOntvanger(findExchangeRegistry('order')!);
     // Stands in for the supplier's authorization server: it issues the token the test ontvanger accepts.
-    tokenServer = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: ONTVANGER_TOKEN, token_type: 'Bearer', expires_in: 300 })));
+    tokenServer = createServer((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: ONTVANGER_TOKEN, token_type: 'Bearer', expires_in: 300 })),
+    );
     await new Promise<void>((done) => tokenServer.listen(0, '127.0.0.1', done));
     tokenUrl = `http://127.0.0.1:${(tokenServer.address() as { port: number }).port}/oauth2/token`;
   });
@@ -70,24 +116,62 @@ describe('eduvkit qualify --role ontvanger', () => {
     await new Promise((done) => tokenServer.close(done));
   });
 
-  it('exits 0 for an ontvanger built with createOntvanger and prints where to confirm', async () => {
-    const port = await freePort();
-    ontvanger.confirmTo(`http://127.0.0.1:${port}/order-api/v0`);
-    const { code, stdout } = await run(['qualify', 'order', '--role', 'ontvanger', '--base-url', ontvanger.baseUrl, '--token-url', tokenUrl, '--client', 'demo-bestelomgeving', '--callback-port', String(port), '--format', 'text']);
-    expect(code, stdout).toBe(0);
-    expect(stdout).toContain(`confirmations to: http://127.0.0.1:${port}/order-api/v0`);
-    expect(stdout).toMatch(/^PASS EDUVKIT-ONTVANGER-REPEAT-KVTPUTORDERS/m);
-  }, RUN_MS);
+  it(
+    'exits 0 for an ontvanger built with createOntvanger and prints where to confirm',
+    async () => {
+      const port = await freePort();
+      ontvanger.confirmTo(`http://127.0.0.1:${port}/order-api/v0`);
+      const { code, stdout } = await run([
+        'qualify',
+        'order',
+        '--role',
+        'ontvanger',
+        '--base-url',
+        ontvanger.baseUrl,
+        '--token-url',
+        tokenUrl,
+        '--client',
+        'demo-bestelomgeving',
+        '--callback-port',
+        String(port),
+        '--format',
+        'text',
+      ]);
+      expect(code, stdout).toBe(0);
+      expect(stdout).toContain(`confirmations to: http://127.0.0.1:${port}/order-api/v0`);
+      expect(stdout).toMatch(/^PASS EDUVKIT-ONTVANGER-REPEAT-KVTPUTORDERS/m);
+    },
+    RUN_MS,
+  );
 
   it.each([
     [['order', '--role', 'ontvanger', '--client', 'demo-bestelomgeving', '--issuer', 'http://127.0.0.1:9'], '--base-url is required'],
-    [['order', '--role', 'ontvanger', '--client', 'demo-bestelomgeving', '--issuer', 'http://127.0.0.1:9', '--base-url', 'http://127.0.0.1:9', '--test-data', 'x.json'], 'does not take --test-data'],
+    [
+      [
+        'order',
+        '--role',
+        'ontvanger',
+        '--client',
+        'demo-bestelomgeving',
+        '--issuer',
+        'http://127.0.0.1:9',
+        '--base-url',
+        'http://127.0.0.1:9',
+        '--test-data',
+        'x.json',
+      ],
+      'does not take --test-data',
+    ],
     [['order', '--role', 'verzender', '--', 'node'], '--confirmation-url is required'],
     [['order', '--role', 'verzender', '--confirmation-url', 'http://127.0.0.1:9'], 'give the command that runs your verzender'],
     [['students', '--role', 'bron', '--callback-port', '1'], '--callback-port is for the ontvanger and verzender'],
-  ])('exits 2 with a message that says what to fix (%j)', async (args, message) => {
-    const { code, stderr } = await run(['qualify', ...args]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  }, RUN_MS);
+  ])(
+    'exits 2 with a message that says what to fix (%j)',
+    async (args, message) => {
+      const { code, stderr } = await run(['qualify', ...args]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    },
+    RUN_MS,
+  );
 });

@@ -12,7 +12,9 @@ export interface ApiRow {
 export function renderApiTable(rows: readonly ApiRow[]): string {
   const lines = rows.map(({ name, doc }) => {
     const info = doc.info as JsonObject;
-    const title = String(info.title).replace(/^Edu-V /, '').replace(/ API$/, '');
+    const title = String(info.title)
+      .replace(/^Edu-V /, '')
+      .replace(/ API$/, '');
     const operations = listOperations(doc);
     const methods = [...methodNames(doc).keys()].map((method) => `\`${method}\``);
     return `| ${title} | ${String(info.version)} | [\`@eduvkit/${name}\`](packages/${name}) | ${operations.length} | ${methods.join(', ')} | [${name}](docs/apis/${name}.md) |`;
@@ -51,7 +53,15 @@ export function renderOperationTable(doc: JsonObject): string {
   const rows = [...methodNames(doc)].map(([name, { method, path, operation }]) => {
     const status = successStatus(operation);
     const security = operation.security ?? (doc.security as OperationNode['security']) ?? [];
-    const scopes = security.map((requirement) => Object.values(requirement).flat().map((scope) => `\`${scope}\``).join(' + ')).join(' or ') || '—';
+    const scopes =
+      security
+        .map((requirement) =>
+          Object.values(requirement)
+            .flat()
+            .map((scope) => `\`${scope}\``)
+            .join(' + '),
+        )
+        .join(' or ') || '—';
     const exchange = operation['x-eduvkit-exchange'] as { message?: string } | undefined;
     const search = method === 'post' && operation['x-eduv-idempotent'] === true ? ' (a search: retried like a GET)' : '';
     const interaction = `${INTERACTIONS[String(operation['x-eduv-interaction'])] ?? String(operation['x-eduv-interaction'])}${exchange?.message ? `: ${exchange.message}` : ''}${search}`;

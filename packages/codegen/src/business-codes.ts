@@ -69,7 +69,8 @@ export function readBusinessCodes(doc: JsonObject, operation: OperationNode): Bu
     const unknownKeys = Object.keys(entry).filter((key) => !ENTRY_KEYS.has(key));
     if (unknownKeys.length) problems.push(`unknown keys ${unknownKeys.join(', ')}`);
     const { status, httpStatus, message, trigger } = entry;
-    if (!Number.isInteger(status) || (status as number) < 2000 || (status as number) > 2099) problems.push('status must be an integer 2000-2099 (an Edu-V 20xx code)');
+    if (!Number.isInteger(status) || (status as number) < 2000 || (status as number) > 2099)
+      problems.push('status must be an integer 2000-2099 (an Edu-V 20xx code)');
     if (!Number.isInteger(httpStatus) || (httpStatus as number) < 400 || (httpStatus as number) > 499) problems.push('httpStatus must be an integer 400-499');
     if (typeof message !== 'string' || !message.trim()) problems.push('message must be a non-empty string');
     checkTrigger(doc, operation, trigger, problems);

@@ -20,7 +20,7 @@ export function renderCoverage(apis: ApiCoverage[]): string {
     'Every element of every eduvkit OpenAPI document says where it comes from. Source markers: **N**',
     'normative Edu-V text, **T** Edu-V testlab only, **O** older Edu-V version, **E** external standard,',
     '**R** a recorded test-run sample. **Assumed** marks a choice eduvkit made where the published',
-    'material is silent (`x-eduvkit-assumed` in the spec); such a choice is never Edu-V\'s text.',
+    "material is silent (`x-eduvkit-assumed` in the spec); such a choice is never Edu-V's text.",
     '',
     '| API | Package | Version | Elements | N | T | O | E | R | Assumed |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -16,9 +16,7 @@ export function emitBarrel(facts: PackageFacts, names: BarrelNames, header: stri
     "export type { components, operations, paths } from './generated/openapi-types';",
     "export * from './generated/client';",
     ...(names.hasStatus ? ["export * from './generated/status';"] : []),
-    ...facts.modules.map(({ module, names: only }) =>
-      only ? `export { ${only.join(', ')} } from './${module}';` : `export * from './${module}';`,
-    ),
+    ...facts.modules.map(({ module, names: only }) => (only ? `export { ${only.join(', ')} } from './${module}';` : `export * from './${module}';`)),
   ];
   return `${header}${lines.join('\n')}\n`;
 }

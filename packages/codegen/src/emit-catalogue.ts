@@ -47,7 +47,8 @@ function findOperation(doc: JsonObject, operationId: string): { method: string; 
 
 function fetchOperations(api: string, doc: JsonObject, objectTypes: readonly string[], declared: unknown): Record<string, string> | undefined {
   if (declared === undefined) return undefined;
-  if (declared === null || typeof declared !== 'object' || Array.isArray(declared)) throw new Error(`${api}: x-eduvkit-notifications.fetch must map object types to operationIds`);
+  if (declared === null || typeof declared !== 'object' || Array.isArray(declared))
+    throw new Error(`${api}: x-eduvkit-notifications.fetch must map object types to operationIds`);
   for (const [objectType, operationId] of Object.entries(declared)) {
     if (!objectTypes.includes(objectType)) throw new Error(`${api}: x-eduvkit-notifications.fetch names ${objectType}, which is not in objectTypes`);
     const found = typeof operationId === 'string' ? findOperation(doc, operationId) : undefined;
@@ -64,7 +65,8 @@ export function notificationFacts(doc: JsonObject, allScopes: readonly string[])
   const declared = info['x-eduvkit-notifications'] as { scope?: unknown; objectTypes?: unknown; fetch?: unknown } | undefined;
   if (declared === undefined) return undefined;
   const api = String(info['x-eduv-api']);
-  if (typeof declared.scope !== 'string' || !allScopes.includes(declared.scope)) throw new Error(`${api}: x-eduvkit-notifications.scope must be one of the API's scopes`);
+  if (typeof declared.scope !== 'string' || !allScopes.includes(declared.scope))
+    throw new Error(`${api}: x-eduvkit-notifications.scope must be one of the API's scopes`);
   const objectTypes = declared.objectTypes;
   if (!Array.isArray(objectTypes) || objectTypes.length === 0 || !objectTypes.every((type) => typeof type === 'string' && /^[A-Z][A-Za-z]*$/.test(type))) {
     throw new Error(`${api}: x-eduvkit-notifications.objectTypes must list the object names (PascalCase), the main one first`);
@@ -92,7 +94,12 @@ export function scopeRoles(doc: JsonObject, allScopes: readonly string[], callin
  * object types, from the data APIs' specs; they must be exactly the APIs the notifications spec's
  * NotificationApi enum names.
  */
-export function emitSubscribableApis(specs: readonly CatalogueSpec[], subscribable: readonly string[], scopesOf: (doc: JsonObject) => readonly string[], header: string): string {
+export function emitSubscribableApis(
+  specs: readonly CatalogueSpec[],
+  subscribable: readonly string[],
+  scopesOf: (doc: JsonObject) => readonly string[],
+  header: string,
+): string {
   const facts: Record<string, NotificationFacts> = {};
   for (const { doc } of specs) {
     const found = notificationFacts(doc, scopesOf(doc));

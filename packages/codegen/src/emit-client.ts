@@ -40,7 +40,6 @@ export function clientMethod(operation: JsonObject): string | undefined {
   return name;
 }
 
-
 /**
  * The method of one operation. Its arguments follow from what the request has: only a body →
  * `(body, options?)`; only one path parameter → `(id, options?)`; only a query → `(query, options?)`;
@@ -54,7 +53,10 @@ function method(doc: JsonObject, entry: OperationEntry): { signature: string; bo
   const { query, queryRequired, path, body } = partsOf(doc, entry);
   const call = (args: string) => `client.call(${JSON.stringify(id)}, ${args})`;
   if (body && !query && path.length === 0) {
-    return { signature: `(body: NonNullable<${request}['body']>, options?: TransportOptions): ${returns}`, body: `(body, options = {}) => ${call('{ ...options, body }')}` };
+    return {
+      signature: `(body: NonNullable<${request}['body']>, options?: TransportOptions): ${returns}`,
+      body: `(body, options = {}) => ${call('{ ...options, body }')}`,
+    };
   }
   const [only] = path;
   if (only !== undefined && path.length === 1 && IDENTIFIER.test(only) && !body && !query) {
@@ -65,7 +67,10 @@ function method(doc: JsonObject, entry: OperationEntry): { signature: string; bo
   }
   if (query && path.length === 0 && !body) {
     const optional = queryRequired ? '' : '?';
-    return { signature: `(query${optional}: NonNullable<${request}['query']>, options?: TransportOptions): ${returns}`, body: `(query, options = {}) => ${call('{ ...options, query }')}` };
+    return {
+      signature: `(query${optional}: NonNullable<${request}['query']>, options?: TransportOptions): ${returns}`,
+      body: `(query, options = {}) => ${call('{ ...options, query }')}`,
+    };
   }
   if (!query && path.length === 0 && !body) {
     return { signature: `(options?: TransportOptions): ${returns}`, body: `(options = {}) => ${call('options')}` };

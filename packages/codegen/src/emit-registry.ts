@@ -55,7 +55,13 @@ function exchangeFacts(doc: JsonObject, operation: OperationNode, byId: Map<stri
   for (const field of fields) {
     if (field !== undefined && !(field in properties)) throw new Error(`${id}: x-eduvkit-exchange names ${field}, which the request body does not have`);
   }
-  return { message: declared.message, reference: declared.reference, ...(declared.receipt ? { receipt: declared.receipt } : {}), ...(declared.processedAt ? { processedAt: declared.processedAt } : {}), pair: declared.pair };
+  return {
+    message: declared.message,
+    reference: declared.reference,
+    ...(declared.receipt ? { receipt: declared.receipt } : {}),
+    ...(declared.processedAt ? { processedAt: declared.processedAt } : {}),
+    pair: declared.pair,
+  };
 }
 
 const SCHOOL_SELECTIONS = ['query', 'body', 'none'] as const;
@@ -67,7 +73,8 @@ const SCHOOL_SELECTIONS = ['query', 'body', 'none'] as const;
 function schoolSelection(doc: JsonObject, operation: OperationNode): (typeof SCHOOL_SELECTIONS)[number] {
   const declared = operation['x-eduv-school-selection'];
   if (declared !== undefined) {
-    if (!SCHOOL_SELECTIONS.includes(declared as never)) throw new Error(`${operation.operationId}: x-eduv-school-selection must be one of ${SCHOOL_SELECTIONS.join(', ')}`);
+    if (!SCHOOL_SELECTIONS.includes(declared as never))
+      throw new Error(`${operation.operationId}: x-eduv-school-selection must be one of ${SCHOOL_SELECTIONS.join(', ')}`);
     return declared as (typeof SCHOOL_SELECTIONS)[number];
   }
   const parameters = (operation.parameters ?? []).map((parameter) => deref(doc, parameter));
@@ -115,9 +122,7 @@ export function emitRegistryModule(doc: JsonObject, zod: ZodModule, exportName: 
     const parameters = (operation.parameters ?? [])
       .map((parameter) => deref(doc, parameter))
       .map((parameter) => ({ name: parameter.name, in: parameter.in, required: parameter.required === true }));
-    const responses = statuses
-      .map((status) => `        ${status}: ${names.responses[status] ? `s.${names.responses[status]}` : 'undefined'},`)
-      .join('\n');
+    const responses = statuses.map((status) => `        ${status}: ${names.responses[status] ? `s.${names.responses[status]}` : 'undefined'},`).join('\n');
     const fields = [
       `operationId: ${literal(id)}`,
       `method: ${literal(method.toUpperCase())}`,

@@ -56,11 +56,10 @@ export function emitStatusModule(doc: JsonObject, pascalName: string, registry: 
       const note = entry.assumed ? ` Assumed by eduvkit: ${entry.assumed.replace(/\*\//g, '*\\/')}` : '';
       return `  /** ${status} ${entry.message}.${note} */\n  ${name}: ${status},`;
     });
-  const perOperation = listOperations(doc)
-    .map(({ operation }) => {
-      const codes = [...new Set(readBusinessCodes(doc, operation).map((entry) => entry.status))];
-      return `  ${operation.operationId}: ${codes.length ? codes.join(' | ') : 'never'};`;
-    });
+  const perOperation = listOperations(doc).map(({ operation }) => {
+    const codes = [...new Set(readBusinessCodes(doc, operation).map((entry) => entry.status))];
+    return `  ${operation.operationId}: ${codes.length ? codes.join(' | ') : 'never'};`;
+  });
   const refusal = `${registry.replace(/Api$/, '')}Refusal`;
   return `${header}import { BronError } from '@eduvkit/core/server';
 import { ${registry} } from './registry';

@@ -32,11 +32,15 @@ export function emitTypeTests(zod: ZodModule, header: string): string {
       checks.push(`export type ${id}PathMatches = Expect<Equal<z.output<typeof s.${names.path}>, NonNullable<${op}['parameters']['path']>>>;`);
     }
     if (names.body) {
-      checks.push(`export type ${id}BodyMatches = Expect<Equal<z.output<typeof s.${names.body}>, NonNullable<${op}['requestBody']>['content']['application/json']>>;`);
+      checks.push(
+        `export type ${id}BodyMatches = Expect<Equal<z.output<typeof s.${names.body}>, NonNullable<${op}['requestBody']>['content']['application/json']>>;`,
+      );
     }
     for (const [status, schema] of Object.entries(names.responses)) {
       if (!schema) continue;
-      checks.push(`export type ${id}Response${status}Matches = Expect<Equal<z.output<typeof s.${schema}>, ${op}['responses'][${status}]['content']['application/json']>>;`);
+      checks.push(
+        `export type ${id}Response${status}Matches = Expect<Equal<z.output<typeof s.${schema}>, ${op}['responses'][${status}]['content']['application/json']>>;`,
+      );
     }
   }
   return `${header}import type { z } from 'zod';

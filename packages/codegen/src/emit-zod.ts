@@ -2,9 +2,26 @@ import type { JsonObject } from './bundle';
 import { deref, listOperations, refName, type ParameterNode, type SchemaNode } from './spec-model';
 
 const SUPPORTED_KEYS = new Set([
-  '$ref', 'type', 'format', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum',
-  'minItems', 'maxItems', 'items', 'properties', 'required', 'additionalProperties', 'nullable',
-  'oneOf', 'description', 'example', 'default',
+  '$ref',
+  'type',
+  'format',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+  'nullable',
+  'oneOf',
+  'description',
+  'example',
+  'default',
 ]);
 
 export const schemaConstName = (name: string): string => `${name}Schema`;
@@ -37,7 +54,8 @@ function identifierSchema(node: SchemaNode, where: string): string | undefined {
   if (identifier === undefined) return undefined;
   const schema = typeof identifier === 'string' && Object.hasOwn(IDENTIFIER_SCHEMAS, identifier) ? IDENTIFIER_SCHEMAS[identifier] : undefined;
   if (!schema) throw new Error(`${where}: x-eduv-identifier must be one of ${Object.keys(IDENTIFIER_SCHEMAS).join(', ')}`);
-  if (node.type !== 'string' || node.enum || node.format || node.pattern) throw new Error(`${where}: x-eduv-identifier goes on a plain string (no enum, format or pattern)`);
+  if (node.type !== 'string' || node.enum || node.format || node.pattern)
+    throw new Error(`${where}: x-eduv-identifier goes on a plain string (no enum, format or pattern)`);
   return schema;
 }
 

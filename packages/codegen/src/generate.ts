@@ -65,7 +65,10 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     files.set(join(generated, 'operations.ts'), emitOperationsModule(doc, operationsType, header));
     files.set(join(generated, 'registry.ts'), emitRegistryModule(doc, zod, registry, operationsType, header));
     files.set(join(generated, 'type-tests.ts'), emitTypeTests(zod, header));
-    files.set(join(generated, 'client.ts'), emitClientModule(doc, { pascalName, registry, operationsType, isClient: facts !== undefined && facts.client === undefined }, header));
+    files.set(
+      join(generated, 'client.ts'),
+      emitClientModule(doc, { pascalName, registry, operationsType, isClient: facts !== undefined && facts.client === undefined }, header),
+    );
     const status = emitStatusModule(doc, pascalName, registry, header);
     if (status) files.set(join(generated, 'status.ts'), status);
     const info = doc.info as JsonObject;
@@ -78,7 +81,8 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
       files.set(join(spec.packageDir, 'src', 'msw', 'index.ts'), emitMswModule(facts.msw, mswNames, header));
     }
     const page = join(root, 'docs', 'apis', `${spec.name}.md`);
-    if (existsSync(page) && readFileSync(page, 'utf8').includes('<!-- generated:operations -->')) files.set(page, replaceGenerated(readFileSync(page, 'utf8'), 'operations', renderOperationTable(doc), relative(root, page)));
+    if (existsSync(page) && readFileSync(page, 'utf8').includes('<!-- generated:operations -->'))
+      files.set(page, replaceGenerated(readFileSync(page, 'utf8'), 'operations', renderOperationTable(doc), relative(root, page)));
     apis.push({ name: spec.name, doc });
     catalogue.push({ name: spec.name, doc });
     coverage.push({ title: String(info.title), version: String(info.version), packageName: `@eduvkit/${spec.name}`, entries });
@@ -88,7 +92,10 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   const notifications = catalogue.find(({ name }) => name === 'notifications');
   if (notifications) {
     const subscribable = (((notifications.doc.components as JsonObject).schemas as JsonObject).NotificationApi as { enum: string[] }).enum;
-    files.set(join(root, 'packages', 'notifications', 'src', 'generated', 'subscribable-apis.ts'), emitSubscribableApis(catalogue, subscribable, apiScopes, catalogueHeader));
+    files.set(
+      join(root, 'packages', 'notifications', 'src', 'generated', 'subscribable-apis.ts'),
+      emitSubscribableApis(catalogue, subscribable, apiScopes, catalogueHeader),
+    );
   }
   files.set(join(root, 'docs', 'coverage.md'), renderCoverage(coverage));
   const readme = join(root, 'README.md');

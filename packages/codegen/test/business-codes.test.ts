@@ -42,7 +42,13 @@ const emit = (codes: unknown): string => {
 
 describe('x-eduv-business-codes', () => {
   it('is emitted as businessCodes, with the assumption as `assumed`, next to the required body fields', () => {
-    const school = { status: 2001, httpStatus: 400, message: 'School unknown', trigger: { in: 'school', name: 'school' }, 'x-eduvkit-assumed': 'no HTTP status published' };
+    const school = {
+      status: 2001,
+      httpStatus: 400,
+      message: 'School unknown',
+      trigger: { in: 'school', name: 'school' },
+      'x-eduvkit-assumed': 'no HTTP status published',
+    };
     const thing = { status: 2002, httpStatus: 404, message: 'Thing unknown', trigger: { in: 'body', name: 'thing' }, 'x-eduvkit-assumed': 'no code published' };
     const source = emit([period, school, thing]);
     const codes = JSON.parse(/businessCodes: (\[.*\]),\n/.exec(source)![1]!) as unknown;
@@ -64,9 +70,17 @@ describe('x-eduv-business-codes', () => {
     ['a 4xx HTTP status', [{ ...period, httpStatus: 200 }], /httpStatus must be an integer 400-499/],
     ['a message', [{ ...period, message: ' ' }], /message must be a non-empty string/],
     ['a known trigger place', [{ ...period, trigger: { in: 'header', name: 'schoolPeriodId' } }], /trigger.in must be one of query, path, body, school/],
-    ['a trigger that exists', [{ ...period, trigger: { in: 'query', name: 'studyOfferingId' } }], /trigger query studyOfferingId is not an element of the operation/],
+    [
+      'a trigger that exists',
+      [{ ...period, trigger: { in: 'query', name: 'studyOfferingId' } }],
+      /trigger query studyOfferingId is not an element of the operation/,
+    ],
     ['a school trigger that is the selection', [{ ...period, trigger: { in: 'school', name: 'thing' } }], /trigger school thing is not an element/],
-    ['a provenance marker', [{ status: 2008, httpStatus: 400, message: 'SchoolPeriod unknown', trigger: { in: 'query', name: 'schoolPeriodId' } }], /needs x-eduv-src or x-eduvkit-assumed/],
+    [
+      'a provenance marker',
+      [{ status: 2008, httpStatus: 400, message: 'SchoolPeriod unknown', trigger: { in: 'query', name: 'schoolPeriodId' } }],
+      /needs x-eduv-src or x-eduvkit-assumed/,
+    ],
     ['only known keys', [{ ...period, http: 400 }], /unknown keys http/],
   ])('refuses an entry without %s, naming the operation and the entry', (_what, codes, message) => {
     expect(() => emit(codes)).toThrow(message);
@@ -77,7 +91,9 @@ describe('x-eduv-business-codes', () => {
 describe('generated/status.ts', () => {
   it('names the constants <Api>Status, or <Api>BusinessStatus when a schema already has that name', () => {
     const doc = docWith([period]);
-    expect(emitStatusModule(doc, 'Things', 'thingsApi', '')).toContain('export const ThingsStatus = {\n  /** 2008 SchoolPeriod unknown. */\n  SchoolPeriodUnknown: 2008,');
+    expect(emitStatusModule(doc, 'Things', 'thingsApi', '')).toContain(
+      'export const ThingsStatus = {\n  /** 2008 SchoolPeriod unknown. */\n  SchoolPeriodUnknown: 2008,',
+    );
     ((doc.components as JsonObject).schemas as JsonObject).ThingsStatus = { type: 'string', enum: ['new', 'old'] };
     const renamed = emitStatusModule(doc, 'Things', 'thingsApi', '');
     expect(renamed).toContain('export const ThingsBusinessStatus = {');

@@ -18,7 +18,13 @@ describe('generated code drift', () => {
     cpSync(join(root, 'specs'), join(copy, 'specs'), { recursive: true });
     cpSync(join(root, 'README.md'), join(copy, 'README.md'));
     const spec = join(copy, 'specs/students/openapi.yaml');
-    writeFileSync(spec, readFileSync(spec, 'utf8').replace('        preferredFirstName:\n', '        nickName:\n          type: string\n          x-eduvkit-assumed: test\n        preferredFirstName:\n'));
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace(
+        '        preferredFirstName:\n',
+        '        nickName:\n          type: string\n          x-eduvkit-assumed: test\n        preferredFirstName:\n',
+      ),
+    );
     const files = await generateAll(copy);
     const schemas = files.get(join(copy, 'packages/students/src/generated/schemas.ts'));
     expect(schemas).toContain('nickName: z.string().optional()');
@@ -31,7 +37,10 @@ describe('generated code drift', () => {
     cpSync(join(root, 'specs'), join(copy, 'specs'), { recursive: true });
     cpSync(join(root, 'README.md'), join(copy, 'README.md'));
     const spec = join(copy, 'specs/students/openapi.yaml');
-    writeFileSync(spec, readFileSync(spec, 'utf8').replace('        preferredFirstName:\n', '        nickName:\n          type: string\n        preferredFirstName:\n'));
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace('        preferredFirstName:\n', '        nickName:\n          type: string\n        preferredFirstName:\n'),
+    );
     await expect(generateAll(copy)).rejects.toThrow(/schema Student\.nickName/);
   });
 });

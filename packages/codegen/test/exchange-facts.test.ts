@@ -4,7 +4,13 @@ import { emitRegistryModule } from '../src/emit-registry';
 import { emitZodModule } from '../src/emit-zod';
 
 const REQUEST = { message: 'request', reference: 'requestReferenceId', pair: 'confirmThing' };
-const CONFIRMATION = { message: 'confirmation', reference: 'requestReferenceId', receipt: 'responseReferenceId', processedAt: 'processedTimestamp', pair: 'sendThing' };
+const CONFIRMATION = {
+  message: 'confirmation',
+  reference: 'requestReferenceId',
+  receipt: 'responseReferenceId',
+  processedAt: 'processedTimestamp',
+  pair: 'sendThing',
+};
 
 interface Variant {
   request?: unknown;
@@ -33,7 +39,11 @@ function docWith({ request = REQUEST, confirmation = CONFIRMATION, requestIntera
         ThingConfirmation: {
           type: 'object',
           required: ['requestReferenceId', 'responseReferenceId', 'processedTimestamp'],
-          properties: { requestReferenceId: { type: 'string' }, responseReferenceId: { type: 'string' }, processedTimestamp: { type: 'string', format: 'date-time' } },
+          properties: {
+            requestReferenceId: { type: 'string' },
+            responseReferenceId: { type: 'string' },
+            processedTimestamp: { type: 'string', format: 'date-time' },
+          },
         },
       },
     },
@@ -68,15 +78,31 @@ describe('x-eduvkit-exchange', () => {
   });
 
   it.each([
-    ['a pair that is an operation of the API', { request: { ...REQUEST, pair: 'confirmOther' } }, /sendThing: x-eduvkit-exchange.pair confirmOther is not an operation of this API/],
+    [
+      'a pair that is an operation of the API',
+      { request: { ...REQUEST, pair: 'confirmOther' } },
+      /sendThing: x-eduvkit-exchange.pair confirmOther is not an operation of this API/,
+    ],
     ['a pair that names it back', { confirmation: { ...CONFIRMATION, pair: 'confirmThing' } }, /must name each other/],
     ['a pair that has exchange facts at all', { confirmation: null }, /sendThing: x-eduvkit-exchange and that of confirmThing must name each other/],
     ['opposite messages', { confirmation: { ...CONFIRMATION, message: 'request' } }, /must name each other, opposite messages/],
     ['one reference field for both halves', { confirmation: { ...CONFIRMATION, reference: 'thing' } }, /one reference field/],
-    ['a reference the body has', { request: { ...REQUEST, reference: 'orderReferenceId' }, confirmation: { ...CONFIRMATION, reference: 'orderReferenceId' } }, /sendThing: x-eduvkit-exchange names orderReferenceId, which the request body does not have/],
+    [
+      'a reference the body has',
+      { request: { ...REQUEST, reference: 'orderReferenceId' }, confirmation: { ...CONFIRMATION, reference: 'orderReferenceId' } },
+      /sendThing: x-eduvkit-exchange names orderReferenceId, which the request body does not have/,
+    ],
     ['a receipt the confirmation body has', { confirmation: { ...CONFIRMATION, receipt: 'receiveId' } }, /confirmThing: x-eduvkit-exchange names receiveId/],
-    ['a processedAt the confirmation body has', { confirmation: { ...CONFIRMATION, processedAt: 'processedAt' } }, /confirmThing: x-eduvkit-exchange names processedAt/],
-    ['a message that is request or confirmation', { request: { ...REQUEST, message: 'melding' } }, /sendThing: x-eduvkit-exchange.message must be request or confirmation/],
+    [
+      'a processedAt the confirmation body has',
+      { confirmation: { ...CONFIRMATION, processedAt: 'processedAt' } },
+      /confirmThing: x-eduvkit-exchange names processedAt/,
+    ],
+    [
+      'a message that is request or confirmation',
+      { request: { ...REQUEST, message: 'melding' } },
+      /sendThing: x-eduvkit-exchange.message must be request or confirmation/,
+    ],
     ['a push-async operation', { requestInteraction: 'push-sync' }, /sendThing: x-eduvkit-exchange belongs on push-async operations only/],
   ])('refuses a declaration without %s', (_what, variant, message) => {
     expect(() => emit(variant)).toThrow(message);

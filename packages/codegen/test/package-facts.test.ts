@@ -19,7 +19,10 @@ describe('info.x-eduvkit-package', () => {
   });
 
   it('reads modules, client and MSW exports, which may come from an @eduvkit/ package entry', () => {
-    const facts = readPackageFacts(docWith({ modules: ['client', { module: 'client/paging', names: ['page', 'type Page'] }], client: 'client', msw: exchangeMsw }), 'things.yaml');
+    const facts = readPackageFacts(
+      docWith({ modules: ['client', { module: 'client/paging', names: ['page', 'type Page'] }], client: 'client', msw: exchangeMsw }),
+      'things.yaml',
+    );
     expect(facts).toEqual({
       modules: [{ module: 'client' }, { module: 'client/paging', names: ['page', 'type Page'] }],
       client: 'client',
@@ -48,7 +51,11 @@ describe('info.x-eduvkit-package', () => {
 describe('the generated MSW entry', () => {
   it('imports a package entry as it is and a hand-written module relative to src/', () => {
     const facts = readPackageFacts(docWith({ modules: [], msw: exchangeMsw }), 'things.yaml')!;
-    const source = emitMswModule(facts.msw!, { camelName: 'things', pascalName: 'Things', title: 'Things API', registry: 'thingsApi', baseUrlConstant: 'DEFAULT_THINGS_BASE_URL' }, '');
+    const source = emitMswModule(
+      facts.msw!,
+      { camelName: 'things', pascalName: 'Things', title: 'Things API', registry: 'thingsApi', baseUrlConstant: 'DEFAULT_THINGS_BASE_URL' },
+      '',
+    );
     expect(source).toContain("import { createInMemoryExchangeStore, type ExchangeStore } from '@eduvkit/core/exchange';");
     expect(source).toContain("import { createThingsStandIn, type ThingsStandInOptions } from '../msw/stand-in';");
     expect(source).toContain('export type ThingsHandlersOptions = ApiHandlersOptions<ExchangeStore, ThingsStandInOptions>;');

@@ -9,7 +9,9 @@ import { emitZodModule } from '../src/emit-zod';
  */
 const orgMasterId = { name: 'orgMasterId', in: 'query', required: false, schema: { type: 'string' } };
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } };
-const get = (operationId: string, parameters: unknown[], extra: JsonObject = {}) => ({ get: { operationId, 'x-eduv-interaction': 'pull-sync', parameters, responses: ok, ...extra } });
+const get = (operationId: string, parameters: unknown[], extra: JsonObject = {}) => ({
+  get: { operationId, 'x-eduv-interaction': 'pull-sync', parameters, responses: ok, ...extra },
+});
 
 function emit(paths: JsonObject): string {
   const doc: JsonObject = {
@@ -21,7 +23,8 @@ function emit(paths: JsonObject): string {
   return emitRegistryModule(doc, emitZodModule(doc, ''), 'thingsApi', 'ThingsOperations', '');
 }
 
-const selectionOf = (source: string, operationId: string): string => /schoolSelection: ("\w+")/.exec(source.slice(source.indexOf(`operationId: "${operationId}"`)))![1]!;
+const selectionOf = (source: string, operationId: string): string =>
+  /schoolSelection: ("\w+")/.exec(source.slice(source.indexOf(`operationId: "${operationId}"`)))![1]!;
 
 describe('schoolSelection in the registry', () => {
   const source = emit({
@@ -30,7 +33,10 @@ describe('schoolSelection in the registry', () => {
       post: {
         operationId: 'findThing',
         'x-eduv-interaction': 'pull-sync',
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { school: { $ref: '#/components/schemas/SchoolReference' } } } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', properties: { school: { $ref: '#/components/schemas/SchoolReference' } } } } },
+        },
         responses: ok,
       },
     },

@@ -8,12 +8,16 @@ const generated = resolve(root, 'packages/students/src/generated');
 
 /** Type-checks the generated type tests, optionally with the zod schemas file replaced. */
 function typeErrors(schemasOverride?: (source: string) => string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(resolve(root, 'packages/students/tsconfig.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(root, 'packages/students/tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  })!;
+  )!;
   const host = ts.createCompilerHost(config.options);
   const schemasFile = resolve(generated, 'schemas.ts');
   const original = host.getSourceFile.bind(host);

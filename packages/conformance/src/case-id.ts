@@ -13,7 +13,8 @@ export function kvtBaseCode(operation: Pick<OperationDefinition, 'method' | 'pat
 }
 
 /** `KVTPOSTSTUDENTS` + `school` → KVTPOSTSTUDENTSMISSINGREQUIREDBODYFIELDSCHOOL. */
-export const missingBodyFieldCode = (base: string, field: string): string => `${base}MISSINGREQUIREDBODYFIELD${field.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
+export const missingBodyFieldCode = (base: string, field: string): string =>
+  `${base}MISSINGREQUIREDBODYFIELD${field.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`;
 
 /** `KVTGETENROLLMENTSSCHOOLID` + 2001 → KVTGETENROLLMENTSSCHOOLIDBUSINESS2001. */
 export const businessCode = (base: string, status: number): string => `${base}BUSINESS${String(status).padStart(4, '0')}`;

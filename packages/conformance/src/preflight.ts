@@ -13,7 +13,9 @@ export async function preflight(registry: ApiRegistry, target: Target, tokens: T
   try {
     await tokens.getToken(scopes);
   } catch (error) {
-    throw new ConformanceConfigError(`the client ${tokens.clientId} got no access token${scopes.length ? ` for ${scopes.join(' ')}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConformanceConfigError(
+      `the client ${tokens.clientId} got no access token${scopes.length ? ` for ${scopes.join(' ')}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const probe = await target.send({ method: 'GET', path: '' });
   if (probe.error) throw new ConformanceConfigError(`${target.baseUrl} gives no HTTP answer: ${probe.error}`);

@@ -13,7 +13,11 @@ export function implementedOperations(registry: ApiRegistry): OperationDefinitio
  * The scopes to ask for to call the operation: its required set, or of its alternatives the one
  * belonging to an API the request names (`POST /subscribe/students-api` → a Students scope), else the first.
  */
-export function scopesFor(operation: OperationDefinition, namedInRequest: readonly string[] = [], registries: readonly ApiRegistry[] = QUALIFIABLE_REGISTRIES): readonly string[] {
+export function scopesFor(
+  operation: OperationDefinition,
+  namedInRequest: readonly string[] = [],
+  registries: readonly ApiRegistry[] = QUALIFIABLE_REGISTRIES,
+): readonly string[] {
   if (operation.scopes.length || !operation.scopeAlternatives?.length) return operation.scopes;
   const named = registries.filter((registry) => namedInRequest.includes(registry.api));
   const matching = operation.scopeAlternatives.find((set) => named.some((registry) => set.every((scope) => registry.scopes.includes(scope))));

@@ -69,26 +69,41 @@ export function listCases(api: string | ApiRegistry, role: string): { id: string
 }
 
 function assertImplementingRole(role: QualifyRole): void {
-  if (role === 'afnemer') throw new ConformanceConfigError('the afnemer is qualified by running its command: use qualifyAfnemer (in the CLI: --role afnemer … -- <command>)');
-  if (role !== 'bron') throw new ConformanceConfigError(`--role ${role} is for a push-asynchronous API (order, delivery, …); for this API the kit qualifies the bron (ontvanger) and the afnemer`);
+  if (role === 'afnemer')
+    throw new ConformanceConfigError('the afnemer is qualified by running its command: use qualifyAfnemer (in the CLI: --role afnemer … -- <command>)');
+  if (role !== 'bron')
+    throw new ConformanceConfigError(
+      `--role ${role} is for a push-asynchronous API (order, delivery, …); for this API the kit qualifies the bron (ontvanger) and the afnemer`,
+    );
 }
 
 /** Runs an API's suite against a supplier's implementation and reports every case. */
 export async function qualify(options: QualifyOptions): Promise<QualificationReport> {
   const role = normaliseRole(options.role);
-  if (isExchangeRole(options.role, options.api)) throw new ConformanceConfigError(`the ${options.role} of a push-asynchronous API is qualified with qualify${options.role === 'verzender' ? 'Verzender' : 'Ontvanger'}`);
+  if (isExchangeRole(options.role, options.api))
+    throw new ConformanceConfigError(
+      `the ${options.role} of a push-asynchronous API is qualified with qualify${options.role === 'verzender' ? 'Verzender' : 'Ontvanger'}`,
+    );
   assertImplementingRole(role);
   const registry = resolveRegistry(options.api);
   const cases = selectCases(bronSuite(registry), options.only, apiName(registry));
   if (!options.school) throw new ConformanceConfigError('a school (--school <orgMasterId>) is required');
-  if (!options.authorizationServer.issuer && !options.authorizationServer.tokenUrl) throw new ConformanceConfigError('give the authorization server: --issuer <url> or --token-url <url>');
+  if (!options.authorizationServer.issuer && !options.authorizationServer.tokenUrl)
+    throw new ConformanceConfigError('give the authorization server: --issuer <url> or --token-url <url>');
   const target = createTarget({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch });
   const tokens = createTokenSource(options.client, options.authorizationServer);
   let unconsented: TokenSource | undefined;
   try {
     unconsented = options.unconsentedClient ? createTokenSource(options.unconsentedClient, options.authorizationServer) : undefined;
     await preflight(registry, target, tokens);
-    const context = new SuiteContext({ registry, school: options.school, target, tokens, unconsentedTokens: unconsented, testData: options.testData ?? createTestData() });
+    const context = new SuiteContext({
+      registry,
+      school: options.school,
+      target,
+      tokens,
+      unconsentedTokens: unconsented,
+      testData: options.testData ?? createTestData(),
+    });
     const startedAt = new Date();
     const started = performance.now();
     const results: CaseResult[] = [];

@@ -81,7 +81,12 @@ export class SuiteContext {
     return answer;
   }
 
-  async send(request: PlannedRequest, credentials: Credentials = 'client', headers: Readonly<Record<string, string>> = {}, rawBody?: string): Promise<Exchange> {
+  async send(
+    request: PlannedRequest,
+    credentials: Credentials = 'client',
+    headers: Readonly<Record<string, string>> = {},
+    rawBody?: string,
+  ): Promise<Exchange> {
     const token = await this.tokenFor(request.scopes, credentials);
     const outgoing: OutgoingRequest = {
       method: request.operation.method,
@@ -126,7 +131,8 @@ export class SuiteContext {
       else if (parameter.required && !SELECTION_PARAMS.has(parameter.name)) {
         const node = queryNode?.properties?.[parameter.name];
         const sample = node ? sampleValue(node) : undefined;
-        if (sample === undefined) return { ok: false, reason: `no value for the required query parameter ${parameter.name}; give query.${caseCode}.${parameter.name} in --test-data` };
+        if (sample === undefined)
+          return { ok: false, reason: `no value for the required query parameter ${parameter.name}; give query.${caseCode}.${parameter.name} in --test-data` };
         query[parameter.name] = String(sample);
       }
     }
@@ -135,7 +141,9 @@ export class SuiteContext {
     const given = data.body(caseCode);
     if (given !== undefined) return { ok: true, request: { ...request, body: given } };
     const sampled = await this.sampleBody(operation);
-    return 'reason' in sampled ? { ok: false, reason: `${sampled.reason}; give body.${caseCode} in --test-data` } : { ok: true, request: { ...request, body: sampled.body } };
+    return 'reason' in sampled
+      ? { ok: false, reason: `${sampled.reason}; give body.${caseCode} in --test-data` }
+      : { ok: true, request: { ...request, body: sampled.body } };
   }
 
   private async pathValue(operation: OperationDefinition, name: string): Promise<string | { reason: string }> {

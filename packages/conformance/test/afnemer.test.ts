@@ -18,12 +18,16 @@ it('lists the afnemer cases, the same for every API but Notifications, which add
 });
 
 describe.concurrent('the afnemer suite', () => {
-  it('passes a well-behaved client on every case, and its report carries no token or assertion', async () => {
-    const report = await qualifyTestClient();
-    expect(report.cases.filter((result) => result.status !== 'passed')).toEqual([]);
-    expect(report.role).toBe('afnemer');
-    expect(renderJsonReport(report)).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
-  }, RUN_MS);
+  it(
+    'passes a well-behaved client on every case, and its report carries no token or assertion',
+    async () => {
+      const report = await qualifyTestClient();
+      expect(report.cases.filter((result) => result.status !== 'passed')).toEqual([]);
+      expect(report.role).toBe('afnemer');
+      expect(renderJsonReport(report)).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
+    },
+    RUN_MS,
+  );
 
   // Each test client differs from the well-behaved one in one switch (test/support/afnemer-clients/students-client.ts).
   it.each([
@@ -37,23 +41,38 @@ describe.concurrent('the afnemer suite', () => {
     ['retries-no-consent', 'EDUVKIT-AFNEMER-NO-CONSENT-RETRY'],
     ['reuses-rejected-token', 'EDUVKIT-AFNEMER-EXPIRED-TOKEN'],
     ['exits-nonzero', 'EDUVKIT-AFNEMER-EXIT'],
-  ])('a client that %s fails %s and nothing else', async (defect, caseId) => {
-    const report = await qualifyTestClient(defect);
-    expect(failedCaseIds(report), failureReasons(report)).toEqual([caseId]);
-  }, RUN_MS);
+  ])(
+    'a client that %s fails %s and nothing else',
+    async (defect, caseId) => {
+      const report = await qualifyTestClient(defect);
+      expect(failedCaseIds(report), failureReasons(report)).toEqual([caseId]);
+    },
+    RUN_MS,
+  );
 });
 
 describe.concurrent('the Notifications afnemer suite', () => {
-  it('passes a client that fetches every notified student, on every case', async () => {
-    const report = await qualifyNotificationsClient('none');
-    expect(report.cases.filter((result) => result.status !== 'passed'), failureReasons(report)).toEqual([]);
-    expect(report.cases.map(({ id }) => id)).toContain('EDUVKIT-AFNEMER-NOTIFIED-FETCH');
-  }, RUN_MS);
+  it(
+    'passes a client that fetches every notified student, on every case',
+    async () => {
+      const report = await qualifyNotificationsClient('none');
+      expect(
+        report.cases.filter((result) => result.status !== 'passed'),
+        failureReasons(report),
+      ).toEqual([]);
+      expect(report.cases.map(({ id }) => id)).toContain('EDUVKIT-AFNEMER-NOTIFIED-FETCH');
+    },
+    RUN_MS,
+  );
 
-  it('fails only the notified-fetch case for a client that reads notifications and never fetches', async () => {
-    const report = await qualifyNotificationsClient('never-fetches');
-    expect(failedCaseIds(report), failureReasons(report)).toEqual(['EDUVKIT-AFNEMER-NOTIFIED-FETCH']);
-  }, RUN_MS);
+  it(
+    'fails only the notified-fetch case for a client that reads notifications and never fetches',
+    async () => {
+      const report = await qualifyNotificationsClient('never-fetches');
+      expect(failedCaseIds(report), failureReasons(report)).toEqual(['EDUVKIT-AFNEMER-NOTIFIED-FETCH']);
+    },
+    RUN_MS,
+  );
 });
 
 describe("the supplier's own client", () => {
@@ -73,39 +92,72 @@ describe("the supplier's own client", () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('is registered for the run with its public JWKS and passes', async () => {
-    const report = await qualifyTestClient('none', { clientId: 'supplier-ordering', jwks: { keys: [publicJwk] } }, [keyFile, keyId]);
-    expect(failedCaseIds(report)).toEqual([]);
-    expect(report.summary.passed).toBe(report.cases.length);
-  }, RUN_MS);
+  it(
+    'is registered for the run with its public JWKS and passes',
+    async () => {
+      const report = await qualifyTestClient('none', { clientId: 'supplier-ordering', jwks: { keys: [publicJwk] } }, [keyFile, keyId]);
+      expect(failedCaseIds(report)).toEqual([]);
+      expect(report.summary.passed).toBe(report.cases.length);
+    },
+    RUN_MS,
+  );
 
   it('is refused when the JWKS holds its private key', async () => {
-    await expect(qualifyAfnemer({ api: 'students', client: { clientId: 'supplier-ordering', jwks: { keys: [privateJwk] } }, command: testClientCommand() })).rejects.toThrow(ConformanceConfigError);
+    await expect(
+      qualifyAfnemer({ api: 'students', client: { clientId: 'supplier-ordering', jwks: { keys: [privateJwk] } }, command: testClientCommand() }),
+    ).rejects.toThrow(ConformanceConfigError);
   });
 });
 
-it('kills a command that outlives the timeout and fails the exit case', async () => {
-  const report = await qualifyAfnemer({ api: 'students', client: { clientId: 'demo-bestelomgeving' }, command: [process.execPath, '-e', 'setTimeout(() => {}, 60000)'], timeoutMs: 500 });
-  const exit = report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')!;
-  expect(exit.status).toBe('failed');
-  expect(exit.reason).toContain('did not finish within 500 ms');
-}, RUN_MS);
+it(
+  'kills a command that outlives the timeout and fails the exit case',
+  async () => {
+    const report = await qualifyAfnemer({
+      api: 'students',
+      client: { clientId: 'demo-bestelomgeving' },
+      command: [process.execPath, '-e', 'setTimeout(() => {}, 60000)'],
+      timeoutMs: 500,
+    });
+    const exit = report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')!;
+    expect(exit.status).toBe('failed');
+    expect(exit.reason).toContain('did not finish within 500 ms');
+  },
+  RUN_MS,
+);
 
 it('refuses a demo client that is no calling role of the API', async () => {
   await expect(qualifyAfnemer({ api: 'students', client: { clientId: 'demo-dashboard' }, command: testClientCommand() })).rejects.toThrow(/no calling role/);
 });
 
-it('ends the run when the command exits, even while a process it started still holds its output open', async () => {
-  // The grandchild inherits stdout and lives 5 s; it stops by itself.
-  const script = "require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'inherit' }).unref()";
-  const started = performance.now();
-  const report = await qualifyAfnemer({ api: 'students', client: { clientId: 'demo-bestelomgeving' }, command: [process.execPath, '-e', script], timeoutMs: 20_000 });
-  expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
-  expect(performance.now() - started).toBeLessThan(4_500);
-}, RUN_MS);
+it(
+  'ends the run when the command exits, even while a process it started still holds its output open',
+  async () => {
+    // The grandchild inherits stdout and lives 5 s; it stops by itself.
+    const script = "require('node:child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'inherit' }).unref()";
+    const started = performance.now();
+    const report = await qualifyAfnemer({
+      api: 'students',
+      client: { clientId: 'demo-bestelomgeving' },
+      command: [process.execPath, '-e', script],
+      timeoutMs: 20_000,
+    });
+    expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
+    expect(performance.now() - started).toBeLessThan(4_500);
+  },
+  RUN_MS,
+);
 
-it("refuses the command's calls to the mock's admin routes, so it cannot grant itself consent", async () => {
-  const script = "fetch(process.env.EDUVKIT_ISSUER + '/_admin/consent').then((response) => process.exit(response.status === 403 ? 0 : 1))";
-  const report = await qualifyAfnemer({ api: 'students', client: { clientId: 'demo-bestelomgeving' }, command: [process.execPath, '-e', script], timeoutMs: 20_000 });
-  expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
-}, RUN_MS);
+it(
+  "refuses the command's calls to the mock's admin routes, so it cannot grant itself consent",
+  async () => {
+    const script = "fetch(process.env.EDUVKIT_ISSUER + '/_admin/consent').then((response) => process.exit(response.status === 403 ? 0 : 1))";
+    const report = await qualifyAfnemer({
+      api: 'students',
+      client: { clientId: 'demo-bestelomgeving' },
+      command: [process.execPath, '-e', script],
+      timeoutMs: 20_000,
+    });
+    expect(report.cases.find((result) => result.id === 'EDUVKIT-AFNEMER-EXIT')?.status).toBe('passed');
+  },
+  RUN_MS,
+);

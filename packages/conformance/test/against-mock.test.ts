@@ -13,7 +13,12 @@ describe('the kit judges eduvkit itself: every bron suite passes against the moc
   for (const registry of QUALIFIABLE_REGISTRIES) {
     it(`${apiName(registry)}: 0 failures, and every skip says why`, async () => {
       const report = await runSuite(target, registry);
-      expect(describeProblems(report).split('\n').filter((line) => line.startsWith('failed')), describeProblems(report)).toEqual([]);
+      expect(
+        describeProblems(report)
+          .split('\n')
+          .filter((line) => line.startsWith('failed')),
+        describeProblems(report),
+      ).toEqual([]);
       expect(report.summary.passed).toBeGreaterThan(0);
       for (const result of report.cases.filter((candidate) => candidate.status === 'skipped')) expect(result.reason).not.toBe('');
       expect(report.api).toBe(apiName(registry));

@@ -12,7 +12,12 @@ let fullToken: string;
 beforeAll(async () => {
   target = await startMockTarget();
   const client = target.credentials(CONSENTED_CLIENT);
-  const provider = createClientCredentialsTokenProvider({ clientId: client.clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, issuer: target.server.url });
+  const provider = createClientCredentialsTokenProvider({
+    clientId: client.clientId,
+    privateKey: loadPrivateKey(client.privateKeyPem),
+    keyId: client.keyId,
+    issuer: target.server.url,
+  });
   fullToken = await provider.getToken({ scopes: studentsApi.scopes });
   await provider.close();
 }, 60_000);
@@ -27,7 +32,13 @@ const withToken = (request: Request, token: string): Request => {
   return new Request(request, { headers });
 };
 
-const statusOf = async (response: Response): Promise<number | undefined> => ((await response.clone().json().catch(() => undefined)) as { status?: number } | undefined)?.status;
+const statusOf = async (response: Response): Promise<number | undefined> =>
+  (
+    (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as { status?: number } | undefined
+  )?.status;
 
 /** Runs the suite through a wrapper that injects the defect and returns the ids of the failed cases. */
 async function failuresWith(defect: Defect, registry: ApiRegistry = studentsApi): Promise<string[]> {
@@ -70,14 +81,17 @@ describe('each kind of case fails on the defect it checks, and only that case', 
   it('missing required body field: POST /students without school is answered 200', async () => {
     const defect: Defect = async (request, forward) => {
       if (request.method !== 'POST') return forward(request);
-      const body = (await request.clone().json().catch(() => undefined)) as Record<string, unknown> | undefined;
+      const body = (await request
+        .clone()
+        .json()
+        .catch(() => undefined)) as Record<string, unknown> | undefined;
       if (!body || typeof body !== 'object' || 'school' in body) return forward(request);
       return forward(new Request(request, { body: JSON.stringify({ ...body, school: { organisationMasterIdentifier: target.school } }) }));
     };
     expect(await failuresWith(defect)).toEqual(['KVTPOSTSTUDENTSMISSINGREQUIREDBODYFIELDSCHOOL']);
   });
 
-  it('business: an unknown school is answered with the general 0023 instead of the spec\'s 2001', async () => {
+  it("business: an unknown school is answered with the general 0023 instead of the spec's 2001", async () => {
     const defect: Defect = async (request, forward) => {
       const response = await forward(request);
       return (await statusOf(response)) === 2001 ? json(400, { status: 23, statusMessage: 'edu_org_id unknown' }) : response;
@@ -89,7 +103,9 @@ describe('each kind of case fails on the defect it checks, and only that case', 
     const defect: Defect = async (request, forward) => {
       const response = await forward(request);
       if ((await statusOf(response)) !== 2002) return response;
-      const list = await forward(new Request(`${target.baseUrl(studentsApi)}/students/school?orgMasterId=${target.school}`, { headers: { authorization: `Bearer ${fullToken}` } }));
+      const list = await forward(
+        new Request(`${target.baseUrl(studentsApi)}/students/school?orgMasterId=${target.school}`, { headers: { authorization: `Bearer ${fullToken}` } }),
+      );
       const [first] = (await list.json()) as unknown[];
       return json(200, first);
     };
@@ -99,7 +115,9 @@ describe('each kind of case fails on the defect it checks, and only that case', 
   it('unknown school: a Consent message for a school the bron does not know is accepted', async () => {
     const defect: Defect = async (request, forward) => {
       const response = await forward(request);
-      return response.status === 400 && (await statusOf(response)) === 23 ? new Response(null, { status: 202, headers: { 'api-version': consentApi.version } }) : response;
+      return response.status === 400 && (await statusOf(response)) === 23
+        ? new Response(null, { status: 202, headers: { 'api-version': consentApi.version } })
+        : response;
     };
     const failures = await failuresWith(defect, consentApi);
     expect(failures.length).toBeGreaterThan(0);
@@ -110,7 +128,8 @@ describe('each kind of case fails on the defect it checks, and only that case', 
     let broken = false;
     const defect: Defect = async (request, forward) => {
       const { pathname } = new URL(request.url);
-      if (broken && request.method === 'GET' && pathname.endsWith('/consent/statuses')) return json(500, { status: 99, statusMessage: 'internal error' }, { 'api-version': consentApi.version });
+      if (broken && request.method === 'GET' && pathname.endsWith('/consent/statuses'))
+        return json(500, { status: 99, statusMessage: 'internal error' }, { 'api-version': consentApi.version });
       const response = await forward(request);
       if (request.method === 'PUT' && pathname.endsWith('/consent/confirmations') && response.status === 202) broken = true;
       return response;

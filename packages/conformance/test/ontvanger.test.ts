@@ -10,7 +10,13 @@ const RUN_MS = 120_000;
 async function qualifyTestOntvanger(registry: ApiRegistry, defect: OntvangerDefect = 'none', confirmationTimeoutMs = 5_000): Promise<QualificationReport> {
   const ontvanger = await startTestOntvanger(registry, defect);
   try {
-    return await qualifyOntvanger({ api: registry, baseUrl: ontvanger.baseUrl, tokens: { getToken: async () => ONTVANGER_TOKEN }, confirmationTimeoutMs, onListening: ontvanger.confirmTo });
+    return await qualifyOntvanger({
+      api: registry,
+      baseUrl: ontvanger.baseUrl,
+      tokens: { getToken: async () => ONTVANGER_TOKEN },
+      confirmationTimeoutMs,
+      onListening: ontvanger.confirmTo,
+    });
   } finally {
     await ontvanger.close();
   }
@@ -27,16 +33,25 @@ it('lists the ontvanger cases per request operation; a pull API has none', () =>
 });
 
 it('refuses a pull API', async () => {
-  await expect(qualifyOntvanger({ api: 'students', baseUrl: 'http://127.0.0.1:9', tokens: { getToken: async () => 't' } })).rejects.toThrow(ConformanceConfigError);
+  await expect(qualifyOntvanger({ api: 'students', baseUrl: 'http://127.0.0.1:9', tokens: { getToken: async () => 't' } })).rejects.toThrow(
+    ConformanceConfigError,
+  );
 });
 
 describe.concurrent('the ontvanger suite', () => {
-  it.each(EXCHANGE_REGISTRIES)('passes an ontvanger built with createOntvanger for $api on every case, and reports no token', async (registry) => {
-    const report = await qualifyTestOntvanger(registry);
-    expect(report.cases.filter((result) => result.status !== 'passed'), failureReasons(report)).toEqual([]);
-    expect(report.role).toBe('ontvanger');
-    expect(renderJsonReport(report)).not.toContain(ONTVANGER_TOKEN);
-  }, RUN_MS);
+  it.each(EXCHANGE_REGISTRIES)(
+    'passes an ontvanger built with createOntvanger for $api on every case, and reports no token',
+    async (registry) => {
+      const report = await qualifyTestOntvanger(registry);
+      expect(
+        report.cases.filter((result) => result.status !== 'passed'),
+        failureReasons(report),
+      ).toEqual([]);
+      expect(report.role).toBe('ontvanger');
+      expect(renderJsonReport(report)).not.toContain(ONTVANGER_TOKEN);
+    },
+    RUN_MS,
+  );
 
   const order = (check: string) => `EDUVKIT-ONTVANGER-${check}-KVTPUTORDERS`;
   const credit = (check: string) => `EDUVKIT-ONTVANGER-${check}-KVTPUTCREDITORDERS`;
@@ -51,8 +66,12 @@ describe.concurrent('the ontvanger suite', () => {
         .map(({ id }) => id)
         .filter((id) => id.includes('-MISSING-')),
     ],
-  ])('an ontvanger that %s fails exactly %j', async (defect, expected) => {
-    const report = await qualifyTestOntvanger(orderApi, defect, defect === 'never-confirms' ? 1_500 : 5_000);
-    expect(failedCaseIds(report).sort(), failureReasons(report)).toEqual([...expected].sort());
-  }, RUN_MS);
+  ])(
+    'an ontvanger that %s fails exactly %j',
+    async (defect, expected) => {
+      const report = await qualifyTestOntvanger(orderApi, defect, defect === 'never-confirms' ? 1_500 : 5_000);
+      expect(failedCaseIds(report).sort(), failureReasons(report)).toEqual([...expected].sort());
+    },
+    RUN_MS,
+  );
 });

@@ -29,10 +29,15 @@ describe('test data', () => {
   it('skips, never passes, a case whose data cannot be found, and says which key to give', async () => {
     const emptyGroups = await startDefectProxy(target.server.url, async (request, forward) => {
       const response = await forward(request);
-      return new URL(request.url).pathname.endsWith('/groups/school') && response.status === 200 ? new Response('[]', { status: 200, headers: response.headers }) : response;
+      return new URL(request.url).pathname.endsWith('/groups/school') && response.status === 200
+        ? new Response('[]', { status: 200, headers: response.headers })
+        : response;
     });
     try {
-      const report = await runSuite(target, associationApi, { baseUrl: `${emptyGroups.url}${associationApi.basePath}`, only: ['KVTGETGROUPSSCHOOLID', 'EDUVKIT-NOTOKEN-KVTGETGROUPSSCHOOLID'] });
+      const report = await runSuite(target, associationApi, {
+        baseUrl: `${emptyGroups.url}${associationApi.basePath}`,
+        only: ['KVTGETGROUPSSCHOOLID', 'EDUVKIT-NOTOKEN-KVTGETGROUPSSCHOOLID'],
+      });
       for (const result of report.cases) {
         expect(result.status).toBe('skipped');
         expect(result.reason).toContain('give path.KVTGETGROUPSSCHOOLID.id in --test-data');

@@ -42,19 +42,30 @@ it('needs the confirmation URL and a command', async () => {
 });
 
 describe.concurrent('the verzender suite', () => {
-  it('passes a verzender built with createVerzender on every case, and reports neither token', async () => {
-    const report = await qualifyTestVerzender();
-    expect(report.cases.filter((result) => result.status !== 'passed'), failureReasons(report)).toEqual([]);
-    expect(report.role).toBe('verzender');
-    expect(renderJsonReport(report)).not.toMatch(/Bearer [A-Za-z0-9_-]{20,}/);
-  }, RUN_MS);
+  it(
+    'passes a verzender built with createVerzender on every case, and reports neither token',
+    async () => {
+      const report = await qualifyTestVerzender();
+      expect(
+        report.cases.filter((result) => result.status !== 'passed'),
+        failureReasons(report),
+      ).toEqual([]);
+      expect(report.role).toBe('verzender');
+      expect(renderJsonReport(report)).not.toMatch(/Bearer [A-Za-z0-9_-]{20,}/);
+    },
+    RUN_MS,
+  );
 
   it.each([
     ['reuses-reference', 'EDUVKIT-VERZENDER-FRESH-REFERENCE'],
     ['new-reference-on-retry', 'EDUVKIT-VERZENDER-RETRY-SAME-REFERENCE'],
     ['refuses-repeat', 'EDUVKIT-VERZENDER-REPEATED-CONFIRMATION'],
-  ])('a verzender that %s fails %s and nothing else', async (defect, caseId) => {
-    const report = await qualifyTestVerzender(defect);
-    expect(failedCaseIds(report), failureReasons(report)).toEqual([caseId]);
-  }, RUN_MS);
+  ])(
+    'a verzender that %s fails %s and nothing else',
+    async (defect, caseId) => {
+      const report = await qualifyTestVerzender(defect);
+      expect(failedCaseIds(report), failureReasons(report)).toEqual([caseId]);
+    },
+    RUN_MS,
+  );
 });

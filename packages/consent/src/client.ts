@@ -34,7 +34,11 @@ export interface ConsentClient {
    * `GET /consent/statuses/school`: this client's consents at one school, or (school undefined) the
    * consent with the given reference id(s).
    */
-  statusForSchool(school: ConsentSchoolSelection | undefined, filters?: ConsentSchoolQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentStatus>>;
+  statusForSchool(
+    school: ConsentSchoolSelection | undefined,
+    filters?: ConsentSchoolQuery,
+    options?: ConsentRequestOptions,
+  ): Promise<EduvResponse<ConsentStatus>>;
   /** `GET /consent/requests`: consent requests on record between this client and the Consent API. */
   listRequests(filters?: ConsentListQuery, options?: ConsentRequestOptions): Promise<EduvResponse<ConsentRequest[]>>;
   /** `GET /consent/confirmations`: confirmations on record between this client and the Consent API. */
@@ -77,7 +81,8 @@ export function createConsentClient(options: ApiClientOptions): ConsentClient {
   return {
     ...methods,
     listStatuses: (filters = {}, request = {}) => methods.listStatuses(listQuery(filters), request),
-    statusForSchool: (school, filters = {}, request = {}) => methods.statusForSchool({ ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) }, request),
+    statusForSchool: (school, filters = {}, request = {}) =>
+      methods.statusForSchool({ ...(school ? consentSchoolQuery(school) : {}), ...listQuery(filters) }, request),
     listRequests: (filters = {}, request = {}) => methods.listRequests(listQuery(filters), request),
     listConfirmations: (filters = {}, request = {}) => methods.listConfirmations(listQuery(filters), request),
   };

@@ -53,7 +53,9 @@ describe('Consent bron', () => {
 
   it('refuses a token without the consent scope with 401 / 0021', async () => {
     const store = createInMemoryConsentStore();
-    const bron = createConsentBron(createInMemoryConsentSource({ schools, store }), { authenticate: () => ({ clientId: 'A', scopes: new Set(['eduv.student.basic']) }) });
+    const bron = createConsentBron(createInMemoryConsentSource({ schools, store }), {
+      authenticate: () => ({ clientId: 'A', scopes: new Set(['eduv.student.basic']) }),
+    });
     const response = await bron.handle(new Request('https://x.example/consent-api/v0/consent/statuses', { headers: { authorization: 'Bearer t' } }));
     expect(response!.status).toBe(401);
     expect(await response!.json()).toMatchObject({ status: 21, statusMessage: 'scope required: consent' });
@@ -79,16 +81,20 @@ describe('Consent bron', () => {
     expect(response!.status).toBe(202);
     expect(response!.headers.get('API-Version')).toBe('0.9.1');
     expect(await response!.text()).toBe('');
-    expect(store.list({ clientId: 'A' })).toEqual([expect.objectContaining({ providerStatus: 'requested', consumerReferenceId: ID_A, orgMasterId: school.orgMasterId })]);
+    expect(store.list({ clientId: 'A' })).toEqual([
+      expect.objectContaining({ providerStatus: 'requested', consumerReferenceId: ID_A, orgMasterId: school.orgMasterId }),
+    ]);
   });
 
-  it("never shows client A the consents of client B, nor lets A act on them", async () => {
+  it('never shows client A the consents of client B, nor lets A act on them', async () => {
     const { bronA, bronB, store } = setup();
     expect((await bronB.handle(put('/consent/requests', request(ID_B))))!.status).toBe(202);
     const granted = store.activate({ clientId: 'B', orgMasterId: school.orgMasterId, api: 'students-api' });
 
     const bSees = await (await bronB.handle(get('/consent/statuses')))!.json();
-    expect(bSees).toEqual([expect.objectContaining({ consumerReferenceId: ID_B, providerReferenceId: granted.providerReferenceId, providerStatus: 'granted' })]);
+    expect(bSees).toEqual([
+      expect.objectContaining({ consumerReferenceId: ID_B, providerReferenceId: granted.providerReferenceId, providerStatus: 'granted' }),
+    ]);
 
     for (const path of ['/consent/statuses', '/consent/requests', '/consent/confirmations']) {
       const response = await bronA.handle(get(path));
@@ -105,11 +111,11 @@ describe('Consent bron', () => {
     }
 
     // B's consent does not exist for A: the revoke is taken (202) and answered by a 1001 confirmation.
-    const revoke = await bronA.handle(
-      put('/consent/revokes', { ...request(ID_B), providerReferenceId: granted.providerReferenceId }),
-    );
+    const revoke = await bronA.handle(put('/consent/revokes', { ...request(ID_B), providerReferenceId: granted.providerReferenceId }));
     expect(revoke!.status).toBe(202);
-    expect(await (await bronA.handle(get('/consent/confirmations')))!.json()).toEqual([expect.objectContaining({ providerReferenceId: granted.providerReferenceId, status: 1001 })]);
+    expect(await (await bronA.handle(get('/consent/confirmations')))!.json()).toEqual([
+      expect.objectContaining({ providerReferenceId: granted.providerReferenceId, status: 1001 }),
+    ]);
     expect(await (await bronB.handle(get('/consent/confirmations')))!.json()).toEqual([]);
     expect(store.isActive({ clientId: 'B', orgMasterId: school.orgMasterId, api: 'students-api' })).toBe(true);
 
@@ -144,7 +150,10 @@ describe('Consent bron', () => {
   it('refuses a new request while the exchange is granted (400 / 0099), and takes one again after a revoke', async () => {
     const { bronA, store } = setup();
     await bronA.handle(put('/consent/requests', request(ID_A)));
-    const granted = store.activate({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'students-api' }, ['eduv.student.basic', 'eduv.student.demographics']);
+    const granted = store.activate({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'students-api' }, [
+      'eduv.student.basic',
+      'eduv.student.demographics',
+    ]);
     expect(granted.scopes).toEqual(['eduv.student.basic', 'eduv.student.demographics']);
 
     const again = await bronA.handle(put('/consent/requests', request(ID_B)));
@@ -161,7 +170,16 @@ describe('Consent bron', () => {
   it('matches a notification to the request this side sent, and answers one for a request it never sent with a 1003 confirmation', async () => {
     const { bronA, store } = setup();
     // This side (as data consumer) asked client A, which holds results data, for consent.
-    store.put({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'results-api', dataProvider: 'client', scopes: [], consumerReferenceId: ID_B, providerStatus: 'requested', consumerStatus: 'requested' });
+    store.put({
+      clientId: 'A',
+      orgMasterId: school.orgMasterId,
+      api: 'results-api',
+      dataProvider: 'client',
+      scopes: [],
+      consumerReferenceId: ID_B,
+      providerStatus: 'requested',
+      consumerStatus: 'requested',
+    });
     const requests = await (await bronA.handle(get('/consent/requests?api=results-api')))!.json();
     expect(requests).toEqual([expect.objectContaining({ consumerReferenceId: ID_B, consumerStatus: 'requested' })]);
 
@@ -178,17 +196,26 @@ describe('Consent bron', () => {
     ]);
   });
 
-  it('refuses a confirmation that accepts a consent without naming the consumer\'s reference id, and keeps its own statuses valid', async () => {
+  it("refuses a confirmation that accepts a consent without naming the consumer's reference id, and keeps its own statuses valid", async () => {
     const { store, bronA } = setup();
     const granted = store.activate({ clientId: 'A', orgMasterId: school.orgMasterId, api: 'students-api' });
-    const confirmation = { providerReferenceId: granted.providerReferenceId, consumerReferenceId: '', school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: [], consumerStatus: 'confirmed' };
+    const confirmation = {
+      providerReferenceId: granted.providerReferenceId,
+      consumerReferenceId: '',
+      school: { organisationMasterIdentifier: school.orgMasterId },
+      api: 'students-api',
+      scopes: [],
+      consumerStatus: 'confirmed',
+    };
     const refused = await bronA.handle(put('/consent/confirmations', confirmation));
     expect(refused!.status).toBe(400);
     expect(await refused!.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('consumerReferenceId') });
     expect((await bronA.handle(put('/consent/confirmations', { ...confirmation, consumerReferenceId: ID_A })))!.status).toBe(202);
     const statuses = await bronA.handle(get('/consent/statuses'));
     expect(statuses!.status).toBe(200);
-    expect(await statuses!.json()).toEqual([expect.objectContaining({ providerReferenceId: granted.providerReferenceId, consumerReferenceId: ID_A, consumerStatus: 'confirmed' })]);
+    expect(await statuses!.json()).toEqual([
+      expect.objectContaining({ providerReferenceId: granted.providerReferenceId, consumerReferenceId: ID_A, consumerStatus: 'confirmed' }),
+    ]);
   });
 
   it('answers the receive endpoints of the other role with 405 "<role> is provider of this endpoint"', async () => {

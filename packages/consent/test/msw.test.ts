@@ -74,7 +74,13 @@ describe('Consent MSW handlers', () => {
     expect(mine[0]!.providerReferenceId).toBe('');
     expect((await clientA.statusForSchool({ orgMasterId: school.orgMasterId })).data).toEqual(mine[0]);
     expect((await clientA.listRequests()).data).toEqual([
-      { consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: ['eduv.student.basic'], consumerStatus: 'requested' },
+      {
+        consumerReferenceId: ids.first,
+        school: { organisationMasterIdentifier: school.orgMasterId },
+        api: 'students-api',
+        scopes: ['eduv.student.basic'],
+        consumerStatus: 'requested',
+      },
     ]);
 
     expect((await clientB.listStatuses()).data).toEqual([]);
@@ -116,7 +122,13 @@ describe('Consent MSW handlers', () => {
     expect((await clientA.sendRequest(requestFor(ids.first, { api: 'employees-api' }))).httpStatus).toBe(202);
     const { data: refusals } = await clientA.listConfirmations();
     expect(refusals).toEqual([
-      expect.objectContaining({ providerReferenceId: '', consumerReferenceId: ids.first, api: 'employees-api', status: 1004, statusMessage: expect.stringMatching(/^consumerReferenceId already used: /) }),
+      expect.objectContaining({
+        providerReferenceId: '',
+        consumerReferenceId: ids.first,
+        api: 'employees-api',
+        status: 1004,
+        statusMessage: expect.stringMatching(/^consumerReferenceId already used: /),
+      }),
     ]);
     expect((await clientA.listStatuses()).data).toHaveLength(1);
 
@@ -125,7 +137,13 @@ describe('Consent MSW handlers', () => {
   });
 
   it('answer a revoke of an unknown providerReferenceId with a 1001 confirmation after 202', async () => {
-    const revoke = { providerReferenceId: ids.unknown, consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api' as const, scopes: [] };
+    const revoke = {
+      providerReferenceId: ids.unknown,
+      consumerReferenceId: ids.first,
+      school: { organisationMasterIdentifier: school.orgMasterId },
+      api: 'students-api' as const,
+      scopes: [],
+    };
     expect((await clientA.sendRevoke(revoke)).httpStatus).toBe(202);
     expect((await clientA.listConfirmations()).data).toEqual([
       { ...revoke, status: 1001, statusMessage: expect.stringMatching(/^providerReferenceId unknown: /) },
@@ -134,11 +152,19 @@ describe('Consent MSW handlers', () => {
 
   it('refuse a confirmation of a consent that was never granted with 1001, and a wrong consumerReferenceId with 1003', async () => {
     await clientA.sendRequest(requestFor(ids.first));
-    const base = { consumerReferenceId: ids.first, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api' as const, scopes: [], consumerStatus: 'confirmed' as const };
+    const base = {
+      consumerReferenceId: ids.first,
+      school: { organisationMasterIdentifier: school.orgMasterId },
+      api: 'students-api' as const,
+      scopes: [],
+      consumerStatus: 'confirmed' as const,
+    };
     expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: ids.unknown }))).toMatchObject({ eduvStatus: 1001 });
 
     const { providerReferenceId } = store.activate({ clientId: 'client-a', orgMasterId: school.orgMasterId, api: 'students-api' });
-    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: providerReferenceId!, consumerReferenceId: ids.second }))).toMatchObject({ eduvStatus: 1003 });
+    expect(await failure(clientA.sendConfirmation({ ...base, providerReferenceId: providerReferenceId!, consumerReferenceId: ids.second }))).toMatchObject({
+      eduvStatus: 1003,
+    });
   });
 
   it('filter by since (exclusive) and by api', async () => {
@@ -175,7 +201,11 @@ describe('Consent MSW handlers', () => {
     // The client is the data provider here, so no data flows *to* it because of this consent.
     expect(store.isActive({ clientId: 'client-b', orgMasterId: school.orgMasterId, api: 'results-api' })).toBe(false);
     // Reusing its providerReferenceId for another exchange is answered by a 1002 confirmation.
-    const reused = await clientB.sendNotification({ providerReferenceId: ids.third, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'usage-api' });
+    const reused = await clientB.sendNotification({
+      providerReferenceId: ids.third,
+      school: { organisationMasterIdentifier: school.orgMasterId },
+      api: 'usage-api',
+    });
     expect(reused.httpStatus).toBe(202);
     expect((await clientB.listConfirmations({ api: 'usage-api' })).data).toEqual([expect.objectContaining({ providerReferenceId: ids.third, status: 1002 })]);
   });
@@ -188,7 +218,9 @@ describe('Consent MSW handlers', () => {
     const unknownSchool = await failure(clientA.sendRequest(requestFor(ids.first, { school: { organisationMasterIdentifier: '99ZZ99' } })));
     expect(unknownSchool).toMatchObject({ httpStatus: 400, eduvStatus: 23 });
 
-    const vestiging = await fetch(`${DEFAULT_CONSENT_BASE_URL}/consent/statuses/school?orgId=x&orgIdType=V_ID`, { headers: { authorization: 'Bearer client-a' } });
+    const vestiging = await fetch(`${DEFAULT_CONSENT_BASE_URL}/consent/statuses/school?orgId=x&orgIdType=V_ID`, {
+      headers: { authorization: 'Bearer client-a' },
+    });
     expect(vestiging.status).toBe(400);
     expect(await vestiging.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('orgIdType') });
 
@@ -199,7 +231,9 @@ describe('Consent MSW handlers', () => {
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {
-    server.use(consentOverride('listConsentStatuses', { status: 200, body: [{ api: 'catalogue-api', scopes: 'eduv.student.basic', providerReferenceId: 'x' }] }));
+    server.use(
+      consentOverride('listConsentStatuses', { status: 200, body: [{ api: 'catalogue-api', scopes: 'eduv.student.basic', providerReferenceId: 'x' }] }),
+    );
     const error = await clientA.listStatuses().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvValidationError);
     const paths = (error as EduvValidationError).issues.map((issue) => issue.path);

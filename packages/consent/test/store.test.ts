@@ -8,12 +8,21 @@ function storeAt(...times: string[]) {
   let tick = 0;
   let reference = 0;
   const changes: [ConsentRecord, ConsentRecord | undefined][] = [];
-  const store = createInMemoryConsentStore({ now: () => new Date(times[Math.min(tick++, times.length - 1)]!), newReferenceId: () => `ref-${(reference += 1)}` });
+  const store = createInMemoryConsentStore({
+    now: () => new Date(times[Math.min(tick++, times.length - 1)]!),
+    newReferenceId: () => `ref-${(reference += 1)}`,
+  });
   const unsubscribe = store.onChange((record, previous) => changes.push([record, previous]));
   return { store, changes, unsubscribe };
 }
 
-const input = (extra: Partial<ConsentRecordInput> = {}): ConsentRecordInput => ({ ...key, dataProvider: 'self', scopes: [], providerStatus: 'granted', ...extra });
+const input = (extra: Partial<ConsentRecordInput> = {}): ConsentRecordInput => ({
+  ...key,
+  dataProvider: 'self',
+  scopes: [],
+  providerStatus: 'granted',
+  ...extra,
+});
 
 describe('in-memory consent store', () => {
   it('is active only for a self record that is granted or confirmed', () => {
@@ -36,9 +45,22 @@ describe('in-memory consent store', () => {
   it('puts field by field: scopes sorted and deduplicated, undefined fields left out, createdAt kept, listeners told', () => {
     const { store, changes, unsubscribe } = storeAt('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z');
     const first = store.put(input({ scopes: ['b', 'a', 'b'], consumerReferenceId: undefined, providerReferenceId: 'p' }));
-    expect(first).toEqual({ ...key, dataProvider: 'self', scopes: ['a', 'b'], providerReferenceId: 'p', providerStatus: 'granted', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(first).toEqual({
+      ...key,
+      dataProvider: 'self',
+      scopes: ['a', 'b'],
+      providerReferenceId: 'p',
+      providerStatus: 'granted',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(Object.keys(first)).not.toContain('consumerReferenceId');
-    const full = { consumerReferenceId: 'c', consumerStatus: 'revoked', confirmationStatus: 1003, confirmationStatusMessage: 'consumerReferenceId unknown' } as const;
+    const full = {
+      consumerReferenceId: 'c',
+      consumerStatus: 'revoked',
+      confirmationStatus: 1003,
+      confirmationStatusMessage: 'consumerReferenceId unknown',
+    } as const;
     const second = store.put(input({ ...full }));
     expect(second).toMatchObject({ ...full, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' });
     expect(second).not.toHaveProperty('providerReferenceId');
@@ -59,7 +81,12 @@ describe('in-memory consent store', () => {
     store.put(input({ api: 'employees-api' }));
     store.put(input({ scopes: ['x'] }));
     const ids = (filter?: Parameters<typeof store.list>[0]) => store.list(filter).map((record) => `${record.clientId} ${record.orgMasterId} ${record.api}`);
-    expect(ids()).toEqual(['client-b 104A158 students-api', 'client-a 999Z999 students-api', 'client-a 104A158 employees-api', 'client-a 104A158 students-api']);
+    expect(ids()).toEqual([
+      'client-b 104A158 students-api',
+      'client-a 999Z999 students-api',
+      'client-a 104A158 employees-api',
+      'client-a 104A158 students-api',
+    ]);
     expect(ids({ clientId: 'client-b' })).toEqual(['client-b 104A158 students-api']);
     expect(ids({ orgMasterId: '999Z999' })).toEqual(['client-a 999Z999 students-api']);
     expect(ids({ api: 'employees-api' })).toEqual(['client-a 104A158 employees-api']);
@@ -82,7 +109,13 @@ describe('in-memory consent store', () => {
 
     const requested = { ...key, api: 'employees-api' };
     store.put({ ...requested, dataProvider: 'self', scopes: ['s'], consumerReferenceId: 'c-1', providerStatus: 'requested', consumerStatus: 'requested' });
-    expect(store.activate(requested)).toMatchObject({ scopes: ['s'], consumerReferenceId: 'c-1', providerReferenceId: 'ref-2', providerStatus: 'granted', consumerStatus: 'requested' });
+    expect(store.activate(requested)).toMatchObject({
+      scopes: ['s'],
+      consumerReferenceId: 'c-1',
+      providerReferenceId: 'ref-2',
+      providerStatus: 'granted',
+      consumerStatus: 'requested',
+    });
     const other = { ...key, api: 'education-api' };
     store.put({ ...other, dataProvider: 'self', scopes: ['s'], consumerReferenceId: 'c-2', providerStatus: 'requested' });
     expect(store.activate(other, ['t'])).toMatchObject({ scopes: ['t'], consumerReferenceId: 'c-2', providerStatus: 'granted' });

@@ -69,10 +69,7 @@ export interface ApiClient<R extends ApiRegistry = ApiRegistry> {
   readonly registry: R;
   readonly baseUrl: string;
   /** Calls one operation; its query, path, body and response data are typed from the spec. */
-  call<K extends OperationIds<R>>(
-    operationId: K,
-    ...options: CallArgs<OperationTypesFor<R, K>>
-  ): Promise<EduvResponse<OperationTypesFor<R, K>['response']>>;
+  call<K extends OperationIds<R>>(operationId: K, ...options: CallArgs<OperationTypesFor<R, K>>): Promise<EduvResponse<OperationTypesFor<R, K>['response']>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -133,17 +130,11 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
   const retryOptions = resolveRetryOptions(options.retry);
   const defaultTimeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const logger = redactingLogger(options.logger ?? silentLogger);
-  const onWarning =
-    options.onWarning ?? (options.logger ? (message: string) => logger.warn(message) : (message: string) => console.warn(message));
+  const onWarning = options.onWarning ?? (options.logger ? (message: string) => logger.warn(message) : (message: string) => console.warn(message));
   const { tokenProvider } = options;
   const fetchImpl = (request: Request): Promise<Response> => (options.fetch ?? globalThis.fetch)(request);
 
-  async function attempt(
-    operation: OperationDefinition,
-    callOptions: WireOptions,
-    timeoutMs: number,
-    context: { url: string },
-  ): Promise<AttemptOutcome> {
+  async function attempt(operation: OperationDefinition, callOptions: WireOptions, timeoutMs: number, context: { url: string }): Promise<AttemptOutcome> {
     const signal = attemptSignal(callOptions.signal, timeoutMs);
     const requestContext = (): RequestContext => ({
       operationId: operation.operationId,
@@ -153,7 +144,10 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
     let fetchStarted = false;
     try {
       const token = tokenProvider
-        ? await tokenProvider.getToken({ scopes: callOptions.scopes ?? [...operation.scopes, ...(operation.scopeAlternatives?.[0] ?? [])], signal: signal.signal })
+        ? await tokenProvider.getToken({
+            scopes: callOptions.scopes ?? [...operation.scopes, ...(operation.scopeAlternatives?.[0] ?? [])],
+            signal: signal.signal,
+          })
         : undefined;
       const request = buildRequest(baseUrl, {
         method: operation.method,
@@ -161,12 +155,7 @@ export function createApiClient<R extends ApiRegistry>(registry: R, options: Api
         query: callOptions.query,
         pathParams: callOptions.path,
         body: callOptions.body,
-        headers: [
-          { Accept: 'application/json' },
-          options.headers,
-          callOptions.headers,
-          { Authorization: token === undefined ? undefined : `Bearer ${token}` },
-        ],
+        headers: [{ Accept: 'application/json' }, options.headers, callOptions.headers, { Authorization: token === undefined ? undefined : `Bearer ${token}` }],
         signal: signal.signal,
       });
       fetchStarted = true;

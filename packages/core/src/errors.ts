@@ -1,13 +1,7 @@
 import { redact } from './logger';
 import { formatStatusCode, parseStatusCode, statusCodeDefinition } from './status-codes';
 
-export type EduvErrorCode =
-  | 'EDUV_API_ERROR'
-  | 'EDUV_VALIDATION_ERROR'
-  | 'EDUV_NETWORK_ERROR'
-  | 'EDUV_TIMEOUT_ERROR'
-  | 'EDUV_CONFIG_ERROR'
-  | 'EDUV_AUTH_ERROR';
+export type EduvErrorCode = 'EDUV_API_ERROR' | 'EDUV_VALIDATION_ERROR' | 'EDUV_NETWORK_ERROR' | 'EDUV_TIMEOUT_ERROR' | 'EDUV_CONFIG_ERROR' | 'EDUV_AUTH_ERROR';
 
 /** Base of every error eduvkit throws; switch on `code`. Messages are always redacted. */
 export abstract class EduvError extends Error {
@@ -113,9 +107,7 @@ export class EduvApiError extends EduvError {
       init.eduvStatus === undefined
         ? init.statusMessage
         : `Edu-V ${statusCode} ${init.statusMessage ?? statusCodeDefinition(init.eduvStatus)?.message ?? ''}`.trim();
-    super(
-      `${describeRequest(init)} failed with HTTP ${init.httpStatus}${statusText ? `: ${truncate(statusText)}` : ''}`,
-    );
+    super(`${describeRequest(init)} failed with HTTP ${init.httpStatus}${statusText ? `: ${truncate(statusText)}` : ''}`);
     this.httpStatus = init.httpStatus;
     this.eduvStatus = init.eduvStatus;
     this.eduvStatusCode = statusCode;

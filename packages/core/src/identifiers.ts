@@ -137,9 +137,7 @@ export function oinKind(value: unknown): OinKind | undefined {
  * RIO-like `^\d{3}[A-Z]\d{3}$` (e.g. `104A158`) is an eduvkit assumption.
  */
 export const checkOnderwijsaanbiederId: Checker = stringCheck((value) =>
-  /^\d{3}[A-Z]\d{3}$/.test(value)
-    ? OK
-    : fail('must be 3 digits, an uppercase letter and 3 digits, e.g. 104A158 (eduvkit assumption)'),
+  /^\d{3}[A-Z]\d{3}$/.test(value) ? OK : fail('must be 3 digits, an uppercase letter and 3 digits, e.g. 104A158 (eduvkit assumption)'),
 );
 
 // --- GUID -----------------------------------------------------------------------------------
@@ -147,9 +145,7 @@ export const checkOnderwijsaanbiederId: Checker = stringCheck((value) =>
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GUID/UUID in 8-4-4-4-12 hex form. Version and variant bits are not checked: Edu-V only says "GUID". */
-export const checkGuid: Checker = stringCheck((value) =>
-  GUID.test(value) ? OK : fail('must be a GUID such as 012a85b1-e259-4a21-b7ce-fc2cf2019745'),
-);
+export const checkGuid: Checker = stringCheck((value) => (GUID.test(value) ? OK : fail('must be a GUID such as 012a85b1-e259-4a21-b7ce-fc2cf2019745')));
 
 // --- EAN-13 / ISBN-13 ----------------------------------------------------------------------
 

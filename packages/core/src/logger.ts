@@ -24,8 +24,7 @@ const BEARER = /\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 // Only in a header context: "Basic" alone is an ordinary word.
 const BASIC = /\b(authorization["']?\s*[:=]\s*["']?Basic)\s+[A-Za-z0-9+/]+=*/gi;
 const SECRET_FORM_FIELD = /\b(client_assertion|client_secret|access_token|refresh_token|id_token|password)=[^&\s"']*/gi;
-const SECRET_JSON_FIELD =
-  /("(?:client_assertion|client_secret|access_token|refresh_token|id_token|password)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const SECRET_JSON_FIELD = /("(?:client_assertion|client_secret|access_token|refresh_token|id_token|password)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 /**
  * Masks credentials in free text: bearer and basic credentials, JWTs, secret form fields such as
@@ -58,9 +57,7 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
     return redact(`${value.name}: ${value.message}`);
   }
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redactValue(item, depth + 1)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redactValue(item, depth + 1)]));
 }
 
 /** Wraps a logger so that nothing reaches it unredacted. */

@@ -43,9 +43,7 @@ export type RequestOf<Op extends OpenApiOperation> = Flatten<
     Part<'body', JsonBody<NonNullable<Op['requestBody']>>, IsOptional<Op, 'requestBody'>>
 >;
 
-export type ResponseOf<Op extends OpenApiOperation, Status extends number> = Status extends keyof Op['responses']
-  ? JsonBody<Op['responses'][Status]>
-  : never;
+export type ResponseOf<Op extends OpenApiOperation, Status extends number> = Status extends keyof Op['responses'] ? JsonBody<Op['responses'][Status]> : never;
 
 /** What codegen emits per operation: `OperationTypesOf<paths['/students/school']['get'], 200>`. */
 export interface OperationTypesOf<Op extends OpenApiOperation, Status extends number> extends OperationTypes {

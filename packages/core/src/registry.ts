@@ -131,9 +131,7 @@ export interface ApiRegistry<Ops extends Record<string, OperationDefinition> = R
   readonly '~types'?: Types;
 }
 
-export function defineApi<const Ops extends Record<string, OperationDefinition>>(
-  registry: ApiRegistry<Ops>,
-): ApiRegistry<Ops> {
+export function defineApi<const Ops extends Record<string, OperationDefinition>>(registry: ApiRegistry<Ops>): ApiRegistry<Ops> {
   return registry;
 }
 
@@ -150,5 +148,8 @@ export function defineTypedApi<Types extends { [K in keyof Types]: OperationType
 export type OperationIds<R extends ApiRegistry> = keyof R['operations'] & string;
 
 /** The types of one operation of `R`; untyped for a registry without `Types`. */
-export type OperationTypesFor<R extends ApiRegistry, K extends OperationIds<R>> =
-  unknown extends R['~types'] ? UntypedOperation : K extends keyof NonNullable<R['~types']> ? NonNullable<R['~types']>[K] & OperationTypes : UntypedOperation;
+export type OperationTypesFor<R extends ApiRegistry, K extends OperationIds<R>> = unknown extends R['~types']
+  ? UntypedOperation
+  : K extends keyof NonNullable<R['~types']>
+    ? NonNullable<R['~types']>[K] & OperationTypes
+    : UntypedOperation;

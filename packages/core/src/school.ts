@@ -38,9 +38,7 @@ export interface OrganisationId {
 }
 
 /** SchoolReference (OrganisationReference) body object: either the primary id or secondary ids. */
-export type SchoolReference =
-  | { readonly organisationMasterIdentifier: string }
-  | { readonly organisationIds: readonly OrganisationId[] };
+export type SchoolReference = { readonly organisationMasterIdentifier: string } | { readonly organisationIds: readonly OrganisationId[] };
 
 function isBlank(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
@@ -105,8 +103,7 @@ export function schoolReference(selection: SchoolSelection): SchoolReference {
 // --- server side ----------------------------------------------------------------------------
 
 export type SelectionResult =
-  | { readonly ok: true; readonly selection: SchoolSelection }
-  | { readonly ok: false; readonly error: StatusFailure & { readonly field: string } };
+  { readonly ok: true; readonly selection: SchoolSelection } | { readonly ok: false; readonly error: StatusFailure & { readonly field: string } };
 
 function schemaError(field: string, detail: string): SelectionResult {
   return { ok: false, error: { ...statusFailure(EduvStatus.SchemaIncorrect, `${field} ${detail}`), field } };
@@ -182,10 +179,7 @@ export function readSchoolSelection(query: RawSchoolQuery, options: ReadSelectio
   if (isBlank(orgId)) {
     return schemaError('orgId', 'must not be empty');
   }
-  const selection: SchoolByOrgId =
-    filterByOrgId === undefined
-      ? { orgId: orgId as string, orgIdType }
-      : { orgId: orgId as string, orgIdType, filterByOrgId };
+  const selection: SchoolByOrgId = filterByOrgId === undefined ? { orgId: orgId as string, orgIdType } : { orgId: orgId as string, orgIdType, filterByOrgId };
   return { ok: true, selection };
 }
 
@@ -193,10 +187,7 @@ export function readSchoolSelection(query: RawSchoolQuery, options: ReadSelectio
  * Reads a SchoolReference from a request body (`school` in POST search bodies). With several
  * organisationIds the first is used. Failures are 400 / 0011 naming the field under `field`.
  */
-export function selectionFromSchoolReference(
-  reference: unknown,
-  options: ReadSelectionOptions & { readonly field?: string } = {},
-): SelectionResult {
+export function selectionFromSchoolReference(reference: unknown, options: ReadSelectionOptions & { readonly field?: string } = {}): SelectionResult {
   const field = options.field ?? 'school';
   const idTypes = options.idTypes ?? ORGANISATION_ID_TYPES;
   if (reference === null || typeof reference !== 'object' || Array.isArray(reference)) {
@@ -254,14 +245,10 @@ export interface ResolvedSchool<S extends SchoolRecord = SchoolRecord> {
 }
 
 export type ResolveSchoolResult<S extends SchoolRecord = SchoolRecord> =
-  | ({ readonly ok: true } & ResolvedSchool<S>)
-  | { readonly ok: false; readonly error: StatusFailure };
+  ({ readonly ok: true } & ResolvedSchool<S>) | { readonly ok: false; readonly error: StatusFailure };
 
 /** Finds the school a selection names in a directory; unknown schools are 400 / 0023. */
-export function resolveSchool<S extends SchoolRecord>(
-  selection: SchoolSelection,
-  directory: readonly S[],
-): ResolveSchoolResult<S> {
+export function resolveSchool<S extends SchoolRecord>(selection: SchoolSelection, directory: readonly S[]): ResolveSchoolResult<S> {
   if ('orgMasterId' in selection) {
     const school = directory.find((candidate) => candidate.orgMasterId === selection.orgMasterId);
     return school ? { ok: true, school, filterByOrgId: false } : unknownSchool();
@@ -274,9 +261,7 @@ export function resolveSchool<S extends SchoolRecord>(
     const filterByOrgId = selection.filterByOrgId ?? school.sector === 'po';
     // A V_ID is a vestiging id, so it names a unit even when the directory does not say which.
     const unit = idRecord.unit ?? (idRecord.type === 'V_ID' ? idRecord.id : undefined);
-    return filterByOrgId && unit !== undefined
-      ? { ok: true, school, unit, filterByOrgId }
-      : { ok: true, school, filterByOrgId };
+    return filterByOrgId && unit !== undefined ? { ok: true, school, unit, filterByOrgId } : { ok: true, school, filterByOrgId };
   }
   return unknownSchool();
 }

@@ -37,13 +37,7 @@ export interface StatusCodeDefinition {
   readonly category: StatusCodeCategory;
 }
 
-function define(
-  code: EduvStatusCode,
-  httpStatus: number,
-  message: string,
-  category: StatusCodeCategory,
-  httpStatusAssumed = false,
-): StatusCodeDefinition {
+function define(code: EduvStatusCode, httpStatus: number, message: string, category: StatusCodeCategory, httpStatusAssumed = false): StatusCodeDefinition {
   return { code, display: formatStatusCode(code), httpStatus, httpStatusAssumed, message, category };
 }
 

@@ -41,12 +41,7 @@ export interface ValidationContext {
  * parsed data; `warn` reports through onWarning and returns the data as received; `off` does
  * nothing. Without a schema the data is returned as is.
  */
-export function validateResponse<T = unknown>(
-  schema: z.ZodType | undefined,
-  data: unknown,
-  mode: ValidationMode,
-  context: ValidationContext,
-): T {
+export function validateResponse<T = unknown>(schema: z.ZodType | undefined, data: unknown, mode: ValidationMode, context: ValidationContext): T {
   if (mode === 'off' || schema === undefined) {
     return data as T;
   }

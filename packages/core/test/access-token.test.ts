@@ -27,7 +27,16 @@ interface TokenShape {
 
 /** A token as the authorization server issues it, with whatever a case wants to break. */
 async function token({ claims = {}, drop = [], header = {}, key = privateKey }: TokenShape = {}): Promise<string> {
-  const payload: JWTPayload = { iss: ISSUER, sub: 'client-a', client_id: 'client-a', scope: 'a b', iat: nowSeconds, exp: nowSeconds + 60, aud: 'https://bron.test', ...claims };
+  const payload: JWTPayload = {
+    iss: ISSUER,
+    sub: 'client-a',
+    client_id: 'client-a',
+    scope: 'a b',
+    iat: nowSeconds,
+    exp: nowSeconds + 60,
+    aud: 'https://bron.test',
+    ...claims,
+  };
   for (const name of drop) delete payload[name];
   return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1', ...header }).sign(key);
 }
@@ -49,8 +58,17 @@ describe('createAccessTokenVerifier refuses every broken token with 401 / 0099 a
   const cases: [string, () => Promise<string>, RegExp][] = [
     ['a wrong iss', () => token({ claims: { iss: 'https://evil.test' } }), /claim "iss"/],
     ['no iss', () => token({ drop: ['iss'] }), /claim "iss"/],
-    ['an HS256 signature', () => token({ header: { alg: 'HS256' }, key: new TextEncoder().encode('0123456789abcdef0123456789abcdef') }), /algorithm is not accepted/],
-    ['alg none', async () => `${Buffer.from('{"alg":"none","kid":"k1"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, client_id: 'c', exp: nowSeconds + 60 })).toString('base64url')}.`, /algorithm|well-formed/],
+    [
+      'an HS256 signature',
+      () => token({ header: { alg: 'HS256' }, key: new TextEncoder().encode('0123456789abcdef0123456789abcdef') }),
+      /algorithm is not accepted/,
+    ],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none","kid":"k1"}').toString('base64url')}.${Buffer.from(JSON.stringify({ iss: ISSUER, client_id: 'c', exp: nowSeconds + 60 })).toString('base64url')}.`,
+      /algorithm|well-formed/,
+    ],
     ['no exp', () => token({ drop: ['exp'] }), /claim "exp"/],
     ['an expired exp', () => token({ claims: { exp: nowSeconds - 1 } }), /expired/],
     ['a future nbf', () => token({ claims: { nbf: nowSeconds + 60 } }), /claim "nbf"/],
@@ -87,7 +105,9 @@ describe('createAccessTokenVerifier refuses every broken token with 401 / 0099 a
     const lateBy20 = await token({ claims: { exp: nowSeconds - 20 } });
     await expect(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy20}`))).resolves.toBeDefined();
     const lateBy40 = await token({ claims: { exp: nowSeconds - 40 } });
-    await expect(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy40}`))).rejects.toMatchObject({ httpStatus: 401 });
+    await expect(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy40}`))).rejects.toMatchObject({
+      httpStatus: 401,
+    });
   });
 
   it.each([
@@ -144,7 +164,10 @@ describe('createAccessTokenVerifier on a good token', () => {
     now = new Date((nowSeconds + 60) * 1000 - 1);
     await expect(verify(withAuthorization(`Bearer ${signed}`))).resolves.toMatchObject({ clientId: 'client-a' });
     now = new Date((nowSeconds + 60) * 1000);
-    await expect(verify(withAuthorization(`Bearer ${signed}`))).rejects.toMatchObject({ httpStatus: 401, statusMessage: 'invalid access token: the token has expired' });
+    await expect(verify(withAuthorization(`Bearer ${signed}`))).rejects.toMatchObject({
+      httpStatus: 401,
+      statusMessage: 'invalid access token: the token has expired',
+    });
   });
 
   it('remembers at most cacheSize tokens, dropping the oldest', async () => {

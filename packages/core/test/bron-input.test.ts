@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { OperationDefinition } from '../src/registry';
-import { BronError, bytesResponse, describeIssues, jsonResponse, MAX_BODY_BYTES, readOperationInput, releaseScopedAttributes, statusResponse } from '../src/server';
+import {
+  BronError,
+  bytesResponse,
+  describeIssues,
+  jsonResponse,
+  MAX_BODY_BYTES,
+  readOperationInput,
+  releaseScopedAttributes,
+  statusResponse,
+} from '../src/server';
 
 /** The input step of a bron (decision 004, step 4): query, path, body, then the school selection. */
 const School = z.object({ organisationMasterIdentifier: z.string().optional() });
@@ -26,7 +35,11 @@ const search: OperationDefinition = {
   responses: {},
 };
 const request = (body: string | undefined, { contentType = 'application/json', query = '' } = {}) =>
-  new Request(`http://bron.test/things/a${query}`, { method: 'POST', ...(body === undefined ? {} : { body }), headers: contentType ? { 'content-type': contentType } : {} });
+  new Request(`http://bron.test/things/a${query}`, {
+    method: 'POST',
+    ...(body === undefined ? {} : { body }),
+    headers: contentType ? { 'content-type': contentType } : {},
+  });
 
 async function refusal(promise: Promise<unknown>): Promise<{ httpStatus: number; eduvStatus: number; statusMessage: string }> {
   const error = await promise.then(
@@ -41,7 +54,9 @@ const schema = (statusMessage: string) => ({ httpStatus: 400, eduvStatus: 11, st
 
 describe('readOperationInput', () => {
   it('reads query (repeated keys as arrays), path and body, and the school from the body', async () => {
-    const input = await readOperationInput(search, request('{"school":{"organisationMasterIdentifier":"104A158"}}', { query: '?limit=2&tag=x&tag=y&tag=z' }), { kind: 'a' });
+    const input = await readOperationInput(search, request('{"school":{"organisationMasterIdentifier":"104A158"}}', { query: '?limit=2&tag=x&tag=y&tag=z' }), {
+      kind: 'a',
+    });
     expect(input).toEqual({
       query: { limit: '2', tag: ['x', 'y', 'z'] },
       path: { kind: 'a' },
@@ -67,9 +82,14 @@ describe('readOperationInput', () => {
       const input = await readOperationInput(search, request('{"school":{"organisationMasterIdentifier":"104A158"}}', { contentType }), { kind: 'a' });
       expect(input.body, contentType).toEqual({ school: { organisationMasterIdentifier: '104A158' } });
     }
-    const untyped = new Request('http://bron.test/things/a', { method: 'POST', body: new TextEncoder().encode('{"school":{"organisationMasterIdentifier":"1"}}') });
+    const untyped = new Request('http://bron.test/things/a', {
+      method: 'POST',
+      body: new TextEncoder().encode('{"school":{"organisationMasterIdentifier":"1"}}'),
+    });
     expect((await readOperationInput(search, untyped, { kind: 'a' })).body).toEqual({ school: { organisationMasterIdentifier: '1' } });
-    expect((await refusal(readOperationInput(search, request('{}', { contentType: 'text/application/json' }), { kind: 'a' }))).statusMessage).toMatch(/Content-Type must be/);
+    expect((await refusal(readOperationInput(search, request('{}', { contentType: 'text/application/json' }), { kind: 'a' }))).statusMessage).toMatch(
+      /Content-Type must be/,
+    );
   });
 
   it('refuses a body over the limit, and takes one at the limit', async () => {
@@ -77,7 +97,11 @@ describe('readOperationInput', () => {
     const exact = padding(MAX_BODY_BYTES - padding(0).length);
     expect(exact.length).toBe(MAX_BODY_BYTES);
     await expect(readOperationInput(search, request(exact), { kind: 'a' })).resolves.toBeDefined();
-    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual({ httpStatus: 413, eduvStatus: 99, statusMessage: `request body is larger than ${MAX_BODY_BYTES} bytes` });
+    expect(await refusal(readOperationInput(search, request(`${exact} `), { kind: 'a' }))).toEqual({
+      httpStatus: 413,
+      eduvStatus: 99,
+      statusMessage: `request body is larger than ${MAX_BODY_BYTES} bytes`,
+    });
   });
 
   it('checks query before path before body, and the school last', async () => {
@@ -106,7 +130,12 @@ describe('readOperationInput', () => {
 
 describe('readOperationInput on repeated requests (the query and path are kept per query string)', () => {
   const { body: _body, ...withoutBody } = search;
-  const byQuery = { ...withoutBody, method: 'GET' as const, schoolSelection: 'query' as const, query: z.object({ orgMasterId: z.string().optional(), limit: z.enum(['1', '2']).optional() }) };
+  const byQuery = {
+    ...withoutBody,
+    method: 'GET' as const,
+    schoolSelection: 'query' as const,
+    query: z.object({ orgMasterId: z.string().optional(), limit: z.enum(['1', '2']).optional() }),
+  };
   const get = (query: string) => new Request(`http://bron.test/things/a${query}`);
 
   it('gives the same answer the second time, and still refuses a different query or path', async () => {
@@ -114,7 +143,9 @@ describe('readOperationInput on repeated requests (the query and path are kept p
     const first = await readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), params);
     expect(await readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), params)).toEqual(first);
     expect((await refusal(readOperationInput(byQuery, get('?orgMasterId=104A158&limit=9'), params))).statusMessage).toMatch(/query parameter "limit"/);
-    expect((await refusal(readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), Object.freeze({ kind: 'c' })))).statusMessage).toMatch(/path parameter "kind"/);
+    expect((await refusal(readOperationInput(byQuery, get('?orgMasterId=104A158&limit=1'), Object.freeze({ kind: 'c' })))).statusMessage).toMatch(
+      /path parameter "kind"/,
+    );
     // A fragment is no query: `?limit=9` after `#` is not read, before it is.
     expect((await readOperationInput(byQuery, get('?orgMasterId=104A158#?limit=9'), params)).query).toEqual({ orgMasterId: '104A158' });
   });
@@ -139,7 +170,9 @@ describe('readOperationInput on repeated requests (the query and path are kept p
 describe('describeIssues', () => {
   it('names each field with its location, one issue after another', () => {
     const result = z.object({ a: z.string(), b: z.array(z.object({ c: z.number() })) }).safeParse({ b: [{ c: 'x' }] });
-    expect(describeIssues('body field', result.error!.issues)).toBe('body field "a" is required; body field "b[0].c" Invalid input: expected number, received string');
+    expect(describeIssues('body field', result.error!.issues)).toBe(
+      'body field "a" is required; body field "b[0].c" Invalid input: expected number, received string',
+    );
     const top = z.string().safeParse(1);
     expect(describeIssues('query parameter', top.error!.issues)).toBe('query Invalid input: expected string, received number');
     expect(describeIssues('path parameter', top.error!.issues)).toBe('path Invalid input: expected string, received number');
@@ -149,26 +182,63 @@ describe('describeIssues', () => {
 describe('responses and BronError', () => {
   it('sends JSON with API-Version, a StatusResponse for refusals, and no body when there is none', async () => {
     const response = jsonResponse('1.2.3', 201, { a: 1 }, { 'x-extra': 'y', 'content-type': 'text/plain' });
-    expect([response.status, response.headers.get('content-type'), response.headers.get('api-version'), response.headers.get('x-extra')]).toEqual([201, 'application/json; charset=utf-8', '1.2.3', 'y']);
+    expect([response.status, response.headers.get('content-type'), response.headers.get('api-version'), response.headers.get('x-extra')]).toEqual([
+      201,
+      'application/json; charset=utf-8',
+      '1.2.3',
+      'y',
+    ]);
     expect(await response.json()).toEqual({ a: 1 });
     expect(await jsonResponse('1', 202, undefined).text()).toBe('');
     expect(await statusResponse('1', 403, 22, 'no').json()).toEqual({ status: 22, statusMessage: 'no' });
     const bytes = bytesResponse('4.5.6', 200, new TextEncoder().encode('[1]'));
-    expect([bytes.headers.get('content-type'), bytes.headers.get('api-version'), await bytes.text()]).toEqual(['application/json; charset=utf-8', '4.5.6', '[1]']);
+    expect([bytes.headers.get('content-type'), bytes.headers.get('api-version'), await bytes.text()]).toEqual([
+      'application/json; charset=utf-8',
+      '4.5.6',
+      '[1]',
+    ]);
   });
 
   it('builds each refusal with its HTTP status, Edu-V status and message', () => {
-    const plain = (error: BronError) => ({ httpStatus: error.httpStatus, eduvStatus: error.eduvStatus, statusMessage: error.statusMessage, name: error.name, message: error.message });
-    expect(plain(BronError.schema('x'))).toEqual({ httpStatus: 400, eduvStatus: 11, statusMessage: 'Schema incorrect: x', name: 'BronError', message: 'Schema incorrect: x' });
+    const plain = (error: BronError) => ({
+      httpStatus: error.httpStatus,
+      eduvStatus: error.eduvStatus,
+      statusMessage: error.statusMessage,
+      name: error.name,
+      message: error.message,
+    });
+    expect(plain(BronError.schema('x'))).toEqual({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: 'Schema incorrect: x',
+      name: 'BronError',
+      message: 'Schema incorrect: x',
+    });
     expect(plain(BronError.unauthenticated('y'))).toMatchObject({ httpStatus: 401, eduvStatus: 99, statusMessage: 'y' });
     expect(plain(BronError.scopeRequired(['a', 'b']))).toMatchObject({ httpStatus: 401, eduvStatus: 21, statusMessage: 'scope required: a b' });
-    expect(plain(BronError.unknownSchool({ businessCodes: [] }))).toMatchObject({ httpStatus: 400, eduvStatus: 23, statusMessage: 'edu_org_id unknown: the school in the request is not known here' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [] }))).toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 23,
+      statusMessage: 'edu_org_id unknown: the school in the request is not known here',
+    });
     expect(plain(BronError.unknownSchool({ businessCodes: [] }, 'z'))).toMatchObject({ statusMessage: 'edu_org_id unknown: z' });
     const schoolCode = { status: 2001, httpStatus: 400, message: 'School unknown', trigger: { in: 'school', name: 'orgMasterId' } } as const;
-    expect(plain(BronError.unknownSchool({ businessCodes: [schoolCode] }, 'z'))).toMatchObject({ httpStatus: 400, eduvStatus: 2001, statusMessage: 'School unknown: z' });
-    expect(plain(BronError.consentRequired())).toMatchObject({ httpStatus: 403, eduvStatus: 22, statusMessage: 'consent required: the school has not activated this exchange for this client' });
+    expect(plain(BronError.unknownSchool({ businessCodes: [schoolCode] }, 'z'))).toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 2001,
+      statusMessage: 'School unknown: z',
+    });
+    expect(plain(BronError.consentRequired())).toMatchObject({
+      httpStatus: 403,
+      eduvStatus: 22,
+      statusMessage: 'consent required: the school has not activated this exchange for this client',
+    });
     expect(plain(BronError.notFound(2002, 'gone'))).toMatchObject({ httpStatus: 404, eduvStatus: 2002, statusMessage: 'gone' });
-    expect(plain(BronError.notProvider('Afnemer'))).toMatchObject({ httpStatus: 405, eduvStatus: 99, statusMessage: 'Method Not Allowed - Afnemer is provider of this endpoint' });
+    expect(plain(BronError.notProvider('Afnemer'))).toMatchObject({
+      httpStatus: 405,
+      eduvStatus: 99,
+      statusMessage: 'Method Not Allowed - Afnemer is provider of this endpoint',
+    });
     expect(plain(BronError.business(2003, 'b'))).toMatchObject({ httpStatus: 400, eduvStatus: 2003, statusMessage: 'b' });
     expect(plain(BronError.business(2003, 'b', 409))).toMatchObject({ httpStatus: 409 });
   });

@@ -16,21 +16,35 @@ describe('createBron and the school of an operation', () => {
   );
   const call = async (path: string, body?: unknown) => {
     const init: RequestInit = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
-    const response = (await bron.handle(new Request(`http://bron.test/school-things-api/v1${path}`, { ...init, headers: { authorization: 'Bearer t', ...init.headers } })))!;
+    const response = (await bron.handle(
+      new Request(`http://bron.test/school-things-api/v1${path}`, { ...init, headers: { authorization: 'Bearer t', ...init.headers } }),
+    ))!;
     return { status: response.status, body: (await response.json()) as unknown };
   };
 
   it('hands a school-selecting handler the resolved school, from the query or the body', async () => {
     seen.length = 0;
     expect(await call('/things/school?orgMasterId=104A158')).toEqual({ status: 200, body: [{ id: 'a', school: '104A158' }] });
-    expect(await call('/things/school/find', { school: { organisationMasterIdentifier: '104A158' }, id: 'b' })).toEqual({ status: 200, body: { id: 'b', school: '104A158' } });
-    expect(seen).toEqual([expect.objectContaining({ school: schoolDirectory[0], filterByOrgId: false }), expect.objectContaining({ school: schoolDirectory[0], filterByOrgId: false })]);
+    expect(await call('/things/school/find', { school: { organisationMasterIdentifier: '104A158' }, id: 'b' })).toEqual({
+      status: 200,
+      body: { id: 'b', school: '104A158' },
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({ school: schoolDirectory[0], filterByOrgId: false }),
+      expect.objectContaining({ school: schoolDirectory[0], filterByOrgId: false }),
+    ]);
   });
 
   it('refuses a school-selecting request that names no school with 400 / 0011 before the handler runs', async () => {
     seen.length = 0;
-    expect(await call('/things/school')).toEqual({ status: 400, body: { status: 11, statusMessage: 'Schema incorrect: orgMasterId or orgId + orgIdType is required' } });
-    expect(await call('/things/school/find', { id: 'b' })).toEqual({ status: 400, body: { status: 11, statusMessage: 'Schema incorrect: school must be an object' } });
+    expect(await call('/things/school')).toEqual({
+      status: 400,
+      body: { status: 11, statusMessage: 'Schema incorrect: orgMasterId or orgId + orgIdType is required' },
+    });
+    expect(await call('/things/school/find', { id: 'b' })).toEqual({
+      status: 400,
+      body: { status: 11, statusMessage: 'Schema incorrect: school must be an object' },
+    });
     expect(seen).toEqual([]);
   });
 

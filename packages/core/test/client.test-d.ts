@@ -10,9 +10,7 @@ describe('call() typed from the registry', () => {
     expectTypeOf(client.call('listStudents', { query: { orgMasterId: '104A158' } })).resolves.toEqualTypeOf<
       EduvResponse<{ studentId: string; familyName: string }[]>
     >();
-    expectTypeOf(client.call('putStudent', { path: { id: 's1' }, body: { familyName: 'Jansen' } })).resolves.toEqualTypeOf<
-      EduvResponse<undefined>
-    >();
+    expectTypeOf(client.call('putStudent', { path: { id: 's1' }, body: { familyName: 'Jansen' } })).resolves.toEqualTypeOf<EduvResponse<undefined>>();
   });
 
   it('takes the query keys of the spec and requires the required ones', () => {

@@ -2,13 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { staticToken, type TokenProvider } from '../src/auth';
 import { createApiClient, type ApiClientOptions } from '../src/client';
-import {
-  EduvApiError,
-  EduvConfigError,
-  EduvNetworkError,
-  EduvTimeoutError,
-  EduvValidationError,
-} from '../src/errors';
+import { EduvApiError, EduvConfigError, EduvNetworkError, EduvTimeoutError, EduvValidationError } from '../src/errors';
 import type { Logger } from '../src/logger';
 import { defineApi } from '../src/registry';
 import { operation } from './support/typed-api';
@@ -204,9 +198,7 @@ describe('createApiClient: configuration errors', () => {
 
 describe('createApiClient: errors', () => {
   it('throws EduvApiError carrying the Edu-V status', async () => {
-    const { client } = setup([
-      () => json({ status: 21, statusMessage: 'scope required' }, 401, { 'API-Version': '1.0.1' }),
-    ]);
+    const { client } = setup([() => json({ status: 21, statusMessage: 'scope required' }, 401, { 'API-Version': '1.0.1' })]);
     const error = (await rejection(client.call('getStudents', { query: { orgMasterId: '104A158' } }))) as EduvApiError;
     expect(error).toBeInstanceOf(EduvApiError);
     expect(error).toMatchObject({
@@ -259,10 +251,7 @@ describe('createApiClient: errors', () => {
 
 describe('createApiClient: retries', () => {
   it('retries a 503 after Retry-After, then succeeds', async () => {
-    const { client, server, sleep } = setup([
-      () => json({ status: 99, statusMessage: 'busy' }, 503, { 'Retry-After': '2' }),
-      ok,
-    ]);
+    const { client, server, sleep } = setup([() => json({ status: 99, statusMessage: 'busy' }, 503, { 'Retry-After': '2' }), ok]);
     const response = await client.call('getStudents');
     expect(response.httpStatus).toBe(200);
     expect(server.requests).toHaveLength(2);
@@ -334,10 +323,7 @@ describe('createApiClient: 401 and token refresh', () => {
     const response = await client.call('postResult', { body: { result: 1 } });
     expect(response.httpStatus).toBe(201);
     expect(tokens.invalidated).toEqual(['stale-token']);
-    expect(server.requests.map((request) => request.headers.get('Authorization'))).toEqual([
-      'Bearer stale-token',
-      'Bearer fresh-token',
-    ]);
+    expect(server.requests.map((request) => request.headers.get('Authorization'))).toEqual(['Bearer stale-token', 'Bearer fresh-token']);
   });
 
   it('retries only once', async () => {
@@ -359,12 +345,7 @@ describe('createApiClient: 401 and token refresh', () => {
 });
 
 describe('createApiClient: validation', () => {
-  const twoBadStudents = () =>
-    json([
-      { studentId: 's1', familyName: 'Jansen' },
-      { studentId: 2, familyName: 'de Vries' },
-      { studentId: 's3' },
-    ]);
+  const twoBadStudents = () => json([{ studentId: 's1', familyName: 'Jansen' }, { studentId: 2, familyName: 'de Vries' }, { studentId: 's3' }]);
 
   it('strict: throws EduvValidationError listing each issue with its path', async () => {
     const { client } = setup([twoBadStudents]);
@@ -472,14 +453,10 @@ describe('createApiClient: logging', () => {
     const record = (message: string, details?: unknown) => void lines.push(message + JSON.stringify(details ?? {}));
     const logger: Logger = { debug: record, info: record, warn: record, error: record };
     const tokens = rotatingTokens(TOKEN, `${TOKEN}x`);
-    const { client } = setup(
-      [
-        () => json({ status: 21, statusMessage: `token ${TOKEN} rejected` }, 401),
-        () => json({ status: 99 }, 503),
-        ok,
-      ],
-      { tokenProvider: tokens, logger },
-    );
+    const { client } = setup([() => json({ status: 21, statusMessage: `token ${TOKEN} rejected` }, 401), () => json({ status: 99 }, 503), ok], {
+      tokenProvider: tokens,
+      logger,
+    });
     await client.call('getStudents');
     expect(lines.some((line) => line.includes('retry 1 of 3'))).toBe(true);
     expect(lines.join('\n')).not.toContain('eyJ');

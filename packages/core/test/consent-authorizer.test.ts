@@ -38,11 +38,13 @@ describe('consentAuthorizer', () => {
     let asked = 0;
     const authorize = consentAuthorizer({ isActive: () => ((asked += 1), true) });
     for (const clientId of [undefined, '']) {
-      expect(await outcome(authorize({ ...(clientId === undefined ? {} : { clientId }), scopes: 'all' }, school, operation, registry('students-api')))).toEqual({
-        httpStatus: 403,
-        eduvStatus: 22,
-        statusMessage: 'consent required: the caller is not identified, so no activation can apply',
-      });
+      expect(await outcome(authorize({ ...(clientId === undefined ? {} : { clientId }), scopes: 'all' }, school, operation, registry('students-api')))).toEqual(
+        {
+          httpStatus: 403,
+          eduvStatus: 22,
+          statusMessage: 'consent required: the caller is not identified, so no activation can apply',
+        },
+      );
     }
     expect(asked).toBe(0);
   });
@@ -54,6 +56,8 @@ describe('consentAuthorizer', () => {
     expect(await outcome(authorize({ scopes: 'all' }, school, operation, registry('consent-api', false)))).toBe('allowed');
     expect(asked).toBe(0);
     expect(await outcome(authorize({ clientId: 'c', scopes: 'all' }, school, operation, registry('students-api')))).toMatchObject({ httpStatus: 403 });
-    expect(await outcome(consentAuthorizer({ isActive: () => false })({ clientId: 'c', scopes: 'all' }, school, operation, registry('education-api')))).toMatchObject({ httpStatus: 403 });
+    expect(
+      await outcome(consentAuthorizer({ isActive: () => false })({ clientId: 'c', scopes: 'all' }, school, operation, registry('education-api'))),
+    ).toMatchObject({ httpStatus: 403 });
   });
 });

@@ -10,7 +10,15 @@ describe('reportError', () => {
   });
 
   it('swallows a hook that throws and does nothing without a hook', () => {
-    expect(() => reportError(() => { throw new Error('the hook broke'); }, new Error('boom'), undefined)).not.toThrow();
+    expect(() =>
+      reportError(
+        () => {
+          throw new Error('the hook broke');
+        },
+        new Error('boom'),
+        undefined,
+      ),
+    ).not.toThrow();
     expect(() => reportError(undefined, new Error('boom'), undefined)).not.toThrow();
   });
 });

@@ -28,13 +28,10 @@ describe('parseStatusResponse', () => {
     expect(parseStatusResponse(body)).toEqual({ status, statusMessage });
   });
 
-  it.each([['<html>Bad gateway</html>'], [''], [null], [undefined], [42], [[{ status: 11 }]], [{ status: 'x' }]])(
-    'tolerates %j',
-    (body) => {
-      const parsed = parseStatusResponse(body);
-      expect(parsed.status).toBeUndefined();
-    },
-  );
+  it.each([['<html>Bad gateway</html>'], [''], [null], [undefined], [42], [[{ status: 11 }]], [{ status: 'x' }]])('tolerates %j', (body) => {
+    const parsed = parseStatusResponse(body);
+    expect(parsed.status).toBeUndefined();
+  });
 });
 
 describe('urlWithoutQuery', () => {
@@ -68,9 +65,7 @@ describe('EduvApiError', () => {
 
   it('keeps the URL without query string, in the property and the message', () => {
     expect(error.url).toBe('https://bron.example/students-api/v1/students/school');
-    expect(error.message).toBe(
-      'getStudents (GET https://bron.example/students-api/v1/students/school) failed with HTTP 401: Edu-V 0021 scope required',
-    );
+    expect(error.message).toBe('getStudents (GET https://bron.example/students-api/v1/students/school) failed with HTTP 401: Edu-V 0021 scope required');
     expect(error.message).not.toContain('104A158');
   });
 
@@ -116,9 +111,7 @@ describe('network, timeout and config errors', () => {
     const error = new EduvNetworkError(context, cause);
     expect(error.code).toBe('EDUV_NETWORK_ERROR');
     expect(error.cause).toBe(cause);
-    expect(error.message).toBe(
-      'getStudents (GET https://bron.example/students-api/v1/students/school) failed: network error (fetch failed)',
-    );
+    expect(error.message).toBe('getStudents (GET https://bron.example/students-api/v1/students/school) failed: network error (fetch failed)');
   });
 
   it('EduvTimeoutError says how long it waited', () => {

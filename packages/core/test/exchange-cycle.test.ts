@@ -13,7 +13,9 @@ const KEY = { api: 'order-api', operationId: 'placeOrder', peer: BESTELOMGEVING 
 
 describe('exchange: verzender ↔ ontvanger over HTTP', () => {
   it('sends a request, processes it once and delivers the confirmation the mediator matches to it', async () => {
-    cycle = await startCycle({ process: (request) => ({ orderStatus: (request.body as { orderLines: unknown[] }).orderLines.length > 0 ? 'approved' : 'declined' }) });
+    cycle = await startCycle({
+      process: (request) => ({ orderStatus: (request.body as { orderLines: unknown[] }).orderLines.length > 0 ? 'approved' : 'declined' }),
+    });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
 
     const confirmation = await handle.confirmation;
@@ -48,7 +50,9 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
   it('does not process a repeated reference id again, and sends the same confirmation (same receipt id) again', async () => {
     cycle = await startCycle();
     // Sent by the verzender, so it accepts both confirmations: a refused one would be retried and blur the count.
-    await (await cycle.verzender.send('placeOrder', anOrder({ requestReferenceId: 'repeat-1' }))).confirmation;
+    await (
+      await cycle.verzender.send('placeOrder', anOrder({ requestReferenceId: 'repeat-1' }))
+    ).confirmation;
     const known = cycle;
     expect(known.confirmationsAtEndpoint).toHaveLength(1);
 
@@ -61,14 +65,18 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
     expect(cycle.processed).toHaveLength(1);
     const [one, two] = cycle.confirmationsAtEndpoint as Record<string, string>[];
     expect(two).toEqual(one);
-    expect(cycle.ontvangerEvents.filter((event) => event.type === 'repeated')).toEqual([{ type: 'repeated', key: { ...KEY, referenceId: 'repeat-1' }, redelivered: true }]);
+    expect(cycle.ontvangerEvents.filter((event) => event.type === 'repeated')).toEqual([
+      { type: 'repeated', key: { ...KEY, referenceId: 'repeat-1' }, redelivered: true },
+    ]);
   });
 
   it('answers 202 to a repeat that arrives before processing, and processes it once', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     cycle = await startCycle({ process: async () => (await gate, { orderStatus: 'pending' }) });
-    const statuses = await Promise.all([1, 2, 3].map(() => put(`${cycle!.ontvangerUrl}/orders`, anOrder({ requestReferenceId: 'early-repeat' })).then((response) => response.status)));
+    const statuses = await Promise.all(
+      [1, 2, 3].map(() => put(`${cycle!.ontvangerUrl}/orders`, anOrder({ requestReferenceId: 'early-repeat' })).then((response) => response.status)),
+    );
     release();
     const known = cycle;
     await waitFor('the confirmation', () => known.confirmationsAtEndpoint.length >= 1);
@@ -83,7 +91,10 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
     const again = await cycle.verzender.send('placeOrder', anOrder({ requestReferenceId: handle.referenceId }));
     expect(again.first).toBe(false);
     const known = cycle;
-    await waitFor('the second confirmation', async () => (await known.verzenderStore.getSent({ ...KEY, peer: '', referenceId: handle.referenceId }))?.confirmations === 2);
+    await waitFor(
+      'the second confirmation',
+      async () => (await known.verzenderStore.getSent({ ...KEY, peer: '', referenceId: handle.referenceId }))?.confirmations === 2,
+    );
     expect(cycle.processed).toHaveLength(1);
     expect((await again.confirmation).body).toEqual(first.body);
   });
@@ -108,7 +119,14 @@ describe('exchange: verzender ↔ ontvanger over HTTP', () => {
   it('finds a confirmation another verzender instance received, through the shared store', async () => {
     cycle = await startCycle();
     const handle = await cycle.verzender.send('placeOrder', anOrder());
-    const other = createVerzender({ registry: orderApi, store: cycle.verzenderStore, baseUrl: 'http://127.0.0.1:9', confirmationPollMs: 10, autoStart: false, dangerouslyAcceptAnyToken: true });
+    const other = createVerzender({
+      registry: orderApi,
+      store: cycle.verzenderStore,
+      baseUrl: 'http://127.0.0.1:9',
+      confirmationPollMs: 10,
+      autoStart: false,
+      dangerouslyAcceptAnyToken: true,
+    });
     try {
       const confirmation = await other.awaitConfirmation(handle.referenceId, { timeoutMs: 5_000 });
       expect(confirmation.referenceId).toBe(handle.referenceId);

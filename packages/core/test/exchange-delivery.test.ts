@@ -32,7 +32,12 @@ describe('exchange: delivering the confirmation', () => {
     await handle.confirmation;
     expect(gate.at).toHaveLength(5);
     const failed = cycle.ontvangerEvents.filter((event) => event.type === 'attempt-failed');
-    expect(failed.map((event) => event.type === 'attempt-failed' && [event.attempt, event.httpStatus])).toEqual([[1, 503], [2, 503], [3, 503], [4, 503]]);
+    expect(failed.map((event) => event.type === 'attempt-failed' && [event.attempt, event.httpStatus])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 503],
+      [4, 503],
+    ]);
     const running = cycle;
     await waitFor('the delivered event', () => running.ontvangerEvents.some((event) => event.type === 'delivered'));
     expect(cycle.ontvangerEvents).toContainEqual(expect.objectContaining({ type: 'delivered', kind: 'confirmation', attempts: 5 }));
@@ -41,7 +46,9 @@ describe('exchange: delivering the confirmation', () => {
 
   it('delivers after the verzender was unreachable (connection refused)', async () => {
     let reachable = false;
-    cycle = await startCycle({ ontvanger: { confirmationUrl: (_peer, operation) => (reachable ? `${cycle!.verzenderUrl}${operation.path}` : `http://127.0.0.1:9${operation.path}`) } });
+    cycle = await startCycle({
+      ontvanger: { confirmationUrl: (_peer, operation) => (reachable ? `${cycle!.verzenderUrl}${operation.path}` : `http://127.0.0.1:9${operation.path}`) },
+    });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
     const known = cycle;
     await waitFor('two failed attempts', () => known.ontvangerEvents.filter((event) => event.type === 'attempt-failed').length >= 2);
@@ -58,13 +65,17 @@ describe('exchange: delivering the confirmation', () => {
     await waitFor('an attempt without a URL', () => running.ontvangerEvents.some((event) => event.type === 'attempt-failed'));
     verzender.url = cycle.verzenderUrl;
     await handle.confirmation;
-    expect(cycle.ontvangerEvents.find((event) => event.type === 'attempt-failed')).toMatchObject({ error: `no confirmOrder endpoint known for ${BESTELOMGEVING} yet` });
+    expect(cycle.ontvangerEvents.find((event) => event.type === 'attempt-failed')).toMatchObject({
+      error: `no confirmOrder endpoint known for ${BESTELOMGEVING} yet`,
+    });
   });
 
   it('honours Retry-After instead of its own (millisecond) backoff', async () => {
     const gate = failing(1, () => statusAnswer('0.9.2', 429, 99, 'slow down', { 'retry-after': '1' }));
     cycle = await startCycle({ gate, ontvanger: { retry: { ...FAST.retry, maxDelayMs: 5_000 } } });
-    await (await cycle.verzender.send('placeOrder', anOrder())).confirmation;
+    await (
+      await cycle.verzender.send('placeOrder', anOrder())
+    ).confirmation;
     expect(gate.at).toHaveLength(2);
     expect(gate.at[1]! - gate.at[0]!).toBeGreaterThanOrEqual(950);
   });
@@ -80,12 +91,14 @@ describe('exchange: delivering the confirmation', () => {
     expect(await cycle.ontvangerStore.getOutbound(id)).toMatchObject({ state: 'failed', attempts: 3, lastError: expect.stringContaining('HTTP 400') });
   });
 
-  it('asks a verzender\'s tokenProvider again after a 401, having invalidated the refused token', async () => {
+  it("asks a verzender's tokenProvider again after a 401, having invalidated the refused token", async () => {
     const tokens = ['expired-token', 'token-of-bestelomgeving'];
     const invalidated: string[] = [];
     const tokenProvider = { getToken: async () => tokens[0]!, invalidate: (token: string) => (invalidated.push(token), tokens.shift()) };
     cycle = await startCycle({ verzender: { tokenProvider } });
-    await (await cycle.verzender.send('placeOrder', anOrder())).confirmation;
+    await (
+      await cycle.verzender.send('placeOrder', anOrder())
+    ).confirmation;
     expect(invalidated).toEqual(['expired-token']);
     expect(cycle.verzenderEvents.find((event) => event.type === 'attempt-failed')).toMatchObject({ httpStatus: 401 });
   });
@@ -96,7 +109,9 @@ describe('exchange: delivering the confirmation', () => {
     const logger: Logger = { debug: record, info: record, warn: record, error: record };
     const gate = failing(2, () => statusAnswer('0.9.2', 401, 99, 'token Bearer token-of-ordersysteem is not valid'));
     cycle = await startCycle({ gate, ontvanger: { logger } });
-    await (await cycle.verzender.send('placeOrder', anOrder())).confirmation;
+    await (
+      await cycle.verzender.send('placeOrder', anOrder())
+    ).confirmation;
     const everything = [...lines, JSON.stringify(cycle.ontvangerEvents)].join('\n');
     expect(lines.some((line) => line.includes('attempt-failed') && line.includes('HTTP 401') && /"nextAttemptAt":"\d{4}-\d\d-\d\dT/.test(line))).toBe(true);
     expect(everything).not.toContain('token-of-ordersysteem');

@@ -34,7 +34,9 @@ describe('exchange: processing that fails', () => {
     cycle = await startCycle({ process: () => ((calls += 1) === 1 ? { orderStatus: 'maybe' } : { orderStatus: 'declined' }) });
     const confirmation = await (await cycle.verzender.send('placeOrder', anOrder())).confirmation;
     expect((confirmation.body as Record<string, string>).orderStatus).toBe('declined');
-    expect(cycle.ontvangerEvents.find((event) => event.type === 'process-failed')).toMatchObject({ error: expect.stringContaining('body field "orderStatus"') });
+    expect(cycle.ontvangerEvents.find((event) => event.type === 'process-failed')).toMatchObject({
+      error: expect.stringContaining('body field "orderStatus"'),
+    });
   });
 
   it('lets another instance take over a request whose worker died (its lease expired)', async () => {
@@ -62,7 +64,7 @@ describe('exchange: awaiting a confirmation', () => {
     expect(error).toMatchObject({ reason: 'timeout', referenceId: handle.referenceId });
   });
 
-  it('rejects with the signal\'s reason when aborted, and at once for a reference id never sent', async () => {
+  it("rejects with the signal's reason when aborted, and at once for a reference id never sent", async () => {
     cycle = await startCycle({ process: () => ({ orderStatus: 'pending' }), verzender: { autoStart: false } });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
     const controller = new AbortController();
@@ -105,7 +107,15 @@ describe('exchange: close()', () => {
   it('an idle ontvanger stops its polls on close() and claims nothing more', async () => {
     const store = createInMemoryExchangeStore();
     const before = timers();
-    const ontvanger = createOntvanger({ registry: orderApi, store, process: () => ({ orderStatus: 'approved' }), confirmationUrl: () => undefined, dangerouslyAcceptAnyToken: true, ...FAST, pollIntervalMs: 60_000 });
+    const ontvanger = createOntvanger({
+      registry: orderApi,
+      store,
+      process: () => ({ orderStatus: 'approved' }),
+      confirmationUrl: () => undefined,
+      dangerouslyAcceptAnyToken: true,
+      ...FAST,
+      pollIntervalMs: 60_000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(timers()).toBeGreaterThan(before);
     await ontvanger.close();
@@ -117,7 +127,7 @@ describe('exchange: close()', () => {
 });
 
 describe('exchange: a store shared by mistake', () => {
-  it('never delivers or processes another party\'s work, and says so', async () => {
+  it("never delivers or processes another party's work, and says so", async () => {
     const store = createInMemoryExchangeStore();
     const now = new Date();
     const foreignKey = { api: 'delivery-api', operationId: 'sendDeliveryOrder', peer: '', referenceId: 'theirs' };

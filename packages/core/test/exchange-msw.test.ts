@@ -17,7 +17,14 @@ const ontvanger = createOntvanger({
   authenticate: authenticateByToken,
   ...FAST,
 });
-const verzender = createVerzender({ registry: orderApi, store: createInMemoryExchangeStore(), baseUrl: ORDERSYSTEEM_URL, authorization: () => 'token-of-bestelomgeving', authenticate: authenticateByToken, ...FAST });
+const verzender = createVerzender({
+  registry: orderApi,
+  store: createInMemoryExchangeStore(),
+  baseUrl: ORDERSYSTEEM_URL,
+  authorization: () => 'token-of-bestelomgeving',
+  authenticate: authenticateByToken,
+  ...FAST,
+});
 const server = setupServer(...bronHandlers(orderApi, ontvanger, ORDERSYSTEEM_URL), ...bronHandlers(orderApi, verzender, BESTELOMGEVING_URL));
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -9,7 +9,11 @@ afterEach(async () => {
   cycle = undefined;
 });
 
-const statusOf = async (response: Response) => ({ http: response.status, apiVersion: response.headers.get('api-version'), ...((await response.json()) as { status: number; statusMessage: string }) });
+const statusOf = async (response: Response) => ({
+  http: response.status,
+  apiVersion: response.headers.get('api-version'),
+  ...((await response.json()) as { status: number; statusMessage: string }),
+});
 const key = (referenceId: string) => ({ api: 'order-api', operationId: 'placeOrder', peer: BESTELOMGEVING, referenceId });
 
 describe('exchange: bad input changes nothing', () => {
@@ -41,22 +45,42 @@ describe('exchange: bad input changes nothing', () => {
     cycle = await startCycle({ verzender: { baseUrl: 'http://127.0.0.1:9/order-api/v0', autoStart: false } });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
     const answer = await statusOf(
-      await put(`${cycle.verzenderUrl}/orders/confirmations`, { requestReferenceId: handle.referenceId, responseReferenceId: 'r', processedTimestamp: 'yesterday', orderStatus: 'approved' }, 'token-of-ordersysteem'),
+      await put(
+        `${cycle.verzenderUrl}/orders/confirmations`,
+        { requestReferenceId: handle.referenceId, responseReferenceId: 'r', processedTimestamp: 'yesterday', orderStatus: 'approved' },
+        'token-of-ordersysteem',
+      ),
     );
     expect(answer).toMatchObject({ http: 400, status: 11 });
     expect(answer.statusMessage).toContain('"processedTimestamp"');
     expect((await cycle.verzenderStore.getSent({ ...key(handle.referenceId), peer: '' }))?.confirmations).toBe(0);
   });
 
-  it('refuses a confirmation of a reference id it never sent (400 / 0099, eduvkit\'s choice) and reports it', async () => {
+  it("refuses a confirmation of a reference id it never sent (400 / 0099, eduvkit's choice) and reports it", async () => {
     const lines: string[] = [];
-    const logger: Logger = { debug: () => undefined, info: () => undefined, warn: (message, details) => lines.push(`${message} ${JSON.stringify(details)}`), error: () => undefined };
+    const logger: Logger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message, details) => lines.push(`${message} ${JSON.stringify(details)}`),
+      error: () => undefined,
+    };
     cycle = await startCycle({ verzender: { logger } });
-    const confirmation = { requestReferenceId: 'never-sent', responseReferenceId: 'r-1', processedTimestamp: new Date().toISOString(), orderStatus: 'approved' };
+    const confirmation = {
+      requestReferenceId: 'never-sent',
+      responseReferenceId: 'r-1',
+      processedTimestamp: new Date().toISOString(),
+      orderStatus: 'approved',
+    };
     const answer = await statusOf(await put(`${cycle.verzenderUrl}/orders/confirmations`, confirmation, 'token-of-ordersysteem'));
     expect(answer).toMatchObject({ http: 400, status: 99 });
     expect(answer.statusMessage).toContain('requestReferenceId unknown');
-    expect(cycle.verzenderEvents).toContainEqual({ type: 'unknown-confirmation', api: 'order-api', operationId: 'confirmOrder', referenceId: 'never-sent', caller: 'ordersysteem' });
+    expect(cycle.verzenderEvents).toContainEqual({
+      type: 'unknown-confirmation',
+      api: 'order-api',
+      operationId: 'confirmOrder',
+      referenceId: 'never-sent',
+      caller: 'ordersysteem',
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('never-sent');
   });
@@ -64,13 +88,22 @@ describe('exchange: bad input changes nothing', () => {
   it('accepts a repeated confirmation (202) without counting it as a second first', async () => {
     cycle = await startCycle({ verzender: { baseUrl: 'http://127.0.0.1:9/order-api/v0', autoStart: false } });
     const handle = await cycle.verzender.send('placeOrder', anOrder());
-    const confirmation = { requestReferenceId: handle.referenceId, responseReferenceId: 'r-1', processedTimestamp: new Date().toISOString(), orderStatus: 'approved' };
+    const confirmation = {
+      requestReferenceId: handle.referenceId,
+      responseReferenceId: 'r-1',
+      processedTimestamp: new Date().toISOString(),
+      orderStatus: 'approved',
+    };
     const statuses = [];
-    for (const body of [confirmation, { ...confirmation, orderStatus: 'declined' }]) statuses.push((await put(`${cycle.verzenderUrl}/orders/confirmations`, body, 'token-of-ordersysteem')).status);
+    for (const body of [confirmation, { ...confirmation, orderStatus: 'declined' }])
+      statuses.push((await put(`${cycle.verzenderUrl}/orders/confirmations`, body, 'token-of-ordersysteem')).status);
     expect(statuses).toEqual([202, 202]);
     const matched = await handle.confirmation;
     expect(matched.body).toEqual(confirmation);
-    expect(cycle.verzenderEvents.filter((event) => event.type === 'confirmed').map((event) => event.type === 'confirmed' && event.repeated)).toEqual([false, true]);
+    expect(cycle.verzenderEvents.filter((event) => event.type === 'confirmed').map((event) => event.type === 'confirmed' && event.repeated)).toEqual([
+      false,
+      true,
+    ]);
   });
 });
 
@@ -87,7 +120,7 @@ describe('exchange: the 405 rule (§12.6)', () => {
     expect(await statusOf(response)).toMatchObject({ http: 405, statusMessage: 'Method Not Allowed - Ordersysteem is provider of this endpoint' });
   });
 
-  it('serves under another base path when told to, and nothing under the registry\'s', async () => {
+  it("serves under another base path when told to, and nothing under the registry's", async () => {
     cycle = await startCycle({ ontvanger: { basePath: '/ordersysteem/order-api/' } });
     const origin = new URL(cycle.ontvangerUrl).origin;
     expect((await put(`${origin}/ordersysteem/order-api/orders`, anOrder({ requestReferenceId: 'moved' }))).status).toBe(202);

@@ -74,7 +74,13 @@ describe('createRandom', () => {
     // If this fails, every fixture in every consumer's snapshot changes. Only update it on purpose.
     const random = createRandom(42);
     expect([random.uint32(), random.uint32(), random.next(), random.int(1, 6), random.guid(), random.hex(12), random.fork('a').uint32()]).toEqual([
-      1825915958, 3045626268, 0.9394823629409075, 2, '39142285-9363-46f1-9581-96b61648326f', '84b7f1ef1b43', 1681347915,
+      1825915958,
+      3045626268,
+      0.9394823629409075,
+      2,
+      '39142285-9363-46f1-9581-96b61648326f',
+      '84b7f1ef1b43',
+      1681347915,
     ]);
     const schools = JSON.stringify(createSchools({ seed: 1 }));
     expect(createHash('sha256').update(schools).digest('hex')).toBe('b06b33044aa5543adbe797585c4763362aa60ae6e29f6f28482aa637c7ec125f');
@@ -115,7 +121,12 @@ describe('createRandom', () => {
     const items = ['a', 'b', 'c', 'd', 'e'];
     expect(items).toContain(random.pick(items));
     expect(() => random.pick([])).toThrow(RangeError);
-    expect(random.weighted([['x', 0], ['y', 1]])).toBe('y');
+    expect(
+      random.weighted([
+        ['x', 0],
+        ['y', 1],
+      ]),
+    ).toBe('y');
     expect(() => random.weighted([['x', 0]])).toThrow(RangeError);
     expect(random.chance(0)).toBe(false);
     expect(random.chance(1)).toBe(true);
@@ -374,7 +385,16 @@ describe('createSchools', () => {
         expect(isStudyCode(offering.studyCode, school.sector)).toBe(true);
       }
       if (school.sector === 'po') {
-        expect(studyOfferings.map((offering) => offering.name)).toEqual(['Groep 1', 'Groep 2', 'Groep 3', 'Groep 4', 'Groep 5', 'Groep 6', 'Groep 7', 'Groep 8']);
+        expect(studyOfferings.map((offering) => offering.name)).toEqual([
+          'Groep 1',
+          'Groep 2',
+          'Groep 3',
+          'Groep 4',
+          'Groep 5',
+          'Groep 6',
+          'Groep 7',
+          'Groep 8',
+        ]);
         expect(studyOfferings[1]!.studyCode).toBe('1000O0020');
         expect(subjectOfferings).toEqual([]);
       } else {
@@ -407,7 +427,14 @@ describe('createSchools', () => {
 
 describe('fixture reference time', () => {
   it('gives the reference instant in seconds and the school year it starts', async () => {
-    const { FIXTURE_REFERENCE_SECONDS, FIXTURE_REFERENCE_INSTANT, FIXTURE_CURRENT_SCHOOL_YEAR, FIXTURE_CURRENT_SCHOOL_YEAR_BEGIN, isoDateTime, FAMILY_NAME_ENTRIES } = await import('../src/fixtures/index');
+    const {
+      FIXTURE_REFERENCE_SECONDS,
+      FIXTURE_REFERENCE_INSTANT,
+      FIXTURE_CURRENT_SCHOOL_YEAR,
+      FIXTURE_CURRENT_SCHOOL_YEAR_BEGIN,
+      isoDateTime,
+      FAMILY_NAME_ENTRIES,
+    } = await import('../src/fixtures/index');
     expect(isoDateTime(FIXTURE_REFERENCE_SECONDS)).toBe(FIXTURE_REFERENCE_INSTANT);
     expect(FIXTURE_CURRENT_SCHOOL_YEAR.startsWith(String(FIXTURE_CURRENT_SCHOOL_YEAR_BEGIN))).toBe(true);
     expect(FAMILY_NAME_ENTRIES).toContainEqual({ familyNamePrefix: 'van der', familyName: 'Meer', slug: 'vandermeer' });

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redact, redactValue, redactingLogger, type Logger } from '../src/logger';
 
-const JWT =
-  'eyJhbGciOiJSUzI1NiIsImtpZCI6ImFiYyJ9.eyJzdWIiOiJjbGllbnQiLCJzY29wZSI6ImVkdXYuc3R1ZGVudCJ9.c2lnbmF0dXJlLXBhcnQtaGVyZQ';
+const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImFiYyJ9.eyJzdWIiOiJjbGllbnQiLCJzY29wZSI6ImVkdXYuc3R1ZGVudCJ9.c2lnbmF0dXJlLXBhcnQtaGVyZQ';
 const PEM = [
   '-----BEGIN PRIVATE KEY-----',
   'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7',
@@ -52,9 +51,11 @@ describe('redact', () => {
 
 describe('redactValue', () => {
   it('masks secret-named properties and redacts nested strings', () => {
-    expect(
-      redactValue({ headers: { Authorization: 'Bearer x', accept: 'application/json' }, note: `t=${JWT}`, n: 1 }),
-    ).toEqual({ headers: { Authorization: '[REDACTED]', accept: 'application/json' }, note: 't=[REDACTED JWT]', n: 1 });
+    expect(redactValue({ headers: { Authorization: 'Bearer x', accept: 'application/json' }, note: `t=${JWT}`, n: 1 })).toEqual({
+      headers: { Authorization: '[REDACTED]', accept: 'application/json' },
+      note: 't=[REDACTED JWT]',
+      n: 1,
+    });
   });
 });
 

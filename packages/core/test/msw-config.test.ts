@@ -5,7 +5,14 @@ import { defineApiMsw } from '../src/msw';
 import { orderApi } from './support/exchange-api';
 import { authenticateByToken, FAST } from './support/exchange-harness';
 
-const verzender = createVerzender({ registry: orderApi, store: createInMemoryExchangeStore(), baseUrl: 'https://ordersysteem.test/order-api/v0', authorization: () => 't', authenticate: authenticateByToken, ...FAST });
+const verzender = createVerzender({
+  registry: orderApi,
+  store: createInMemoryExchangeStore(),
+  baseUrl: 'https://ordersysteem.test/order-api/v0',
+  authorization: () => 't',
+  authenticate: authenticateByToken,
+  ...FAST,
+});
 afterAll(() => verzender.close());
 
 const basePaths: string[] = [];

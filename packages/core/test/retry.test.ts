@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EduvConfigError } from '../src/errors';
-import {
-  DEFAULT_RETRY_OPTIONS,
-  backoffDelay,
-  decideRetry,
-  parseRetryAfter,
-  resolveRetryOptions,
-  sleep,
-} from '../src/retry';
+import { DEFAULT_RETRY_OPTIONS, backoffDelay, decideRetry, parseRetryAfter, resolveRetryOptions, sleep } from '../src/retry';
 
 describe('resolveRetryOptions', () => {
   it('uses the documented defaults', () => {
@@ -35,9 +28,7 @@ describe('backoffDelay', () => {
   const options = { ...DEFAULT_RETRY_OPTIONS, random: () => 0.999999 };
 
   it('grows exponentially up to maxDelayMs', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options))).toEqual([
-      249, 499, 999, 1999, 3999, 7999, 7999,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options))).toEqual([249, 499, 999, 1999, 3999, 7999, 7999]);
   });
 
   it('applies full jitter', () => {

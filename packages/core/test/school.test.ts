@@ -97,10 +97,7 @@ describe('readSchoolSelection', () => {
   });
 
   it('limits id types to the API subset', () => {
-    const result = readSchoolSelection(
-      { orgId: '09QQ00', orgIdType: 'V_ID' },
-      { idTypes: ['OIE_CODE', 'BP_ID', 'DD_ID', 'AS_ID'] },
-    );
+    const result = readSchoolSelection({ orgId: '09QQ00', orgIdType: 'V_ID' }, { idTypes: ['OIE_CODE', 'BP_ID', 'DD_ID', 'AS_ID'] });
     expect(result.ok).toBe(false);
   });
 });
@@ -201,14 +198,13 @@ describe('resolveSchool', () => {
     expect(result.ok && result.unit).toBeUndefined();
   });
 
-  it.each<[SchoolSelection]>([
-    [{ orgMasterId: '999Z999' }],
-    [{ orgId: '09QQ', orgIdType: 'BP_ID' }],
-    [{ orgId: 'unknown', orgIdType: 'OIE_CODE' }],
-  ])('answers 400 / 0023 for an unknown school %j', (selection) => {
-    expect(resolveSchool(selection, directory)).toEqual({
-      ok: false,
-      error: { httpStatus: 400, eduvStatus: 23, statusMessage: 'edu_org_id unknown' },
-    });
-  });
+  it.each<[SchoolSelection]>([[{ orgMasterId: '999Z999' }], [{ orgId: '09QQ', orgIdType: 'BP_ID' }], [{ orgId: 'unknown', orgIdType: 'OIE_CODE' }]])(
+    'answers 400 / 0023 for an unknown school %j',
+    (selection) => {
+      expect(resolveSchool(selection, directory)).toEqual({
+        ok: false,
+        error: { httpStatus: 400, eduvStatus: 23, statusMessage: 'edu_org_id unknown' },
+      });
+    },
+  );
 });

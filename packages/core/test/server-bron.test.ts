@@ -28,7 +28,12 @@ const api = defineApi({
       attributeScopes: { secret: 'things.secret' },
       parameters: [],
       schoolSelection: 'query',
-      query: z.object({ orgMasterId: z.string().optional(), orgId: z.string().optional(), orgIdType: z.enum(['OIE_CODE', 'V_ID']).optional(), limit: z.string().regex(/^\d+$/).optional() }),
+      query: z.object({
+        orgMasterId: z.string().optional(),
+        orgId: z.string().optional(),
+        orgIdType: z.enum(['OIE_CODE', 'V_ID']).optional(),
+        limit: z.string().regex(/^\d+$/).optional(),
+      }),
       bodyRequired: false,
       requiredBodyFields: [],
       businessCodes: [],
@@ -122,7 +127,11 @@ describe('createBron', () => {
     expect(noScope.body).toMatchObject({ status: 21, statusMessage: expect.stringContaining('things.basic') });
     const basic = await call(scoped(['things.basic']), '/things-api/v2/things/school?orgMasterId=104A158');
     expect(basic.body).toEqual([{ id: '1', name: 'thing of De Regenboog' }]);
-    const denied = bron({ authorize: () => { throw BronError.consentRequired(); } });
+    const denied = bron({
+      authorize: () => {
+        throw BronError.consentRequired();
+      },
+    });
     const refused = await call(denied, '/things-api/v2/things/school?orgMasterId=104A158');
     expect(refused.response.status).toBe(403);
     expect(refused.body).toMatchObject({ status: 22 });
@@ -130,18 +139,38 @@ describe('createBron', () => {
 
   it('turns a handler bug or an invalid handler body into 500 / 0099 and reports it', async () => {
     const errors: unknown[] = [];
-    const broken = createBron(api, { listThings: () => [{ id: 1 }] as never, getThing: () => { throw new Error('boom'); } }, { schools, dangerouslyAcceptAnyToken: true, onUnexpectedError: (error) => errors.push(error) });
+    const broken = createBron(
+      api,
+      {
+        listThings: () => [{ id: 1 }] as never,
+        getThing: () => {
+          throw new Error('boom');
+        },
+      },
+      { schools, dangerouslyAcceptAnyToken: true, onUnexpectedError: (error) => errors.push(error) },
+    );
     expect((await call(broken, '/things-api/v2/things/school?orgMasterId=104A158')).response.status).toBe(500);
     expect((await call(broken, '/things-api/v2/things/abc')).body).toMatchObject({ status: 99 });
     expect(errors).toHaveLength(2);
   });
 
   it('still answers 500 / 0099 when the onUnexpectedError hook itself throws', async () => {
-    const broken = createBron(api, { listThings: () => { throw new Error('boom'); }, getThing: () => ({}) as never }, {
-      schools,
-      dangerouslyAcceptAnyToken: true,
-      onUnexpectedError: () => { throw new Error('the hook broke'); },
-    });
+    const broken = createBron(
+      api,
+      {
+        listThings: () => {
+          throw new Error('boom');
+        },
+        getThing: () => ({}) as never,
+      },
+      {
+        schools,
+        dangerouslyAcceptAnyToken: true,
+        onUnexpectedError: () => {
+          throw new Error('the hook broke');
+        },
+      },
+    );
     const answered = await call(broken, '/things-api/v2/things/school?orgMasterId=104A158');
     expect(answered.response.status).toBe(500);
     expect(answered.body).toMatchObject({ status: 99 });
@@ -173,11 +202,15 @@ describe('createBron with cacheResponses', () => {
     const cachedApi = { ...api, operations: { ...api.operations, listThings: { ...api.operations.listThings, responses: { 200: counted } } } };
     const list = [{ id: '1', name: 'x', secret: 's' }];
     let scopes = new Set(['things.basic']);
-    const cached = createBron(cachedApi, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, {
-      schools,
-      cacheResponses: true,
-      authenticate: () => ({ clientId: 'c', scopes }),
-    });
+    const cached = createBron(
+      cachedApi,
+      { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) },
+      {
+        schools,
+        cacheResponses: true,
+        authenticate: () => ({ clientId: 'c', scopes }),
+      },
+    );
     const path = '/things-api/v2/things/school?orgMasterId=104A158';
     expect((await call(cached, path)).body).toEqual([{ id: '1', name: 'x' }]);
     scopes = new Set(['things.basic', 'things.secret']);
@@ -225,9 +258,16 @@ describe('createAccessTokenVerifier', () => {
 
 describe('createBron with scope alternatives', () => {
   it('lets a token through that holds any one alternative, and names them all when it holds none', async () => {
-    const alternativesApi = { ...api, operations: { ...api.operations, listThings: { ...api.operations.listThings, scopes: [], scopeAlternatives: [['a.read'], ['b.read', 'b.extra']] } } };
+    const alternativesApi = {
+      ...api,
+      operations: { ...api.operations, listThings: { ...api.operations.listThings, scopes: [], scopeAlternatives: [['a.read'], ['b.read', 'b.extra']] } },
+    };
     let scopes = new Set(['b.read', 'b.extra']);
-    const target = createBron(alternativesApi, { listThings: () => [], getThing: () => ({ id: 'x', name: 'y' }) }, { schools, authenticate: () => ({ clientId: 'c', scopes }) });
+    const target = createBron(
+      alternativesApi,
+      { listThings: () => [], getThing: () => ({ id: 'x', name: 'y' }) },
+      { schools, authenticate: () => ({ clientId: 'c', scopes }) },
+    );
     const path = '/things-api/v2/things/school?orgMasterId=104A158';
     expect((await call(target, path)).response.status).toBe(200);
     scopes = new Set(['b.read']);
@@ -241,7 +281,11 @@ describe('createBron edges', () => {
   const path = '/things-api/v2/things/school?orgMasterId=104A158';
 
   it('passes a Response from a handler through, and answers an undefined result with an empty success', async () => {
-    const raw = createBron(api, { listThings: () => new Response('raw', { status: 299 }) as never, getThing: () => undefined as never }, { schools, dangerouslyAcceptAnyToken: true, validateResponses: false });
+    const raw = createBron(
+      api,
+      { listThings: () => new Response('raw', { status: 299 }) as never, getThing: () => undefined as never },
+      { schools, dangerouslyAcceptAnyToken: true, validateResponses: false },
+    );
     const passed = await raw.handle(new Request(`http://bron.test${path}`, { headers: { authorization: 'Bearer t' } }));
     expect([passed!.status, await passed!.text()]).toEqual([299, 'raw']);
     const empty = await raw.handle(new Request('http://bron.test/things-api/v2/things/abc', { headers: { authorization: 'Bearer t' } }));
@@ -256,7 +300,11 @@ describe('createBron edges', () => {
     await call(createBron(api, handlers, { authorize, dangerouslyAcceptAnyToken: true }), path);
     expect([seen, authorized]).toEqual([[undefined], 0]);
     const resolved = { school: schools[0]!, filterByOrgId: false };
-    const directory = createBron(api, handlers, { authorize, dangerouslyAcceptAnyToken: true, schools: (selection: { orgMasterId?: string }) => (selection.orgMasterId === '104A158' ? resolved : undefined) } as never);
+    const directory = createBron(api, handlers, {
+      authorize,
+      dangerouslyAcceptAnyToken: true,
+      schools: (selection: { orgMasterId?: string }) => (selection.orgMasterId === '104A158' ? resolved : undefined),
+    } as never);
     expect((await call(directory, path)).response.status).toBe(200);
     expect(seen[1]).toBe(resolved);
     expect(authorized).toBe(1);
@@ -269,7 +317,16 @@ describe('createBron edges', () => {
     expect(await bron().handle(new Request('http://bron.test/things-api/v2x/things/school'))).toBeUndefined();
     const wrong = await call(bron(), '/things-api/v2/things/school', { method: 'PUT', body: '{}' });
     expect(wrong.body).toEqual({ status: 99, statusMessage: 'method PUT not allowed; use GET' });
-    const broken = createBron(api, { listThings: () => { throw new Error('secret detail'); }, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, dangerouslyAcceptAnyToken: true });
+    const broken = createBron(
+      api,
+      {
+        listThings: () => {
+          throw new Error('secret detail');
+        },
+        getThing: () => ({ id: 'a', name: 'b' }),
+      },
+      { schools, dangerouslyAcceptAnyToken: true },
+    );
     const failed = await call(broken, path);
     expect([failed.response.status, failed.body]).toEqual([500, { status: 99, statusMessage: 'internal error in the bron' }]);
   });
@@ -302,10 +359,14 @@ describe('createBron edges', () => {
     let encoded = 0;
     const item = { id: '1', name: 'x', secret: 's' };
     const list = [item];
-    const toJSON = () => (encoded += 1, { id: '1', name: 'x' });
+    const toJSON = () => ((encoded += 1), { id: '1', name: 'x' });
     Object.defineProperty(item, 'toJSON', { value: toJSON, enumerable: false });
     let scopes = new Set(['things.basic', 'things.secret']);
-    const cached = createBron(api, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, cacheResponses: true, authenticate: () => ({ clientId: 'c', scopes }) });
+    const cached = createBron(
+      api,
+      { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) },
+      { schools, cacheResponses: true, authenticate: () => ({ clientId: 'c', scopes }) },
+    );
     await call(cached, path);
     scopes = new Set(['things.secret', 'things.basic']);
     await call(cached, path);
@@ -313,7 +374,11 @@ describe('createBron edges', () => {
     scopes = new Set(['things.basic']);
     await call(cached, path);
     expect(encoded).toBe(1);
-    const uncached = createBron(api, { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) }, { schools, authenticate: () => ({ clientId: 'c', scopes: new Set(['things.basic', 'things.secret']) }) });
+    const uncached = createBron(
+      api,
+      { listThings: () => list, getThing: () => ({ id: 'a', name: 'b' }) },
+      { schools, authenticate: () => ({ clientId: 'c', scopes: new Set(['things.basic', 'things.secret']) }) },
+    );
     await call(uncached, path);
     await call(uncached, path);
     expect(encoded).toBe(3);

@@ -26,7 +26,10 @@ function plainRequest(method: string, url: string, body?: string, headers: Recor
   return {
     method,
     url,
-    headers: { get: (name) => headers[name.toLowerCase()] ?? null, forEach: (callback) => Object.entries(headers).forEach(([name, value]) => callback(value, name)) },
+    headers: {
+      get: (name) => headers[name.toLowerCase()] ?? null,
+      forEach: (callback) => Object.entries(headers).forEach(([name, value]) => callback(value, name)),
+    },
     text: async () => body ?? '',
   };
 }
@@ -42,7 +45,12 @@ const api = defineApi({
   consentRequired: false,
   scopes: [],
   operations: {
-    getThing: operation({ operationId: 'getThing', path: '/things/{id}', pathParams: z.object({ id: z.string() }), responses: { 200: z.object({ id: z.string() }) } }),
+    getThing: operation({
+      operationId: 'getThing',
+      path: '/things/{id}',
+      pathParams: z.object({ id: z.string() }),
+      responses: { 200: z.object({ id: z.string() }) },
+    }),
     listThings: operation({
       operationId: 'listThings',
       path: '/things/school',
@@ -53,7 +61,14 @@ const api = defineApi({
       responses: { 200: z.array(z.object({ id: z.string(), secret: z.string().optional() })) },
     }),
     nameOfThing: operation({ operationId: 'nameOfThing', path: '/names/{id}', pathParams: z.object({ id: z.string() }), responses: { 200: z.string() } }),
-    deleteThing: operation({ operationId: 'deleteThing', method: 'DELETE', path: '/things/{id}', pathParams: z.object({ id: z.string() }), successStatus: 204, responses: { 204: undefined } }),
+    deleteThing: operation({
+      operationId: 'deleteThing',
+      method: 'DELETE',
+      path: '/things/{id}',
+      pathParams: z.object({ id: z.string() }),
+      successStatus: 204,
+      responses: { 204: undefined },
+    }),
     findThings: operation({
       operationId: 'findThings',
       method: 'POST',
@@ -105,7 +120,9 @@ describe('schoolAccess', () => {
   });
 
   it('works without authorize', async () => {
-    await expect(schoolAccess(api, schools, undefined)({ orgMasterId: '104A158' }, caller, listThings)).resolves.toMatchObject({ school: { orgMasterId: '104A158' } });
+    await expect(schoolAccess(api, schools, undefined)({ orgMasterId: '104A158' }, caller, listThings)).resolves.toMatchObject({
+      school: { orgMasterId: '104A158' },
+    });
   });
 });
 
@@ -163,7 +180,13 @@ describe('createRouteMatcher', () => {
 describe('refuseOtherRole', () => {
   const bron = createBron(
     api,
-    { getThing: ({ path }: { path?: Record<string, string> }) => ({ id: path!.id }), listThings: () => [], nameOfThing: () => 'n', deleteThing: () => undefined, findThings: () => ({ note: '' }) } as never,
+    {
+      getThing: ({ path }: { path?: Record<string, string> }) => ({ id: path!.id }),
+      listThings: () => [],
+      nameOfThing: () => 'n',
+      deleteThing: () => undefined,
+      findThings: () => ({ note: '' }),
+    } as never,
     { dangerouslyAcceptAnyToken: true },
   );
   const wrapped = refuseOtherRole(bron, ['deleteThing'], 'Ontvanger');
@@ -199,7 +222,9 @@ describe('createBron on requests that are not Fetch Requests', () => {
 
   it('gives a handler the body it asks for as a Fetch Request, though the bron read it first', async () => {
     const body = JSON.stringify({ school: { organisationMasterIdentifier: '104A158' }, note: 'n' });
-    const answer = await bron().answer(plainRequest('POST', 'http://bron.test/things-api/v1/things/search', body, { authorization: 'Bearer t', 'content-type': 'application/json' }));
+    const answer = await bron().answer(
+      plainRequest('POST', 'http://bron.test/things-api/v1/things/search', body, { authorization: 'Bearer t', 'content-type': 'application/json' }),
+    );
     expect([answer!.status, decode(answer!.body)]).toEqual([200, { note: body }]);
   });
 

@@ -9,7 +9,8 @@ import { declaredLength } from '../src/server/node/node-handler';
 // The parts of the Node adapter a socket cannot steer: the parser's error objects, a socket in a
 // given state, an IncomingMessage in a given state. Everything else is tested over HTTP in server-node.test.ts.
 
-const overflow = (packet?: string) => Object.assign(new Error('Header overflow'), { code: 'HPE_HEADER_OVERFLOW', ...(packet === undefined ? {} : { rawPacket: Buffer.from(packet, 'latin1') }) });
+const overflow = (packet?: string) =>
+  Object.assign(new Error('Header overflow'), { code: 'HPE_HEADER_OVERFLOW', ...(packet === undefined ? {} : { rawPacket: Buffer.from(packet, 'latin1') }) });
 
 describe('parserErrorStatus', () => {
   const URL_TOO_LONG = { status: 414, message: 'the request URL is too long' };
@@ -152,7 +153,13 @@ describe('NodeBronRequest', () => {
     return incoming;
   };
   const settled = <T>(promise: Promise<T>) =>
-    Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 100))]);
+    Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('pending'), 100)),
+    ]);
   const listeners = (incoming: IncomingMessage) => ['data', 'end', 'error', 'aborted'].map((event) => incoming.listenerCount(event));
 
   it('defaults to GET and the root path when Node gives no method or URL', () => {
@@ -180,7 +187,11 @@ describe('NodeBronRequest', () => {
     const request = new NodeBronRequest(message({ rawHeaders: ['X-One', 'a', 'Accept', 'b', 'X-One', 'c'] }), 'http://bron.test', 100);
     const seen: [string, string][] = [];
     request.headers.forEach((value, name) => seen.push([name, value]));
-    expect(seen).toEqual([['x-one', 'a'], ['accept', 'b'], ['x-one', 'c']]);
+    expect(seen).toEqual([
+      ['x-one', 'a'],
+      ['accept', 'b'],
+      ['x-one', 'c'],
+    ]);
   });
 
   it('reads a body that arrived before it was asked for', async () => {

@@ -207,15 +207,20 @@ describe('serveNode: parser-level errors are StatusResponses', () => {
 
   it('names the parser code of a bad request line or header', async () => {
     expect(await only(['NOT A REQUEST\r\n\r\n'])).toEqual({ httpStatus: 400, status: 99, statusMessage: 'the request is not valid HTTP/1.1 (invalid_method)' });
-    expect(await only(['GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n'])).toMatchObject({ statusMessage: 'the request is not valid HTTP/1.1 (invalid_header_token)' });
+    expect(await only(['GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n'])).toMatchObject({
+      statusMessage: 'the request is not valid HTTP/1.1 (invalid_header_token)',
+    });
   });
 
   it('414 "too long" for a URL over the head limit, 431 "too large" for headers over it', async () => {
     expect(await only([get(`/echo?q=${'a'.repeat(20_000)}`)])).toMatchObject({ httpStatus: 414, statusMessage: 'the request URL is too long' });
-    expect(await only([get('/echo', `X-Big: ${'a'.repeat(20_000)}\r\n`)])).toMatchObject({ httpStatus: 431, statusMessage: 'the request headers are too large' });
+    expect(await only([get('/echo', `X-Big: ${'a'.repeat(20_000)}\r\n`)])).toMatchObject({
+      httpStatus: 431,
+      statusMessage: 'the request headers are too large',
+    });
   });
 
-  it('413 for chunk extensions over Node\'s limit', async () => {
+  it("413 for chunk extensions over Node's limit", async () => {
     const head = 'POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n';
     expect(await only([head, `5;${'e'.repeat(20_000)}\r\nhello\r\n0\r\n\r\n`])).toMatchObject({
       httpStatus: 413,

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EduvStatus,
-  STATUS_CODES,
-  formatStatusCode,
-  parseStatusCode,
-  statusCodeDefinition,
-  statusFailure,
-} from '../src/status-codes';
+import { EduvStatus, STATUS_CODES, formatStatusCode, parseStatusCode, statusCodeDefinition, statusFailure } from '../src/status-codes';
 
 describe('status code table', () => {
   it.each([
@@ -34,9 +27,7 @@ describe('status code table', () => {
   });
 
   it('has one entry per named constant', () => {
-    expect(STATUS_CODES.map((entry) => entry.code).sort((a, b) => a - b)).toEqual(
-      Object.values(EduvStatus).sort((a, b) => a - b),
-    );
+    expect(STATUS_CODES.map((entry) => entry.code).sort((a, b) => a - b)).toEqual(Object.values(EduvStatus).sort((a, b) => a - b));
   });
 
   it('knows nothing about unpublished codes', () => {
@@ -68,12 +59,9 @@ describe('parseStatusCode', () => {
     expect(parseStatusCode(input)).toBe(expected);
   });
 
-  it.each([['abc'], ['00011'], [''], [-3], [1.5], [null], [undefined], [{ status: 11 }], ['1e2']])(
-    'gives undefined for %j',
-    (input) => {
-      expect(parseStatusCode(input)).toBeUndefined();
-    },
-  );
+  it.each([['abc'], ['00011'], [''], [-3], [1.5], [null], [undefined], [{ status: 11 }], ['1e2']])('gives undefined for %j', (input) => {
+    expect(parseStatusCode(input)).toBeUndefined();
+  });
 });
 
 describe('statusFailure', () => {

@@ -13,7 +13,12 @@ const students = z.array(
 const valid = [{ familyName: 'Jansen', userIds: [{ userId: 'a', userIdType: 'ASI' }], extra: true }];
 const invalid = [
   { familyName: 'Jansen', userIds: [] },
-  { userIds: [{ userId: 'a', userIdType: 'ASI' }, { userId: 'b', userIdType: 'BSN' }] },
+  {
+    userIds: [
+      { userId: 'a', userIdType: 'ASI' },
+      { userId: 'b', userIdType: 'BSN' },
+    ],
+  },
 ];
 
 describe('formatJsonPath', () => {
@@ -46,9 +51,7 @@ describe('validateResponse', () => {
   });
 
   it('strict: returns the parsed data', () => {
-    expect(validateResponse(students, valid, 'strict', context)).toEqual([
-      { familyName: 'Jansen', userIds: [{ userId: 'a', userIdType: 'ASI' }] },
-    ]);
+    expect(validateResponse(students, valid, 'strict', context)).toEqual([{ familyName: 'Jansen', userIds: [{ userId: 'a', userIdType: 'ASI' }] }]);
   });
 
   it('warn: reports the same message and returns the data as received', () => {

@@ -14,9 +14,7 @@ import { createDeliveryMethods } from './generated/client';
 export type DeliveryRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
 /** The school of `GET /deliveryorders/school`: its primary id, or a secondary id (no V_ID in the chain APIs). */
-export type DeliverySchoolSelection =
-  | { readonly orgMasterId: string }
-  | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
+export type DeliverySchoolSelection = { readonly orgMasterId: string } | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
 
 export interface DeliveryOrderFilters {
   readonly status?: DeliveryOrderStatus;

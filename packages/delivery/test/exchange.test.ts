@@ -5,7 +5,14 @@ import { BronError } from '@eduvkit/core/server';
 import { serveNode } from '@eduvkit/core/server/node';
 import { createProductRange } from '@eduvkit/order/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeliveryClient, createDeliveryOntvanger, createDeliveryVerzender, deliveryApi, type DeliveryOrder, type DeliveryOrderSource } from '../src/index';
+import {
+  createDeliveryClient,
+  createDeliveryOntvanger,
+  createDeliveryVerzender,
+  deliveryApi,
+  type DeliveryOrder,
+  type DeliveryOrderSource,
+} from '../src/index';
 import { deliveryOrder } from '../src/fixtures/index';
 
 // Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
@@ -20,7 +27,8 @@ const schoolOf = (candidate: DeliveryOrder) => candidate.buyer.school?.organisat
 const source: DeliveryOrderSource = {
   schools: [school!, unconsented!],
   getDeliveryOrder: (id) => (id === order.deliveryOrderId ? order : undefined),
-  listForSchool: (resolved, filters) => [order].filter((candidate) => schoolOf(candidate) === resolved.school.orgMasterId && (!filters.status || candidate.status === filters.status)),
+  listForSchool: (resolved, filters) =>
+    [order].filter((candidate) => schoolOf(candidate) === resolved.school.orgMasterId && (!filters.status || candidate.status === filters.status)),
   listForUser: () => [],
 };
 
@@ -38,7 +46,13 @@ async function startChain() {
     authorization: () => 'am-token',
     confirmationUrl: (_peer, operation) => operationUrl(`${bestelomgeving.url}/delivery-api/v2`, operation),
     process: {
-      sendDeliveryOrder: ({ body }) => ({ deliveryOrderId: body.deliveryOrder.deliveryOrderId, productId: body.deliveryOrder.productId, newStatus: 'processed', success: true, status: 0 }),
+      sendDeliveryOrder: ({ body }) => ({
+        deliveryOrderId: body.deliveryOrder.deliveryOrderId,
+        productId: body.deliveryOrder.productId,
+        newStatus: 'processed',
+        success: true,
+        status: 0,
+      }),
     },
   });
   const amServer = await serveNode((request) => aanspraakmanager.answer(request), { apiVersion: deliveryApi.version, port: 0, host: '127.0.0.1' });
@@ -55,7 +69,12 @@ async function startChain() {
   });
   const beServer = await serveNode((request) => verzender.answer(request), { apiVersion: deliveryApi.version, port: 0, host: '127.0.0.1' });
   bestelomgeving.url = beServer.url;
-  closers.push(() => amServer.close(), () => aanspraakmanager.close(), () => beServer.close(), () => verzender.close());
+  closers.push(
+    () => amServer.close(),
+    () => aanspraakmanager.close(),
+    () => beServer.close(),
+    () => verzender.close(),
+  );
   return { verzender, reader: createDeliveryClient({ baseUrl: `${beServer.url}/delivery-api/v2`, tokenProvider: staticToken('reader'), retry: false }) };
 }
 
@@ -81,8 +100,15 @@ describe('Delivery exchange and GETs over HTTP', () => {
   });
 
   it('answers the GETs 501 without a source', async () => {
-    const verzender = createDeliveryVerzender({ store: createInMemoryExchangeStore(), baseUrl: 'http://127.0.0.1:9/delivery-api/v2', autoStart: false, dangerouslyAcceptAnyToken: true });
-    const response = await verzender.handle(new Request(`http://x/delivery-api/v2/deliveryorders/${order.deliveryOrderId}`, { headers: { authorization: 'Bearer t' } }));
+    const verzender = createDeliveryVerzender({
+      store: createInMemoryExchangeStore(),
+      baseUrl: 'http://127.0.0.1:9/delivery-api/v2',
+      autoStart: false,
+      dangerouslyAcceptAnyToken: true,
+    });
+    const response = await verzender.handle(
+      new Request(`http://x/delivery-api/v2/deliveryorders/${order.deliveryOrderId}`, { headers: { authorization: 'Bearer t' } }),
+    );
     expect(response?.status).toBe(501);
   });
 });

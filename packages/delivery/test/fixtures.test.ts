@@ -43,7 +43,9 @@ describe('Delivery fixtures', () => {
   });
 
   it('shape the specification by delivery type', () => {
-    expect(exchange(1, 'school-students', 1).order.deliverySpecification.students?.[0]?.userMasterIdentifier).toMatch(/^https:\/\/ketenid\.nl\/201703\/[0-9a-f]{128}$/);
+    expect(exchange(1, 'school-students', 1).order.deliverySpecification.students?.[0]?.userMasterIdentifier).toMatch(
+      /^https:\/\/ketenid\.nl\/201703\/[0-9a-f]{128}$/,
+    );
     expect(exchange(1, 'school-activationcodes', 1).order.deliverySpecification).toEqual({ quantity: 1, activationCodes: ['K7QM-2XPA-9RTL'] });
     expect(exchange(1, 'customer-user', 0).order.buyer.user?.userIds?.[0]?.userIdType).toBe('eduID');
     expect(exchange(1, 'school-studies', 0).order.deliverySpecification.studies).toHaveLength(2);
@@ -75,8 +77,12 @@ describe('deliveryApi exchange facts', () => {
     expect(body[confirmation.reference]).toBe(built.request.deliveryOrderReferenceId);
     expect(typeof body[confirmation.receipt]).toBe('string');
     expect(Number.isNaN(Date.parse(String(body[confirmation.processedAt])))).toBe(false);
-    const withExchange = Object.values(deliveryApi.operations).filter((operation) => 'exchange' in operation).map((operation) => operation.operationId);
-    const pushAsync = Object.values(deliveryApi.operations).filter((operation) => operation.interaction === 'push-async').map((operation) => operation.operationId);
+    const withExchange = Object.values(deliveryApi.operations)
+      .filter((operation) => 'exchange' in operation)
+      .map((operation) => operation.operationId);
+    const pushAsync = Object.values(deliveryApi.operations)
+      .filter((operation) => operation.interaction === 'push-async')
+      .map((operation) => operation.operationId);
     expect(withExchange.sort()).toEqual(pushAsync.sort());
   });
 });

@@ -8,7 +8,10 @@ describe('the Delivery helpers are typed', () => {
   it('types the request and the confirmation it resolves with', () => {
     const verzender = createDeliveryVerzender({ store, baseUrl: 'https://am.example/delivery-api/v2', autoStart: false });
     expectTypeOf(verzender.sendDeliveryOrder).parameter(0).toHaveProperty('deliveryOrder');
-    expectTypeOf(verzender.sendDeliveryOrder).returns.resolves.toHaveProperty('confirmation').resolves.toHaveProperty('body').toEqualTypeOf<DeliveryOrderConfirmation>();
+    expectTypeOf(verzender.sendDeliveryOrder)
+      .returns.resolves.toHaveProperty('confirmation')
+      .resolves.toHaveProperty('body')
+      .toEqualTypeOf<DeliveryOrderConfirmation>();
     // @ts-expect-error the message carries its delivery order
     void verzender.sendDeliveryOrder({});
   });

@@ -20,18 +20,29 @@ describe('Delivery MSW handlers without a source', () => {
   it("serve each seeded school's licensed delivery order for its first students, by school and by id", async () => {
     const { data: orders } = await client.listForSchool({ orgMasterId: school!.orgMasterId });
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ status: 'licensed', deliveryType: 'school-students', contractId: `CT-${school!.orgMasterId}`, buyer: { school: { organisationMasterIdentifier: school!.orgMasterId } } });
+    expect(orders[0]).toMatchObject({
+      status: 'licensed',
+      deliveryType: 'school-students',
+      contractId: `CT-${school!.orgMasterId}`,
+      buyer: { school: { organisationMasterIdentifier: school!.orgMasterId } },
+    });
     expect(orders[0]!.deliverySpecification.students).toHaveLength(5);
     expect((await client.get(orders[0]!.deliveryOrderId)).data).toEqual(orders[0]);
     expect((await client.listForSchool({ orgMasterId: school!.orgMasterId }, { status: 'processed' })).data).toEqual([]);
   });
 
   it('refuse an unknown delivery order with 404 / 2022', async () => {
-    await expect(client.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ httpStatus: 404, eduvStatus: 2022, statusMessage: expect.stringMatching(/^DeliveryOrder unknown: /) });
+    await expect(client.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      httpStatus: 404,
+      eduvStatus: 2022,
+      statusMessage: expect.stringMatching(/^DeliveryOrder unknown: /),
+    });
   });
 
   it('still receive a delivery order 202', async () => {
     const random = createRandom(9);
-    expect((await client.sendDeliveryOrder(deliveryOrderRequest(random, deliveryOrder(random, { productId: '9789000000007', school: school! })))).httpStatus).toBe(202);
+    expect(
+      (await client.sendDeliveryOrder(deliveryOrderRequest(random, deliveryOrder(random, { productId: '9789000000007', school: school! })))).httpStatus,
+    ).toBe(202);
   });
 });

@@ -26,7 +26,11 @@ describe('Delivery MSW handlers', () => {
   });
 
   it('refuse a delivery order without its order with 400 / 0011 naming the field', async () => {
-    await expect(client.sendDeliveryOrder({ deliveryOrderReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('deliveryOrder') });
+    await expect(client.sendDeliveryOrder({ deliveryOrderReferenceId: random.guid() } as never)).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: expect.stringContaining('deliveryOrder'),
+    });
   });
 
   it('answer the GETs 405: the Bestelomgeving serves them', async () => {

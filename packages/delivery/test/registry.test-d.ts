@@ -16,7 +16,9 @@ describe('the Delivery registry is typed from its spec', () => {
     expectTypeOf<DeliveryOrderRequest>().toExtend<DeliveryOperations['sendDeliveryOrder']['request']['body']>();
     expectTypeOf<DeliveryOrderConfirmation>().toExtend<DeliveryOperations['confirmDeliveryOrder']['request']['body']>();
     expectTypeOf(client.call('getDeliveryOrder', { path: { id: 'd1' } })).resolves.toEqualTypeOf<EduvResponse<DeliveryOrder>>();
-    expectTypeOf(client.call('listDeliveryOrdersForSchool', { query: { orgMasterId: '104A158', status: 'licensed' } })).resolves.toEqualTypeOf<EduvResponse<DeliveryOrder[]>>();
+    expectTypeOf(client.call('listDeliveryOrdersForSchool', { query: { orgMasterId: '104A158', status: 'licensed' } })).resolves.toEqualTypeOf<
+      EduvResponse<DeliveryOrder[]>
+    >();
   });
 
   it('refuses a wrong status, a vestiging id or a confirmation without its outcome', () => {
@@ -24,7 +26,9 @@ describe('the Delivery registry is typed from its spec', () => {
     client.call('listDeliveryOrdersForSchool', { query: { orgMasterId: '104A158', status: 'delivered' } });
     // @ts-expect-error: the Delivery API takes no vestiging id
     client.call('listDeliveryOrdersForSchool', { query: { orgId: '09QQ00', orgIdType: 'V_ID' } });
-    // @ts-expect-error: success and status are required
-    client.call('confirmDeliveryOrder', { body: { deliveryOrderReferenceId: 'r', deliveryOrderReceiveId: 's', deliveryOrderId: 'd', productId: 'p', processedTimestamp: '2025-09-01T00:00:00Z' } });
+    client.call('confirmDeliveryOrder', {
+      // @ts-expect-error: success and status are required
+      body: { deliveryOrderReferenceId: 'r', deliveryOrderReceiveId: 's', deliveryOrderId: 'd', productId: 'p', processedTimestamp: '2025-09-01T00:00:00Z' },
+    });
   });
 });

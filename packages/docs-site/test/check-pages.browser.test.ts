@@ -10,7 +10,8 @@ import { launchChromium } from './support/chromium';
 
 // A small site with one fault per page proves the checker reports each kind of fault.
 const site: Record<string, string> = {
-  'index.html': '<h1 id="top">ok</h1><a href="/good.html">good</a><a href="good.html#there">anchor</a><a href="#top">self</a><a href="https://example.org/">external</a>',
+  'index.html':
+    '<h1 id="top">ok</h1><a href="/good.html">good</a><a href="good.html#there">anchor</a><a href="#top">self</a><a href="https://example.org/">external</a>',
   'good.html': '<h2 id="there">there</h2>',
   'broken-link.html': '<a href="/missing.html">missing</a>',
   'missing-anchor.html': '<a href="/good.html#nowhere">nowhere</a>',

@@ -19,7 +19,8 @@ describe('externalAssetsIn', () => {
   });
 
   it('leaves local assets and ordinary links alone', () => {
-    const html = '<script src="/assets/app.js"></script><link href="/assets/style.css" rel="stylesheet"><a href="https://github.com/eduvkit/eduvkit">GitHub</a><svg xmlns="http://www.w3.org/2000/svg"></svg><style>.x{background:url(/img.png)}</style>';
+    const html =
+      '<script src="/assets/app.js"></script><link href="/assets/style.css" rel="stylesheet"><a href="https://github.com/eduvkit/eduvkit">GitHub</a><svg xmlns="http://www.w3.org/2000/svg"></svg><style>.x{background:url(/img.png)}</style>';
     expect(externalAssetsIn(html)).toEqual([]);
   });
 });

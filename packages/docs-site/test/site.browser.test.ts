@@ -41,7 +41,25 @@ describe('the docs site built by npm run docs:build', () => {
 
   it('explains every Dutch term of the issue in the glossary, each with its own anchor', () => {
     const glossary = readFileSync(`${dist}/glossary.html`, 'utf8');
-    const terms = ['po', 'so', 'vo', 'vavo', 'mbo', 'bron', 'afnemer', 'verzender', 'ontvanger', 'gegevensdienst', 'onderwijsaanbieder', 'vestiging', 'BRIN', 'RIO', 'ECK iD', 'keurmerk', 'KVT'];
+    const terms = [
+      'po',
+      'so',
+      'vo',
+      'vavo',
+      'mbo',
+      'bron',
+      'afnemer',
+      'verzender',
+      'ontvanger',
+      'gegevensdienst',
+      'onderwijsaanbieder',
+      'vestiging',
+      'BRIN',
+      'RIO',
+      'ECK iD',
+      'keurmerk',
+      'KVT',
+    ];
     for (const term of terms) expect(glossary).toContain(`<h3 id="${term.toLowerCase().replace(/ /g, '-')}"`);
   });
 

@@ -53,8 +53,7 @@ export function boardQuery(selection: BoardSelection): BoardQuery {
 // --- server side ----------------------------------------------------------------------------
 
 export type BoardSelectionResult =
-  | { readonly ok: true; readonly selection: BoardSelection }
-  | { readonly ok: false; readonly error: StatusFailure & { readonly field: string } };
+  { readonly ok: true; readonly selection: BoardSelection } | { readonly ok: false; readonly error: StatusFailure & { readonly field: string } };
 
 export interface RawBoardQuery {
   readonly boardMasterId?: unknown;

@@ -1,11 +1,4 @@
-import {
-  schoolQuery,
-  type ApiClientOptions,
-  type CallOptions,
-  type EduvResponse,
-  type SchoolQuery,
-  type SchoolSelection,
-} from '@eduvkit/core';
+import { schoolQuery, type ApiClientOptions, type CallOptions, type EduvResponse, type SchoolQuery, type SchoolSelection } from '@eduvkit/core';
 import { boardQuery, isBoardSelection, type BoardSelection } from './board';
 import type { OrganisationFilters, StudyOfferingFilters, SubjectOfferingFilters } from './bron/data-source';
 import type { Organisation, StudyOffering, SubjectOffering } from './generated/models';

@@ -70,7 +70,10 @@ describe('createEducationBron over raw requests', () => {
     const board = await call('/organisations?boardId=00000&boardIdType=BGE_CODE');
     expect(board).toMatchObject({ status: 400, body: { status: 23, statusMessage: expect.stringContaining('board') } });
     expect((await call('/organisations?boardMasterId=100B000')).body.status).toBe(23);
-    expect(await call('/organisations?orgMasterId=999Z999')).toMatchObject({ status: 400, body: { status: 2001, statusMessage: expect.stringContaining('School unknown') } });
+    expect(await call('/organisations?orgMasterId=999Z999')).toMatchObject({
+      status: 400,
+      body: { status: 2001, statusMessage: expect.stringContaining('School unknown') },
+    });
     expect((await call('/subjectofferings/school?orgId=00XX&orgIdType=OIE_CODE')).body.status).toBe(2001);
   });
 
@@ -106,7 +109,12 @@ describe('createEducationBron over raw requests', () => {
     // The other operations get the check from the bron helpers.
     expect(await call(`/studyofferings/school?orgMasterId=${poB.orgMasterId}`, { options })).toMatchObject({ status: 403, body: { status: 22 } });
 
-    const nobody: typeof options = { ...options, authorize: () => { throw BronError.consentRequired(); } };
+    const nobody: typeof options = {
+      ...options,
+      authorize: () => {
+        throw BronError.consentRequired();
+      },
+    };
     expect(await call(`/organisations?boardMasterId=${world.boardMasterId}`, { options: nobody })).toMatchObject({ status: 403, body: { status: 22 } });
   });
 
@@ -117,10 +125,13 @@ describe('createEducationBron over raw requests', () => {
 
   it('works over a data source with a school resolver function', async () => {
     const inMemory = createInMemoryEducationSource(world.schools, world);
-    const bron = createEducationBron({
-      ...inMemory,
-      schools: (selection) => ('orgMasterId' in selection && selection.orgMasterId === 'ALIAS' ? { school: vo, filterByOrgId: false } : undefined),
-    }, { dangerouslyAcceptAnyToken: true });
+    const bron = createEducationBron(
+      {
+        ...inMemory,
+        schools: (selection) => ('orgMasterId' in selection && selection.orgMasterId === 'ALIAS' ? { school: vo, filterByOrgId: false } : undefined),
+      },
+      { dangerouslyAcceptAnyToken: true },
+    );
     const response = await bron.handle(new Request(`${BASE}/organisations?orgMasterId=ALIAS`, { headers: { authorization: 'Bearer t' } }));
     expect(await response!.json()).toEqual([world.organisations.get(vo.orgMasterId)]);
     const unknown = await bron.handle(new Request(`${BASE}/organisations?orgMasterId=${vo.orgMasterId}`, { headers: { authorization: 'Bearer t' } }));

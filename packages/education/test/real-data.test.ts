@@ -4,7 +4,12 @@ import { createEducationClient } from '../src/index';
 
 describe('strict validation of real Education data', () => {
   it('accepts a study offering without status, which the reference does not show for StudyOffering', async () => {
-    const offering = { studyOfferingId: '012a85b1-e259-4a21-b7ce-fc2cf2019745', studyOfferingName: 'havo 4', dateCreated: '2025-12-12T11:29:32Z', dateLastModified: '2025-12-12T11:29:32Z' };
+    const offering = {
+      studyOfferingId: '012a85b1-e259-4a21-b7ce-fc2cf2019745',
+      studyOfferingName: 'havo 4',
+      dateCreated: '2025-12-12T11:29:32Z',
+      dateLastModified: '2025-12-12T11:29:32Z',
+    };
     const client = createEducationClient({
       baseUrl: 'http://bron.test/education-api/v1',
       tokenProvider: staticToken('t'),

@@ -1,11 +1,4 @@
-import {
-  schoolQuery,
-  schoolReference,
-  type ApiClientOptions,
-  type CallOptions,
-  type EduvResponse,
-  type SchoolSelection,
-} from '@eduvkit/core';
+import { schoolQuery, schoolReference, type ApiClientOptions, type CallOptions, type EduvResponse, type SchoolSelection } from '@eduvkit/core';
 import type { EmployeeFilters } from './bron/data-source';
 import type { Employee, EmployeeReference } from './generated/models';
 import { createEmployeesMethods } from './generated/client';

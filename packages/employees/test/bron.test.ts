@@ -84,7 +84,11 @@ describe('createEmployeesBron over Fetch Requests', () => {
   it('answers the search: found 200, unknown 404 / 2004, no userIds 400 / 0011', async () => {
     const bron = createEmployeesBron(source, { dangerouslyAcceptAnyToken: true });
     const employee = records[1]!.employee;
-    const found = await call(bron, '/employees', search({ userIds: employee.userIds }, { organisationIds: [{ organisationId: school.brin, organisationIdType: 'OIE_CODE' }] }));
+    const found = await call(
+      bron,
+      '/employees',
+      search({ userIds: employee.userIds }, { organisationIds: [{ organisationId: school.brin, organisationIdType: 'OIE_CODE' }] }),
+    );
     expect(found.response.status).toBe(200);
     expect(found.body).toEqual(employee);
 

@@ -159,9 +159,13 @@ describe('createEmployeeRecords', () => {
   it('rejects a bad count', () => {
     const [school] = schoolsFor(1);
     expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow(EduvConfigError);
-    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow('createEmployeeRecords(): count must be a non-negative integer, got -1');
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: -1 })).toThrow(
+      'createEmployeeRecords(): count must be a non-negative integer, got -1',
+    );
     expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(EduvConfigError);
-    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow('createEmployeeRecords(): count must be a non-negative integer, got 2.5');
+    expect(() => createEmployeeRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(
+      'createEmployeeRecords(): count must be a non-negative integer, got 2.5',
+    );
   });
 });
 

@@ -102,7 +102,15 @@ describe('Employees MSW handlers', () => {
   });
 
   it('let a test serve a malformed body, which strict validation reports field by field', async () => {
-    server.use(employeesOverride('listEmployeesForSchool', { status: 200, body: [{ givenName: 'Mark', familyName: 'Smit' }, { familyName: 3, userIds: [] }] }));
+    server.use(
+      employeesOverride('listEmployeesForSchool', {
+        status: 200,
+        body: [
+          { givenName: 'Mark', familyName: 'Smit' },
+          { familyName: 3, userIds: [] },
+        ],
+      }),
+    );
     const error = await client.listForSchool({ orgMasterId: school.orgMasterId }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvValidationError);
     const paths = (error as EduvValidationError).issues.map((issue) => issue.path);

@@ -14,12 +14,19 @@ const sparseEmployee = {
   dateCreated: '2025-12-12T11:29:32Z',
 };
 
-const answering = (body: unknown): typeof fetch => async () =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'api-version': '1.1.0' } });
+const answering =
+  (body: unknown): typeof fetch =>
+  async () =>
+    new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'api-version': '1.1.0' } });
 
 describe('strict validation of real Employees data', () => {
   it('accepts an empty userMasterIdentifier, no dateLastModified and a role item of another shape', async () => {
-    const client = createEmployeesClient({ baseUrl: 'http://bron.test/employees-api/v1', tokenProvider: staticToken('t'), validation: 'strict', fetch: answering([sparseEmployee]) });
+    const client = createEmployeesClient({
+      baseUrl: 'http://bron.test/employees-api/v1',
+      tokenProvider: staticToken('t'),
+      validation: 'strict',
+      fetch: answering([sparseEmployee]),
+    });
     const { data } = await client.listForSchool({ orgMasterId: '104A158' });
     expect(data).toEqual([sparseEmployee]);
   });
@@ -28,13 +35,17 @@ describe('strict validation of real Employees data', () => {
     const world = createEmployeesWorld({ seed: 3 });
     const school = world.schools[0]!;
     const known = world.employees.get(school.orgMasterId)![0]!.employee;
-    const bron = createEmployeesBron(createInMemoryEmployeesSource(world.schools, world.employees), { authenticate: (): CallerContext => ({ clientId: 'c', scopes: 'all' }) });
+    const bron = createEmployeesBron(createInMemoryEmployeesSource(world.schools, world.employees), {
+      authenticate: (): CallerContext => ({ clientId: 'c', scopes: 'all' }),
+    });
     const search = (employee: unknown) =>
-      bron.handle(new Request('http://bron.test/employees-api/v1/employees', {
-        method: 'POST',
-        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-        body: JSON.stringify({ school: { organisationMasterIdentifier: school.orgMasterId }, employee }),
-      }));
+      bron.handle(
+        new Request('http://bron.test/employees-api/v1/employees', {
+          method: 'POST',
+          headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+          body: JSON.stringify({ school: { organisationMasterIdentifier: school.orgMasterId }, employee }),
+        }),
+      );
     const found = (await search({ userMasterIdentifier: '', userIds: known.userIds }))!;
     expect(found.status).toBe(200);
     expect(((await found.json()) as { givenName: string }).givenName).toBe(known.givenName);

@@ -15,9 +15,7 @@ import { createEntitlementMethods } from './generated/client';
 export type EntitlementRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
 /** The school of `GET /entitlements/school`: its primary id, or a secondary id (no V_ID in the chain APIs). */
-export type EntitlementSchoolSelection =
-  | { readonly orgMasterId: string }
-  | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
+export type EntitlementSchoolSelection = { readonly orgMasterId: string } | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
 
 export interface EntitlementSchoolFilters {
   readonly deliveryOrderId?: string;
@@ -41,7 +39,11 @@ export interface EntitlementClient {
   /** `GET /entitlements/{id}` at the Aanspraakmanager. */
   get(entitlementId: string, options?: EntitlementRequestOptions): Promise<EduvResponse<Entitlement>>;
   /** `GET /entitlements/school` at the Aanspraakmanager. */
-  listForSchool(school: EntitlementSchoolSelection, filters?: EntitlementSchoolFilters, options?: EntitlementRequestOptions): Promise<EduvResponse<Entitlement[]>>;
+  listForSchool(
+    school: EntitlementSchoolSelection,
+    filters?: EntitlementSchoolFilters,
+    options?: EntitlementRequestOptions,
+  ): Promise<EduvResponse<Entitlement[]>>;
   /** `GET /entitlements/deliveryorder/{id}` at the Aanspraakmanager. */
   listForDeliveryOrder(deliveryOrderId: string, options?: EntitlementRequestOptions): Promise<EduvResponse<Entitlement[]>>;
   /** `POST /entitlements/school/user` at the Aanspraakmanager: one user's entitlements, optionally of one status. */

@@ -57,7 +57,7 @@ describe('createEntitlementClient over HTTP', () => {
     expect(JSON.parse(last.body)).toEqual(request);
   });
 
-  it('reads a school\'s entitlements with the school selection and filters in the query', async () => {
+  it("reads a school's entitlements with the school selection and filters in the query", async () => {
     const client = createEntitlementClient({ baseUrl, tokenProvider: staticToken('t-2'), validation: 'strict' });
     const { data } = await client.listForSchool({ orgId: '09QQ', orgIdType: 'OIE_CODE' }, { entitlementStatus: 'entitled' });
     expect(data).toEqual([stored]);

@@ -4,14 +4,27 @@ import { createRandom, createSchools } from '@eduvkit/core/fixtures';
 import { BronError } from '@eduvkit/core/server';
 import { serveNode } from '@eduvkit/core/server/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEntitlementClient, createEntitlementOntvanger, createEntitlementVerzender, entitlementApi, sendInCriticalOrder, type EntitlementProcessors, type EntitlementSource } from '../src/index';
+import {
+  createEntitlementClient,
+  createEntitlementOntvanger,
+  createEntitlementVerzender,
+  entitlementApi,
+  sendInCriticalOrder,
+  type EntitlementProcessors,
+  type EntitlementSource,
+} from '../src/index';
 import { createEntitlement, fakeProductId, fakeStudentReference } from '../src/fixtures/index';
 
 // Fast loops, and parties that accept any bearer token: these tests are about the exchange, not tokens.
 const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(13);
 const [school, unconsented] = createSchools({ seed: 13, po: 1, vo: 1 });
-const entitlement = createEntitlement(random, { productId: fakeProductId(random), school: school!, entitlementType: 'school-student', deliveryOrderId: random.guid() });
+const entitlement = createEntitlement(random, {
+  productId: fakeProductId(random),
+  school: school!,
+  entitlementType: 'school-student',
+  deliveryOrderId: random.guid(),
+});
 
 const source: EntitlementSource = {
   schools: [school!, unconsented!],
@@ -34,7 +47,13 @@ const serve = async (answer: Parameters<typeof serveNode>[0]) => {
 
 /** A receiver on its own server, confirming what it processes to `confirmTo`. */
 async function startReceiver(confirmTo: () => string, process: EntitlementProcessors) {
-  const ontvanger = createEntitlementOntvanger({ ...FAST, store: createInMemoryExchangeStore(), process, authorization: () => 'receiver-token', confirmationUrl: (_peer, operation) => operationUrl(confirmTo(), operation) });
+  const ontvanger = createEntitlementOntvanger({
+    ...FAST,
+    store: createInMemoryExchangeStore(),
+    process,
+    authorization: () => 'receiver-token',
+    confirmationUrl: (_peer, operation) => operationUrl(confirmTo(), operation),
+  });
   closers.push(() => ontvanger.close());
   return `${await serve((request) => ontvanger.answer(request))}/entitlement-api/v0`;
 }
@@ -42,12 +61,24 @@ async function startReceiver(confirmTo: () => string, process: EntitlementProces
 /** The Aanspraakmanager: one verzender per receiver, each under its own base path and store, on one server. */
 async function startAanspraakmanager(registryUrl: string, portalUrl: string, own = { url: '' }) {
   const verzender = (basePath: string, baseUrl: string) =>
-    createEntitlementVerzender({ ...FAST, store: createInMemoryExchangeStore(), basePath, baseUrl, authorization: () => 'am-token', confirmationTimeoutMs: 5_000, source, authorize: (_caller, resolved) => {
-      if (resolved.school.orgMasterId !== school!.orgMasterId) throw BronError.consentRequired();
-    } });
+    createEntitlementVerzender({
+      ...FAST,
+      store: createInMemoryExchangeStore(),
+      basePath,
+      baseUrl,
+      authorization: () => 'am-token',
+      confirmationTimeoutMs: 5_000,
+      source,
+      authorize: (_caller, resolved) => {
+        if (resolved.school.orgMasterId !== school!.orgMasterId) throw BronError.consentRequired();
+      },
+    });
   const toRegistry = verzender('/lr/entitlement-api/v0', registryUrl);
   const toPortal = verzender('/portal/entitlement-api/v0', portalUrl);
-  closers.push(() => toRegistry.close(), () => toPortal.close());
+  closers.push(
+    () => toRegistry.close(),
+    () => toPortal.close(),
+  );
   own.url = await serve(async (request) => (await toRegistry.answer(request)) ?? toPortal.answer(request));
   return { toRegistry, toPortal, own };
 }
@@ -67,7 +98,11 @@ describe('Entitlement exchange and GETs over HTTP', () => {
       sendEntitlement: ({ body, receivedAt }) => {
         steps.push('portal processed');
         portalReceivedAt = receivedAt;
-        return { entitlementId: body.entitlement.entitlementId, productId: body.entitlement.productId, newUrlStatus: { portal: 'eduvkit-portal', urlStatus: 'processed' } };
+        return {
+          entitlementId: body.entitlement.entitlementId,
+          productId: body.entitlement.productId,
+          newUrlStatus: { portal: 'eduvkit-portal', urlStatus: 'processed' },
+        };
       },
     });
     const am = await startAanspraakmanager(registryUrl, portalUrl, own);
@@ -84,12 +119,27 @@ describe('Entitlement exchange and GETs over HTTP', () => {
   it('changes a licence status and receives the typed confirmation', async () => {
     const own = { url: '' };
     const registryUrl = await startReceiver(() => `${own.url}/lr/entitlement-api/v0`, {
-      changeLicenseStatus: ({ body }) => ({ entitlementId: body.entitlementId, productId: body.productId, newLicenseStatus: body.newLicenseStatus, success: true, status: 0 }),
+      changeLicenseStatus: ({ body }) => ({
+        entitlementId: body.entitlementId,
+        productId: body.productId,
+        newLicenseStatus: body.newLicenseStatus,
+        success: true,
+        status: 0,
+      }),
     });
     const am = await startAanspraakmanager(registryUrl, registryUrl, own);
     const user = fakeStudentReference(random);
-    const handle = await am.toRegistry.changeLicenseStatus({ entitlementId: entitlement.entitlementId, productId: entitlement.productId, user, newLicenseStatus: 'blocked' });
-    expect((await handle.confirmation).body).toMatchObject({ entitlementAndLicenseReferenceId: handle.referenceId, newLicenseStatus: 'blocked', success: true });
+    const handle = await am.toRegistry.changeLicenseStatus({
+      entitlementId: entitlement.entitlementId,
+      productId: entitlement.productId,
+      user,
+      newLicenseStatus: 'blocked',
+    });
+    expect((await handle.confirmation).body).toMatchObject({
+      entitlementAndLicenseReferenceId: handle.referenceId,
+      newLicenseStatus: 'blocked',
+      success: true,
+    });
   });
 
   it('serves the GETs from the source: consent checked per school, 404 for an unknown id', async () => {

@@ -40,7 +40,12 @@ function buildAll(seed: number, entitlementType: EntitlementType, entitlementSta
   return { productId, request, byRegistry, byPortal, change, changed, refused };
 }
 
-const cases = fc.tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...TYPES), fc.constantFrom(...STATUSES), fc.constantFrom('isbn' as const, 'ean' as const));
+const cases = fc.tuple(
+  fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  fc.constantFrom(...TYPES),
+  fc.constantFrom(...STATUSES),
+  fc.constantFrom('isbn' as const, 'ean' as const),
+);
 
 describe('Entitlement fixtures', () => {
   it('build request and confirmation bodies that pass the generated schemas', () => {
@@ -93,7 +98,11 @@ describe('Entitlement fixtures', () => {
   it('take the moment of processing when given, in Edu-V UTC form', () => {
     const random = createRandom(1);
     const request = entitlementRequest(random, { productId: fakeProductId(random), school });
-    const confirmation = entitlementConfirmation(request, { random, receiver: { role: 'Licentieregistratie' }, processedAt: new Date('2026-01-05T10:11:12.345Z') });
+    const confirmation = entitlementConfirmation(request, {
+      random,
+      receiver: { role: 'Licentieregistratie' },
+      processedAt: new Date('2026-01-05T10:11:12.345Z'),
+    });
     expect(confirmation.processedTimestamp).toBe('2026-01-05T10:11:12Z');
   });
 });

@@ -21,20 +21,34 @@ describe('Entitlement MSW handlers without a source', () => {
     const { data: entitlements } = await client.listForSchool({ orgMasterId: school!.orgMasterId });
     expect(entitlements).toHaveLength(1);
     const [entitlement] = entitlements;
-    expect(entitlement).toMatchObject({ entitlementStatus: 'licensed', entitlementType: 'school-student', school: { organisationMasterIdentifier: school!.orgMasterId } });
+    expect(entitlement).toMatchObject({
+      entitlementStatus: 'licensed',
+      entitlementType: 'school-student',
+      school: { organisationMasterIdentifier: school!.orgMasterId },
+    });
     expect((await client.get(entitlement!.entitlementId)).data).toEqual(entitlement);
     expect((await client.listForDeliveryOrder(entitlement!.deliveryOrderId!)).data).toEqual([entitlement]);
   });
 
   it('refuse an unknown entitlement 404 / 2023 and an unknown delivery order 404 / 2022', async () => {
-    await expect(client.get(UNKNOWN)).rejects.toMatchObject({ httpStatus: 404, eduvStatus: 2023, statusMessage: expect.stringMatching(/^Entitlement unknown: /) });
-    await expect(client.listForDeliveryOrder(UNKNOWN)).rejects.toMatchObject({ httpStatus: 404, eduvStatus: 2022, statusMessage: expect.stringMatching(/^DeliveryOrder unknown: /) });
+    await expect(client.get(UNKNOWN)).rejects.toMatchObject({
+      httpStatus: 404,
+      eduvStatus: 2023,
+      statusMessage: expect.stringMatching(/^Entitlement unknown: /),
+    });
+    await expect(client.listForDeliveryOrder(UNKNOWN)).rejects.toMatchObject({
+      httpStatus: 404,
+      eduvStatus: 2022,
+      statusMessage: expect.stringMatching(/^DeliveryOrder unknown: /),
+    });
   });
 
   it('still receive an entitlement 202, and refuse a confirmation of an entitlement nobody sent', async () => {
     const random = createRandom(9);
     const request = entitlementRequest(random, { productId: fakeProductId(random), school: school! });
     expect((await client.sendEntitlement(request)).httpStatus).toBe(202);
-    await expect(client.confirmEntitlement(entitlementConfirmation(request, { random, receiver: { role: 'Licentieregistratie' } }))).rejects.toMatchObject({ httpStatus: 400 });
+    await expect(client.confirmEntitlement(entitlementConfirmation(request, { random, receiver: { role: 'Licentieregistratie' } }))).rejects.toMatchObject({
+      httpStatus: 400,
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('Entitlement MSW handlers', () => {
   });
 
   it('refuse an entitlement message without its entitlement with 400 / 0011 naming the field', async () => {
-    await expect(client.sendEntitlement({ entitlementReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('entitlement') });
+    await expect(client.sendEntitlement({ entitlementReferenceId: random.guid() } as never)).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: expect.stringContaining('entitlement'),
+    });
   });
 
   it('answer the GETs 405: the Aanspraakmanager serves them', async () => {

@@ -48,8 +48,10 @@ describe('the Entitlement registry is typed from its spec', () => {
   it('refuses what the spec does not allow', () => {
     // @ts-expect-error: the chain APIs take no vestiging id
     client.call('listEntitlementsForSchool', { query: { orgId: '09QQ00', orgIdType: 'V_ID' } });
-    // @ts-expect-error: the confirmation's own reference is entitlementReceiveId
-    client.call('confirmEntitlement', { body: { entitlementReferenceId: 'r', responseReferenceId: 'x', entitlementId: 'e', productId: 'p', processedTimestamp: 't' } });
+    client.call('confirmEntitlement', {
+      // @ts-expect-error: the confirmation's own reference is entitlementReceiveId
+      body: { entitlementReferenceId: 'r', responseReferenceId: 'x', entitlementId: 'e', productId: 'p', processedTimestamp: 't' },
+    });
     // @ts-expect-error: the user search needs a user
     client.call('listEntitlementsForUser', { body: { school } });
     const facade = createEntitlementClient({ baseUrl: 'https://aanspraakmanager.example/entitlement-api/v0' });

@@ -2,7 +2,14 @@ import type { OperationDefinition } from '@eduvkit/core';
 import { createRandom, createSchools } from '@eduvkit/core/fixtures';
 import { describe, expect, it } from 'vitest';
 import { entitlementApi } from '../src';
-import { changeLicenseStatusRequest, entitlementConfirmation, entitlementRequest, fakeProductId, fakeStudentReference, licenseStatusConfirmation } from '../src/fixtures/index';
+import {
+  changeLicenseStatusRequest,
+  entitlementConfirmation,
+  entitlementRequest,
+  fakeProductId,
+  fakeStudentReference,
+  licenseStatusConfirmation,
+} from '../src/fixtures/index';
 
 const operations: OperationDefinition[] = Object.values(entitlementApi.operations);
 const exchanges = operations.filter((operation) => operation.exchange);
@@ -23,7 +30,12 @@ function bodies(): Record<string, Record<string, unknown>> {
 
 describe('the Entitlement registry', () => {
   it('pairs every request with its confirmation, over one reference field', () => {
-    expect(exchanges.map((operation) => operation.operationId).sort()).toEqual(['changeLicenseStatus', 'confirmEntitlement', 'confirmLicenseStatusChange', 'sendEntitlement']);
+    expect(exchanges.map((operation) => operation.operationId).sort()).toEqual([
+      'changeLicenseStatus',
+      'confirmEntitlement',
+      'confirmLicenseStatusChange',
+      'sendEntitlement',
+    ]);
     for (const operation of exchanges) {
       const facts = operation.exchange!;
       const pair = entitlementApi.operations[facts.pair as keyof typeof entitlementApi.operations] as OperationDefinition;

@@ -14,7 +14,10 @@ import { API_REGISTRIES } from './generated/api-catalogue';
 import { createReceivedStores, type ReceivedStores } from './received-stores';
 import type { MockWorld } from './world';
 
-export type MockBronOptions = Pick<BronOptions, 'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'>;
+export type MockBronOptions = Pick<
+  BronOptions,
+  'authenticate' | 'authorize' | 'validateResponses' | 'cacheResponses' | 'responseCacheBytes' | 'onUnexpectedError'
+>;
 
 /** True for an API with melding–bevestiging requests: the mock serves those as the chain (createMockChain). */
 export const isChainApi = (registry: ApiRegistry): boolean => Object.values(registry.operations).some((operation) => operation.exchange?.message === 'request');
@@ -57,8 +60,10 @@ const MOCK_BRONS: Readonly<Record<string, BronFactory>> = {
   [associationApi.api]: ({ world }, options) => createAssociationBron(createInMemoryAssociationSource(world.schools, world.association), options),
   [catalogueApi.api]: ({ world }, options) => createCatalogueBron(createInMemoryCatalogueSource(world.products), options),
   [courseApi.api]: ({ world }, options) => createCourseBron(createInMemoryCourseSource(world.courses), options),
-  [resultsApi.api]: ({ world, students, received }, options) => createResultsOntvanger(createInMemoryResultsSource(world.schools, students, received.results), options),
-  [progressApi.api]: ({ world, students, received }, options) => createProgressOntvanger(createInMemoryProgressSource(world.schools, students, received.progress), options),
+  [resultsApi.api]: ({ world, students, received }, options) =>
+    createResultsOntvanger(createInMemoryResultsSource(world.schools, students, received.results), options),
+  [progressApi.api]: ({ world, students, received }, options) =>
+    createProgressOntvanger(createInMemoryProgressSource(world.schools, students, received.progress), options),
 };
 
 /** The APIs the mock serves over its world, in catalogue order: every one but the chain's has a factory. */
@@ -70,7 +75,12 @@ if (unserved.length) throw new Error(`the mock has no data source for ${unserved
  * Every API the mock serves over the shared world, each a bron from its package. `received`
  * outlives the brons (they are rebuilt when the world changes).
  */
-export function createMockBrons(world: MockWorld, consent: ConsentStore, options: MockBronOptions = {}, received: ReceivedStores = createReceivedStores()): Bron[] {
+export function createMockBrons(
+  world: MockWorld,
+  consent: ConsentStore,
+  options: MockBronOptions = {},
+  received: ReceivedStores = createReceivedStores(),
+): Bron[] {
   const sources: MockSources = { world, consent, received, students: createInMemoryStudentsSource(world.schools, world.students) };
   return WORLD_REGISTRIES.map((registry) => MOCK_BRONS[registry.api]!(sources, options));
 }

@@ -24,7 +24,13 @@ export function renderBanner(server: Omit<MockServer, 'close' | 'port'>): string
   const tryUrl = `${server.url}${studentsApi.basePath}${studentsApi.operations.listStudentsForSchool.path}?orgMasterId=${first?.orgMasterId ?? ''}`;
   const urlOption = server.url === 'http://127.0.0.1:4010' ? '' : ` --url ${server.url}`;
   if (server.auth === 'any-bearer') {
-    lines.push('', 'Authentication: any bearer token is accepted (--auth any-bearer).', '', 'Try', `  curl -i -H 'Authorization: Bearer demo-token' '${tryUrl}'`);
+    lines.push(
+      '',
+      'Authentication: any bearer token is accepted (--auth any-bearer).',
+      '',
+      'Try',
+      `  curl -i -H 'Authorization: Bearer demo-token' '${tryUrl}'`,
+    );
   } else {
     lines.push('', 'Demo clients (DEVELOPMENT ONLY: their private keys ship with eduvkit; see packages/mock-server/demo/README.md)');
     for (const client of server.clients) {

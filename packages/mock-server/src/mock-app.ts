@@ -129,7 +129,10 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     students: initialWorld.students,
     clients,
     bron: chainBronOptions,
-    readAllowed: (caller, orgMasterId, registry) => consentMode === 'all' || openDataApis.includes(registry.api) || (!!caller.clientId && consent.isActive({ clientId: caller.clientId, orgMasterId, api: registry.api })),
+    readAllowed: (caller, orgMasterId, registry) =>
+      consentMode === 'all' ||
+      openDataApis.includes(registry.api) ||
+      (!!caller.clientId && consent.isActive({ clientId: caller.clientId, orgMasterId, api: registry.api })),
     tokenFor: (clientId, scopes) => authorizationServer.issueProducerToken(clientId, scopes),
     ...(options.chainDelayMs !== undefined ? { delayMs: options.chainDelayMs } : {}),
     ...(options.declineRate !== undefined ? { declineRate: options.declineRate } : {}),
@@ -148,7 +151,11 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const consentRoutes = createConsentRoutes({
     schools: initialWorld.schools,
     clients,
-    apis: MOCK_REGISTRIES.filter((registry) => registry.consentRequired).map((registry) => ({ api: registry.api, title: registry.title, calling: registry.roles.calling })),
+    apis: MOCK_REGISTRIES.filter((registry) => registry.consentRequired).map((registry) => ({
+      api: registry.api,
+      title: registry.title,
+      calling: registry.roles.calling,
+    })),
     openDataApis,
     consent,
   });
@@ -160,14 +167,17 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     return brons.find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`))?.registry.api ?? 'mock';
   };
   const answer = recordRequests(
-    createMockAnswerer(() => brons, [
-      (request) => authorizationServer.handle(request),
-      consentRoutes,
-      createWorldRoutes(editor),
-      createClientRoutes(clients, notifications, chain.endpoints),
-      createReceivedRoutes(received),
-      consoleRoutes,
-    ]),
+    createMockAnswerer(
+      () => brons,
+      [
+        (request) => authorizationServer.handle(request),
+        consentRoutes,
+        createWorldRoutes(editor),
+        createClientRoutes(clients, notifications, chain.endpoints),
+        createReceivedRoutes(received),
+        consoleRoutes,
+      ],
+    ),
     { log: requests, apiOf, clientOf: (request) => callers.get(request), skip: isConsolePoll, ...(options.now ? { now: options.now } : {}) },
   );
   return {

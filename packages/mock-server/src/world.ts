@@ -159,8 +159,10 @@ export function createMockWorld(seed: number, size: WorldSize = DEFAULT_WORLD_SI
     employees.set(school.orgMasterId, createEmployeeRecords({ seed, school, count: po ? spec.employeesPerPo : spec.employeesPerVo }));
   }
   const byId = new Map(schools.map((school) => [school.orgMasterId, school]));
-  const association = new ComputedMap(schools.map((school) => school.orgMasterId), (orgMasterId) =>
-    createAssociationRecords({ seed, school: byId.get(orgMasterId)!, students: students.get(orgMasterId)!, employees: employees.get(orgMasterId)! }),
+  const association = new ComputedMap(
+    schools.map((school) => school.orgMasterId),
+    (orgMasterId) =>
+      createAssociationRecords({ seed, school: byId.get(orgMasterId)!, students: students.get(orgMasterId)!, employees: employees.get(orgMasterId)! }),
     ASSOCIATION_SCHOOLS_KEPT,
   );
   return {

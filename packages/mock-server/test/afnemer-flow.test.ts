@@ -61,7 +61,12 @@ describe('an afnemer with its own key, end to end against the mock', () => {
     const consent = createConsentClient({ baseUrl: `${server.url}/consent-api/v0`, tokenProvider, validation: 'strict', retry: false });
     const school = server.world.schools[2]!;
     const consumerReferenceId = '0b6f4f4e-5b0c-4c56-9d1b-1f2d3c4b5a69';
-    const sent = await consent.sendRequest({ consumerReferenceId, school: { organisationMasterIdentifier: school.orgMasterId }, api: 'students-api', scopes: ['eduv.student.basic'] });
+    const sent = await consent.sendRequest({
+      consumerReferenceId,
+      school: { organisationMasterIdentifier: school.orgMasterId },
+      api: 'students-api',
+      scopes: ['eduv.student.basic'],
+    });
     expect(sent.httpStatus).toBe(202);
     const { data: statuses } = await consent.listStatuses({ api: 'students-api' });
     expect(statuses).toContainEqual(expect.objectContaining({ consumerReferenceId, providerStatus: 'requested' }));

@@ -13,12 +13,30 @@ const ISSUER = 'http://127.0.0.1:4998';
 const NOW = 1_800_000_000;
 
 const build = (options: { issuer?: string; clients?: ReturnType<typeof loadClients>['clients']; tokenLifetimeSeconds?: number } = {}) =>
-  createAuthorizationServer({ issuer: options.issuer ?? ISSUER, clients: options.clients ?? loadClients().clients, registries: MOCK_REGISTRIES, now: () => new Date(NOW * 1000), ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
+  createAuthorizationServer({
+    issuer: options.issuer ?? ISSUER,
+    clients: options.clients ?? loadClients().clients,
+    registries: MOCK_REGISTRIES,
+    now: () => new Date(NOW * 1000),
+    ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
+  });
 
 async function token(server: Awaited<ReturnType<typeof build>>, clientId: string, signWith = clientId) {
   const assertion = await clientAssertion(signWith, `${ISSUER}/oauth2/token`, { claims: { iss: clientId, sub: clientId, iat: NOW, exp: NOW + 60 } });
-  const form = { grant_type: 'client_credentials', client_id: clientId, client_assertion_type: JWT_BEARER, client_assertion: assertion, scope: 'eduv.student.basic' };
-  const answer = (await server.handle(new Request(`${ISSUER}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) })))!;
+  const form = {
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_assertion_type: JWT_BEARER,
+    client_assertion: assertion,
+    scope: 'eduv.student.basic',
+  };
+  const answer = (await server.handle(
+    new Request(`${ISSUER}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form),
+    }),
+  ))!;
   return { status: answer.status, body: (await answer.json()) as Record<string, string | number> };
 }
 
@@ -38,7 +56,12 @@ describe('building the authorization server', () => {
     expect(server.issuer).toBe(ISSUER);
     expect(server.tokenEndpoint).toBe(`${ISSUER}/oauth2/token`);
     const discovery = (await (await server.handle(new Request(`${ISSUER}/.well-known/openid-configuration`)))!.json()) as Record<string, unknown>;
-    expect(discovery).toMatchObject({ issuer: ISSUER, token_endpoint: `${ISSUER}/oauth2/token`, jwks_uri: `${ISSUER}/oauth2/jwks`, token_endpoint_auth_methods_supported: ['private_key_jwt'] });
+    expect(discovery).toMatchObject({
+      issuer: ISSUER,
+      token_endpoint: `${ISSUER}/oauth2/token`,
+      jwks_uri: `${ISSUER}/oauth2/jwks`,
+      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    });
     expect(server.jwks.keys).toHaveLength(1);
     const [key] = server.jwks.keys;
     expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
@@ -50,7 +73,10 @@ describe('building the authorization server', () => {
     const server = await build();
     const answer = await token(server, 'demo-bestelomgeving');
     expect(answer).toMatchObject({ status: 200, body: { expires_in: 3600, scope: 'eduv.student.basic' } });
-    const { payload } = await jwtVerify(String(answer.body.access_token), createLocalJWKSet(server.jwks), { issuer: ISSUER, currentDate: new Date(NOW * 1000) });
+    const { payload } = await jwtVerify(String(answer.body.access_token), createLocalJWKSet(server.jwks), {
+      issuer: ISSUER,
+      currentDate: new Date(NOW * 1000),
+    });
     expect(payload).toMatchObject({ client_id: 'demo-bestelomgeving', exp: NOW + 3600 });
     expect((await build({ tokenLifetimeSeconds: 600 }).then((other) => token(other, 'demo-bestelomgeving'))).body.expires_in).toBe(600);
   });

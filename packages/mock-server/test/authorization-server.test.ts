@@ -30,7 +30,10 @@ describe('mock authorization server', () => {
   });
 
   it('issues a signed access token with iss, azp, client_id, scope, exp, jti and kid', async () => {
-    const { status, body } = await requestToken(tokenEndpoint, await form('demo-bestelomgeving', {}, { scope: 'eduv.student.basic eduv.student.deliveryaddress' }));
+    const { status, body } = await requestToken(
+      tokenEndpoint,
+      await form('demo-bestelomgeving', {}, { scope: 'eduv.student.basic eduv.student.deliveryaddress' }),
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'eduv.student.basic eduv.student.deliveryaddress' });
     const { payload, protectedHeader } = await jwtVerify(body.access_token!, createLocalJWKSet(server.authorizationServer.jwks), { issuer: server.url });
@@ -46,23 +49,70 @@ describe('mock authorization server', () => {
   });
 
   const forged: [string, () => Promise<Record<string, string>>, string, RegExp][] = [
-    ['unknown client', async () => ({ ...(await form('demo-bestelomgeving')), client_id: 'nobody' }), 'invalid_client', /iss must equal client_id|unknown client/],
-    ['unknown client, consistent assertion', async () => form('demo-bestelomgeving', { claims: { iss: 'nobody', sub: 'nobody' } }, { client_id: 'nobody' }), 'invalid_client', /unknown client nobody/],
-    ['bad signature (another client\'s key)', () => form('demo-bestelomgeving', { signWith: 'demo-dashboard' }), 'invalid_client', /signature does not verify/],
-    ['alg none', async () => {
-      const header = Buffer.from(JSON.stringify({ alg: 'none', kid: demoClient('demo-bestelomgeving').kid })).toString('base64url');
-      const payload = Buffer.from(JSON.stringify({ iss: 'demo-bestelomgeving', sub: 'demo-bestelomgeving', aud: tokenEndpoint, iat: now(), exp: now() + 60, jti: 'x'.repeat(22) })).toString('base64url');
-      return { ...(await form('demo-bestelomgeving')), client_assertion: `${header}.${payload}.` };
-    }, 'invalid_client', /alg "none" is not accepted/],
-    ['wrong aud', () => form('demo-bestelomgeving', { claims: { aud: 'https://elsewhere.example/token' } }), 'invalid_client', /aud must be the token endpoint/],
+    [
+      'unknown client',
+      async () => ({ ...(await form('demo-bestelomgeving')), client_id: 'nobody' }),
+      'invalid_client',
+      /iss must equal client_id|unknown client/,
+    ],
+    [
+      'unknown client, consistent assertion',
+      async () => form('demo-bestelomgeving', { claims: { iss: 'nobody', sub: 'nobody' } }, { client_id: 'nobody' }),
+      'invalid_client',
+      /unknown client nobody/,
+    ],
+    ["bad signature (another client's key)", () => form('demo-bestelomgeving', { signWith: 'demo-dashboard' }), 'invalid_client', /signature does not verify/],
+    [
+      'alg none',
+      async () => {
+        const header = Buffer.from(JSON.stringify({ alg: 'none', kid: demoClient('demo-bestelomgeving').kid })).toString('base64url');
+        const payload = Buffer.from(
+          JSON.stringify({ iss: 'demo-bestelomgeving', sub: 'demo-bestelomgeving', aud: tokenEndpoint, iat: now(), exp: now() + 60, jti: 'x'.repeat(22) }),
+        ).toString('base64url');
+        return { ...(await form('demo-bestelomgeving')), client_assertion: `${header}.${payload}.` };
+      },
+      'invalid_client',
+      /alg "none" is not accepted/,
+    ],
+    [
+      'wrong aud',
+      () => form('demo-bestelomgeving', { claims: { aud: 'https://elsewhere.example/token' } }),
+      'invalid_client',
+      /aud must be the token endpoint/,
+    ],
     ['expired', () => form('demo-bestelomgeving', { claims: { iat: now() - 600, exp: now() - 300 } }), 'invalid_client', /expired/],
     ['iat in the future', () => form('demo-bestelomgeving', { claims: { iat: now() + 600, exp: now() + 660 } }), 'invalid_client', /iat is in the future/],
     ['lifetime too long', () => form('demo-bestelomgeving', { claims: { exp: now() + 3600 } }), 'invalid_client', /at most 300 seconds/],
-    ['sub differs from client_id', () => form('demo-bestelomgeving', { claims: { sub: 'someone-else' } }), 'invalid_client', /iss and sub must both be the client_id/],
-    ['wrong assertion type', async () => ({ ...(await form('demo-bestelomgeving')), client_assertion_type: 'urn:x' }), 'invalid_client', /client_assertion_type/],
-    ['client secret instead of assertion', async () => ({ grant_type: 'client_credentials', client_id: 'demo-bestelomgeving', client_secret: 'x' }), 'invalid_client', /client_assertion_type/],
-    ['scope the role may not have', () => form('demo-toetssysteem', {}, { scope: 'eduv.student.basic eduv.student.deliveryaddress' }), 'invalid_scope', /deliveryaddress/],
-    ['a scope of an API the role does not call', () => form('demo-dashboard', {}, { scope: 'eduv.student.basic' }), 'invalid_scope', /not allowed for Leermiddelendashboard: eduv.student.basic/],
+    [
+      'sub differs from client_id',
+      () => form('demo-bestelomgeving', { claims: { sub: 'someone-else' } }),
+      'invalid_client',
+      /iss and sub must both be the client_id/,
+    ],
+    [
+      'wrong assertion type',
+      async () => ({ ...(await form('demo-bestelomgeving')), client_assertion_type: 'urn:x' }),
+      'invalid_client',
+      /client_assertion_type/,
+    ],
+    [
+      'client secret instead of assertion',
+      async () => ({ grant_type: 'client_credentials', client_id: 'demo-bestelomgeving', client_secret: 'x' }),
+      'invalid_client',
+      /client_assertion_type/,
+    ],
+    [
+      'scope the role may not have',
+      () => form('demo-toetssysteem', {}, { scope: 'eduv.student.basic eduv.student.deliveryaddress' }),
+      'invalid_scope',
+      /deliveryaddress/,
+    ],
+    [
+      'a scope of an API the role does not call',
+      () => form('demo-dashboard', {}, { scope: 'eduv.student.basic' }),
+      'invalid_scope',
+      /not allowed for Leermiddelendashboard: eduv.student.basic/,
+    ],
     ['other grant type', async () => ({ ...(await form('demo-bestelomgeving')), grant_type: 'password' }), 'unsupported_grant_type', /client_credentials/],
   ];
 

@@ -60,9 +60,15 @@ describe.each(REGISTRIES.map((registry) => [registry.title, registry] as const))
   );
 
   it('lists 2001 School unknown for every operation with a school selection', () => {
-    const withSchool = Object.values(registry.operations).filter((operation) => operation.parameters.some((parameter) => parameter.name === 'orgMasterId') || operation.requiredBodyFields.includes('school'));
+    const withSchool = Object.values(registry.operations).filter(
+      (operation) => operation.parameters.some((parameter) => parameter.name === 'orgMasterId') || operation.requiredBodyFields.includes('school'),
+    );
     expect(withSchool.length).toBeGreaterThan(0);
-    for (const operation of withSchool) expect(operation.businessCodes.map((code) => code.status), operation.operationId).toContain(2001);
+    for (const operation of withSchool)
+      expect(
+        operation.businessCodes.map((code) => code.status),
+        operation.operationId,
+      ).toContain(2001);
   });
 
   it.each(cases)('%s: an unknown value of the trigger gets exactly that code and HTTP status', async (_name, operation, code) => {

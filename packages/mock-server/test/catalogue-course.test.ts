@@ -45,6 +45,8 @@ describe('Catalogue and Course on the mock', () => {
   });
 
   it('needs no consent: a client no school activated reads both', async () => {
-    expect(server.consent.list({ clientId: 'demo-onderwijsleeromgeving' }).filter((record) => record.api === 'catalogue-api' || record.api === 'course-api')).toEqual([]);
+    expect(
+      server.consent.list({ clientId: 'demo-onderwijsleeromgeving' }).filter((record) => record.api === 'catalogue-api' || record.api === 'course-api'),
+    ).toEqual([]);
   });
 });

@@ -16,8 +16,10 @@ afterAll(async () => {
   await mock.close();
 });
 
-const request = async (body: Record<string, unknown>) => (await (await bestelomgeving.verzender.send('requestActivationCodes', body)).confirmation).body as ActivationCodeConfirmation;
-const revoke = async (activationCode: string) => (await (await bestelomgeving.verzender.send('revokeActivationCode', { activationCode })).confirmation).body as ActivationCodeRevokeConfirmation;
+const request = async (body: Record<string, unknown>) =>
+  (await (await bestelomgeving.verzender.send('requestActivationCodes', body)).confirmation).body as ActivationCodeConfirmation;
+const revoke = async (activationCode: string) =>
+  (await (await bestelomgeving.verzender.send('revokeActivationCode', { activationCode })).confirmation).body as ActivationCodeRevokeConfirmation;
 
 describe('activation codes from the mock Licentieregistratie', () => {
   it('hands out the requested number of distinct codes for a product of the range', async () => {

@@ -52,7 +52,11 @@ async function receiver(clientId: string, role: 'Licentieregistratie' | 'Leermid
     dangerouslyAcceptAnyToken: true,
     process(request) {
       const body = request.body as EntitlementRequest;
-      seen.push({ who: role, entitlement: body.entitlement, statusAtMock: mock.chain.state.entitlements.get(body.entitlement.entitlementId)?.entitlement.entitlementStatus });
+      seen.push({
+        who: role,
+        entitlement: body.entitlement,
+        statusAtMock: mock.chain.state.entitlements.get(body.entitlement.entitlementId)?.entitlement.entitlementStatus,
+      });
       const as = role === 'Licentieregistratie' ? ({ role } as const) : ({ role, portal: 'test-portal' } as const);
       return entitlementConfirmation(body, { random: createRandom(1), receiver: as, processedAt: new Date() });
     },
@@ -87,9 +91,17 @@ describe('a delivery order to the mock Aanspraakmanager', () => {
 
   it('sends the entitlement to the Licentieregistratie, then to the portal, then confirms the delivery order', async () => {
     const productId = mock.chain.state.products.find((product) => product.type === 'digital')!.productId;
-    const request = deliveryOrderRequest(createRandom(3), deliveryOrder(createRandom(4), { productId, school: school(), deliveryType: 'school-students', quantity: 25 }));
+    const request = deliveryOrderRequest(
+      createRandom(3),
+      deliveryOrder(createRandom(4), { productId, school: school(), deliveryType: 'school-students', quantity: 25 }),
+    );
     const confirmation = (await (await bestelomgeving.verzender.send('sendDeliveryOrder', request)).confirmation).body as DeliveryOrderConfirmation;
-    expect(confirmation).toMatchObject({ deliveryOrderReferenceId: request.deliveryOrderReferenceId, deliveryOrderId: request.deliveryOrder.deliveryOrderId, newStatus: 'processed', success: true });
+    expect(confirmation).toMatchObject({
+      deliveryOrderReferenceId: request.deliveryOrderReferenceId,
+      deliveryOrderId: request.deliveryOrder.deliveryOrderId,
+      newStatus: 'processed',
+      success: true,
+    });
     const forOrder = seen.filter(({ entitlement }) => entitlement.deliveryOrderId === request.deliveryOrder.deliveryOrderId);
     expect(forOrder.map(({ who }) => who)).toEqual(['Licentieregistratie', 'Leermiddelenportaal']);
     // The portal got it only after the mock had the Licentieregistratie's confirmation.
@@ -104,10 +116,16 @@ describe('a delivery order to the mock Aanspraakmanager', () => {
 
   it('serves the entitlement to the Bestelomgeving, and records a first use as licensed usage', async () => {
     const listed = await get('demo-bestelomgeving', `${entitlementApi.basePath}/entitlements/school?orgMasterId=${school().orgMasterId}`);
-    expect(listed.body).toContainEqual(expect.objectContaining({ entitlementId, entitlementStatus: 'entitled', school: { organisationMasterIdentifier: school().orgMasterId } }));
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({ entitlementId, entitlementStatus: 'entitled', school: { organisationMasterIdentifier: school().orgMasterId } }),
+    );
 
     // The Licentieregistratie reports the first use; it needs the school's activation for the Usage API.
-    await fetch(`${mock.url}/_admin/consents`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: LICENTIEREGISTRATIE, orgMasterId: school().orgMasterId, api: 'usage-api', active: true }) });
+    await fetch(`${mock.url}/_admin/consents`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: LICENTIEREGISTRATIE, orgMasterId: school().orgMasterId, api: 'usage-api', active: true }),
+    });
     const licentieregistratie = await chainVerzender(mock, LICENTIEREGISTRATIE, usageApi);
     try {
       const student = mock.world.students.get(school().orgMasterId)![0]!.student;
@@ -126,12 +144,26 @@ describe('a delivery order to the mock Aanspraakmanager', () => {
   it('refuses reads without the school activation, also by id: 403 / 0022', async () => {
     const other = mock.world.schools[1]!.orgMasterId;
     for (const api of ['delivery-api', 'entitlement-api']) {
-      await fetch(`${mock.url}/_admin/consents`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'demo-bestelomgeving', orgMasterId: other, api, active: false }) });
+      await fetch(`${mock.url}/_admin/consents`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: 'demo-bestelomgeving', orgMasterId: other, api, active: false }),
+      });
     }
     const list = await get('demo-bestelomgeving', `${deliveryApi.basePath}/deliveryorders/school?orgMasterId=${other}`);
-    expect(list).toMatchObject({ status: 403, body: { status: 22, statusMessage: `consent required: school ${other} has not activated delivery-api for client demo-bestelomgeving` } });
+    expect(list).toMatchObject({
+      status: 403,
+      body: { status: 22, statusMessage: `consent required: school ${other} has not activated delivery-api for client demo-bestelomgeving` },
+    });
     const seeded = mock.chain.state.entitlementsOfSchool(other)[0]!.entitlement.entitlementId;
     expect(await get('demo-bestelomgeving', `${entitlementApi.basePath}/entitlements/${seeded}`)).toMatchObject({ status: 403, body: { status: 22 } });
-    expect((await get('demo-bestelomgeving', `${entitlementApi.basePath}/entitlements/${mock.chain.state.entitlementsOfSchool(school().orgMasterId)[0]!.entitlement.entitlementId}`)).status).toBe(200);
+    expect(
+      (
+        await get(
+          'demo-bestelomgeving',
+          `${entitlementApi.basePath}/entitlements/${mock.chain.state.entitlementsOfSchool(school().orgMasterId)[0]!.entitlement.entitlementId}`,
+        )
+      ).status,
+    ).toBe(200);
   });
 });

@@ -18,7 +18,10 @@ let declining: MockServer;
 let bestelomgeving: ChainVerzender;
 
 beforeAll(async () => {
-  [mock, declining] = await Promise.all([startMockServer({ port: 0, seed: 7, chainDelayMs: 50 }), startMockServer({ port: 0, seed: 7, chainDelayMs: 0, declineRate: 1 })]);
+  [mock, declining] = await Promise.all([
+    startMockServer({ port: 0, seed: 7, chainDelayMs: 50 }),
+    startMockServer({ port: 0, seed: 7, chainDelayMs: 0, declineRate: 1 }),
+  ]);
   bestelomgeving = await chainVerzender(mock, 'demo-bestelomgeving', orderApi);
 });
 afterAll(async () => {
@@ -33,31 +36,61 @@ describe('an order to the mock Ordersysteem', () => {
     const body = orderRequest(createRandom(1), { productId: digitalProduct(mock), quantity: 28 });
     const handle = await bestelomgeving.verzender.send('placeOrder', body);
     const { body: confirmation } = await handle.confirmation;
-    expect(confirmation).toMatchObject({ requestReferenceId: body.requestReferenceId, purchaseOrderId: body.purchaseOrderId, orderStatus: 'approved', success: true, productId: body.productId, quantity: 28 });
+    expect(confirmation).toMatchObject({
+      requestReferenceId: body.requestReferenceId,
+      purchaseOrderId: body.purchaseOrderId,
+      orderStatus: 'approved',
+      success: true,
+      productId: body.productId,
+      quantity: 28,
+    });
     expect((confirmation as OrderConfirmation).responseReferenceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse((confirmation as OrderConfirmation).processedTimestamp)).toBeGreaterThan(Date.now() - 60_000);
     expect(mock.chain.state.order('demo-bestelomgeving', body.requestReferenceId)?.status).toBe('approved');
     // The verzender marks a request delivered only on a 2xx: the mock's 202.
-    expect(bestelomgeving.events).toContainEqual(expect.objectContaining({ type: 'delivered', kind: 'request', key: expect.objectContaining({ referenceId: body.requestReferenceId }) }));
+    expect(bestelomgeving.events).toContainEqual(
+      expect.objectContaining({ type: 'delivered', kind: 'request', key: expect.objectContaining({ referenceId: body.requestReferenceId }) }),
+    );
   });
 
   it('answers the same request again 202, does not process it again, and confirms it again with the same responseReferenceId', async () => {
     const body = orderRequest(createRandom(2), { productId: digitalProduct(mock) });
     const first = await (await bestelomgeving.verzender.send('placeOrder', body)).confirmation;
     const token = await demoTokenProvider(mock, 'demo-bestelomgeving').getToken({ scopes: ['eduv.order'] });
-    const again = await fetch(`${mock.url}/order-api/v0/orders`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const again = await fetch(`${mock.url}/order-api/v0/orders`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(again.status).toBe(202);
     const received = () => bestelomgeving.confirmations.filter((confirmation) => confirmation.requestReferenceId === body.requestReferenceId);
     await eventually(() => received().length === 2);
-    expect(received().map((confirmation) => confirmation.responseReferenceId)).toEqual([(first.body as OrderConfirmation).responseReferenceId, (first.body as OrderConfirmation).responseReferenceId]);
+    expect(received().map((confirmation) => confirmation.responseReferenceId)).toEqual([
+      (first.body as OrderConfirmation).responseReferenceId,
+      (first.body as OrderConfirmation).responseReferenceId,
+    ]);
     const entry = mock.chain.log.list().find((exchange) => exchange.referenceId === body.requestReferenceId)!;
-    expect(entry).toMatchObject({ direction: 'received', api: 'order-api', operationId: 'placeOrder', peer: 'demo-bestelomgeving', state: 'confirmed', attempts: 1, repeats: 1 });
+    expect(entry).toMatchObject({
+      direction: 'received',
+      api: 'order-api',
+      operationId: 'placeOrder',
+      peer: 'demo-bestelomgeving',
+      state: 'confirmed',
+      attempts: 1,
+      repeats: 1,
+    });
   });
 
   it('lists the exchange in GET /_admin/exchanges, newest first, with its confirmation', async () => {
     const body = orderRequest(createRandom(3), { productId: digitalProduct(mock) });
-    await (await bestelomgeving.verzender.send('placeOrder', body)).confirmation;
-    const exchanges = (await (await fetch(`${mock.url}/_admin/exchanges`)).json()) as { referenceId: string; state: string; confirmation?: { orderStatus?: string } }[];
+    await (
+      await bestelomgeving.verzender.send('placeOrder', body)
+    ).confirmation;
+    const exchanges = (await (await fetch(`${mock.url}/_admin/exchanges`)).json()) as {
+      referenceId: string;
+      state: string;
+      confirmation?: { orderStatus?: string };
+    }[];
     expect(exchanges[0]).toMatchObject({ referenceId: body.requestReferenceId, confirmation: { orderStatus: 'approved' } });
   });
 
@@ -104,7 +137,9 @@ describe('an order to the mock Ordersysteem', () => {
 
   it('takes the endpoints from the clients file too, trailing slash dropped', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'eduvkit-endpoints-')), 'clients.json');
-    const clients = loadClients().clients.map((client) => (client.clientId === 'demo-bestelomgeving' ? { ...client, endpoints: { 'order-api': 'http://127.0.0.1:9100/order-api/v0/' } } : client));
+    const clients = loadClients().clients.map((client) =>
+      client.clientId === 'demo-bestelomgeving' ? { ...client, endpoints: { 'order-api': 'http://127.0.0.1:9100/order-api/v0/' } } : client,
+    );
     writeFileSync(file, JSON.stringify({ clients }));
     const configured = await startMockServer({ port: 0, seed: 7, clientsFile: file });
     try {
@@ -120,7 +155,11 @@ describe('an order to the mock Ordersysteem', () => {
     try {
       const token = await demoTokenProvider(other, 'demo-bestelomgeving').getToken({ scopes: ['eduv.order'] });
       const body = orderRequest(createRandom(6), { productId: digitalProduct(other) });
-      const answer = await fetch(`${other.url}/order-api/v0/orders`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const answer = await fetch(`${other.url}/order-api/v0/orders`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(answer.status).toBe(202);
       await eventually(() => other.chain.log.list().some((exchange) => exchange.referenceId === body.requestReferenceId && exchange.state === 'processed'));
       const client = await chainVerzender(other, 'demo-bestelomgeving', orderApi);

@@ -78,13 +78,19 @@ function combinations(faults: readonly Fault[]): Fault[][] {
   return out.filter((combination) => !EXCLUSIVE.some(([a, b]) => combination.includes(a) && combination.includes(b)));
 }
 
-const cases = PROVIDED_OPERATIONS.flatMap((item) => combinations(applicableFaults(item)).map((faults) => [`${item.name}: ${faults.join(' + ')}`, item, faults] as const));
+const cases = PROVIDED_OPERATIONS.flatMap((item) =>
+  combinations(applicableFaults(item)).map((faults) => [`${item.name}: ${faults.join(' + ')}`, item, faults] as const),
+);
 
 async function faultyRequest(item: OperationCase, faults: readonly Fault[]) {
   const school = faults.includes('school') ? UNKNOWN_SCHOOL : faults.includes('consent') ? withoutConsent : withConsent;
   let request = validRequest(item, { world: server.world, orgMasterId: school });
   if (faults.includes('input')) request = malformedRequest(item, request).request;
-  const token = faults.includes('token') ? undefined : faults.includes('scope') ? await tokens.withoutScopeOf(item.operation, item.registry) : await tokens.full(item.registry);
+  const token = faults.includes('token')
+    ? undefined
+    : faults.includes('scope')
+      ? await tokens.withoutScopeOf(item.operation, item.registry)
+      : await tokens.full(item.registry);
   return { request, token };
 }
 
@@ -113,8 +119,16 @@ describe.each(SERVED_REGISTRIES.map((registry) => [registry.api, registry] as co
   });
 
   it('a wrong method without a token, with a malformed query, is 405 with Allow', async () => {
-    const methods = new Set(Object.values(registry.operations).filter((other) => other.path === operation.path).map((other) => other.method));
-    const answer = await send(server.url, { method: 'DELETE', path: `${registry.basePath}${operation.path.replace(/\{[^}]+\}/g, 'x')}`, query: { orgIdType: '%bad%' } });
+    const methods = new Set(
+      Object.values(registry.operations)
+        .filter((other) => other.path === operation.path)
+        .map((other) => other.method),
+    );
+    const answer = await send(server.url, {
+      method: 'DELETE',
+      path: `${registry.basePath}${operation.path.replace(/\{[^}]+\}/g, 'x')}`,
+      query: { orgIdType: '%bad%' },
+    });
     expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 405, eduvStatus: 99, message: /not allowed|is provider/ }, registry.version));
     expect(answer.headers.get('allow')?.split(', ').sort()).toEqual([...methods].sort());
   });

@@ -34,7 +34,11 @@ describe('a clients file the mock cannot use is a configuration error naming the
   });
 
   it('refuses a file without a clients list', () => {
-    for (const [name, content] of [['empty', {}], ['null', null], ['object', { clients: {} }]] as const) {
+    for (const [name, content] of [
+      ['empty', {}],
+      ['null', null],
+      ['object', { clients: {} }],
+    ] as const) {
       const file = clientsFile(name, content);
       expect(configError(() => loadClients(file)).message).toBe(`clientsFile ${file}: expected { "clients": [...] }`);
     }
@@ -42,7 +46,13 @@ describe('a clients file the mock cannot use is a configuration error naming the
 
   it('names the client that lacks an id, a role or a key', () => {
     const { privateKeyFile: _, ...client } = demo!;
-    const cases = [['no-id', { ...client, clientId: '' }], ['no-role', { ...client, role: undefined }], ['no-jwks', { ...client, jwks: undefined }], ['no-keys', { ...client, jwks: { keys: [] } }], ['null-client', null]] as const;
+    const cases = [
+      ['no-id', { ...client, clientId: '' }],
+      ['no-role', { ...client, role: undefined }],
+      ['no-jwks', { ...client, jwks: undefined }],
+      ['no-keys', { ...client, jwks: { keys: [] } }],
+      ['null-client', null],
+    ] as const;
     for (const [name, broken] of cases) {
       const file = clientsFile(name, { clients: [client, broken] });
       expect(configError(() => loadClients(file)).message).toBe(`clientsFile ${file}: clients[1] needs clientId, role and jwks.keys`);
@@ -66,7 +76,12 @@ describe('a clients file the mock cannot use is a configuration error naming the
 describe('a clients file the mock can use', () => {
   it('resolves privateKeyFile against the file and leaves clients without one as they are', () => {
     const key = { kty: 'RSA', n: 'x', e: 'AQAB', kid: 'k' };
-    const file = clientsFile('resolved', { clients: [{ clientId: 'c', role: 'r', jwks: { keys: [key] }, privateKeyFile: 'keys/c.pem' }, { clientId: 'e', role: 'r', jwks: { keys: [key] } }] });
+    const file = clientsFile('resolved', {
+      clients: [
+        { clientId: 'c', role: 'r', jwks: { keys: [key] }, privateKeyFile: 'keys/c.pem' },
+        { clientId: 'e', role: 'r', jwks: { keys: [key] } },
+      ],
+    });
     const loaded = loadClients(file);
     expect(loaded.file).toBe(file);
     expect(loaded.clients.map((client) => client.privateKeyFile)).toEqual([join(dir, 'keys/c.pem'), undefined]);

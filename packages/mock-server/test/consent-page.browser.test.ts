@@ -13,7 +13,15 @@ beforeAll(async () => {
   server = await startMockServer({ port: 0, seed: 12 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -27,7 +35,9 @@ describe("the school application manager's consent page, in Chromium", () => {
     const id = `${school.orgMasterId}-demo-toetssysteem-students-api`;
     const call = async () => {
       const token = await demoToken(`${server.url}/oauth2/token`, 'demo-toetssysteem');
-      const response = await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${school.orgMasterId}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${school.orgMasterId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       return { status: response.status, body: (await response.json()) as { status?: number } };
     };
     expect((await call()).status).toBe(403);

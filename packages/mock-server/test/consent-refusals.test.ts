@@ -26,7 +26,8 @@ const consent = async (method: 'GET' | 'PUT', path: string, body?: unknown) => {
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & Record<string, unknown>[] };
 };
-const admin = (body: unknown) => fetch(`${server.url}/_admin/consents`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const admin = (body: unknown) =>
+  fetch(`${server.url}/_admin/consents`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('documented Consent refusals at the mock', () => {
   it('0099 and 1002 synchronously, 1003 in the confirmation after 202', async () => {
@@ -51,8 +52,18 @@ describe('documented Consent refusals at the mock', () => {
     const revoke = await consent('PUT', '/consent/revokes', { ...exchange, providerReferenceId: P1, consumerReferenceId: C_WRONG });
     expect(revoke.status).toBe(202);
     const { body: confirmations } = await consent('GET', '/consent/confirmations?api=students-api');
-    expect(confirmations).toContainEqual(expect.objectContaining({ providerReferenceId: P1, consumerReferenceId: C_WRONG, status: 1003, statusMessage: expect.stringMatching(/^consumerReferenceId unknown: /) }));
-    expect((await consent('GET', `/consent/statuses/school?providerReferenceId=${P1}`)).body).toMatchObject({ providerStatus: 'granted', consumerStatus: 'confirmed' });
+    expect(confirmations).toContainEqual(
+      expect.objectContaining({
+        providerReferenceId: P1,
+        consumerReferenceId: C_WRONG,
+        status: 1003,
+        statusMessage: expect.stringMatching(/^consumerReferenceId unknown: /),
+      }),
+    );
+    expect((await consent('GET', `/consent/statuses/school?providerReferenceId=${P1}`)).body).toMatchObject({
+      providerStatus: 'granted',
+      consumerStatus: 'confirmed',
+    });
 
     // 0099: the mock holds the students data, so a notification for it cannot come from the client.
     const notification = await consent('PUT', '/consent/notifications', { ...exchange, providerReferenceId: P_OTHER });

@@ -54,7 +54,10 @@ describe('scopes at the mock bron', () => {
     const basic = await students(await demoToken(tokenEndpoint, 'demo-bestelomgeving', 'eduv.student.basic'), school.orgMasterId);
     expect(basic.status).toBe(200);
     expect(basic.body.every((student) => !('dateOfBirth' in student) && !('deliveryAddress' in student) && 'familyName' in student)).toBe(true);
-    const full = await students(await demoToken(tokenEndpoint, 'demo-bestelomgeving', 'eduv.student.basic eduv.student.demographics eduv.student.deliveryaddress'), school.orgMasterId);
+    const full = await students(
+      await demoToken(tokenEndpoint, 'demo-bestelomgeving', 'eduv.student.basic eduv.student.demographics eduv.student.deliveryaddress'),
+      school.orgMasterId,
+    );
     expect(full.body.some((student) => 'dateOfBirth' in student && 'deliveryAddress' in student)).toBe(true);
     expect(full.body.every((student) => !('email' in student))).toBe(true);
   });

@@ -28,7 +28,15 @@ beforeAll(async () => {
   await new Promise<void>((listening) => receiver.listen(0, '127.0.0.1', listening));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -43,15 +51,25 @@ describe('the developer console at /_admin, in Chromium', () => {
     const refused = await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${school.orgMasterId}`);
     expect(refused.status).toBe(401);
     const token = await demoToken(`${server.url}/oauth2/token`, 'demo-bestelomgeving');
-    const ok = await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${school.orgMasterId}`, { headers: { authorization: `Bearer ${token}` } });
+    const ok = await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${school.orgMasterId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.status).toBe(200);
     const tester = await demoToken(`${server.url}/oauth2/token`, 'demo-toetssysteem');
     const other = server.world.schools[1]!;
-    expect((await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${other.orgMasterId}`, { headers: { authorization: `Bearer ${tester}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${other.orgMasterId}`, { headers: { authorization: `Bearer ${tester}` } }))
+        .status,
+    ).toBe(403);
 
     const { port } = receiver.address() as AddressInfo;
-    expect((await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: `http://127.0.0.1:${port}` }) })).status).toBe(204);
-    expect((await fetch(`${server.url}/notifications-api/v0/subscribe/students-api`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBeLessThan(300);
+    expect(
+      (await fetch(`${server.url}/_admin/clients/demo-bestelomgeving/callback`, { method: 'PUT', body: JSON.stringify({ url: `http://127.0.0.1:${port}` }) }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await fetch(`${server.url}/notifications-api/v0/subscribe/students-api`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBeLessThan(300);
     expect((await fetch(`${server.url}/_admin/schools/${school.orgMasterId}/students`, { method: 'POST', body: '{}' })).status).toBe(201);
     await server.notifications.dispatcher.idle();
 
@@ -68,7 +86,9 @@ describe('the developer console at /_admin, in Chromium', () => {
     const refusedRow = rows.filter({ hasText: 'no bearer access token' });
     await refusedRow.first().waitFor();
     expect(await refusedRow.first().locator('td').nth(5).textContent()).toBe('401');
-    const successRow = rows.filter({ hasText: 'demo-bestelomgeving' }).filter({ hasText: `/students-api/v1/students/school?orgMasterId=${school.orgMasterId}` });
+    const successRow = rows
+      .filter({ hasText: 'demo-bestelomgeving' })
+      .filter({ hasText: `/students-api/v1/students/school?orgMasterId=${school.orgMasterId}` });
     expect(await successRow.first().locator('td').nth(5).textContent()).toBe('200');
     const consentRow = rows.filter({ hasText: `school ${other.orgMasterId} has not activated students-api for client demo-toetssysteem` });
     expect(await consentRow.locator('td').nth(6).textContent()).toBe('0022');

@@ -20,10 +20,16 @@ describe('the JSON behind the developer console', () => {
   it('GET /_admin/world: every school with its number of students and staff; one school by name', async () => {
     const { body } = await getJson<{ schools: { orgMasterId: string; students: number; employees: number }[] }>('/_admin/world');
     expect(body.schools.map((school) => [school.orgMasterId, school.students, school.employees])).toEqual(
-      server.world.schools.map((school) => [school.orgMasterId, server.world.students.get(school.orgMasterId)!.length, server.world.employees.get(school.orgMasterId)!.length]),
+      server.world.schools.map((school) => [
+        school.orgMasterId,
+        server.world.students.get(school.orgMasterId)!.length,
+        server.world.employees.get(school.orgMasterId)!.length,
+      ]),
     );
     const school = server.world.schools[2]!;
-    const people = await getJson<{ students: { name: string; eckId?: string }[]; employees: { name: string; roles: string[] }[] }>(`/_admin/world/schools/${school.orgMasterId}?limit=5`);
+    const people = await getJson<{ students: { name: string; eckId?: string }[]; employees: { name: string; roles: string[] }[] }>(
+      `/_admin/world/schools/${school.orgMasterId}?limit=5`,
+    );
     expect(people.body.students).toHaveLength(5);
     const first = server.world.students.get(school.orgMasterId)![0]!.student;
     expect(people.body.students[0]!.name).toContain(first.familyName);

@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../src/index';
 import { clientAssertion, JWT_BEARER } from './support/assertions';
-import { PROVIDED_OPERATIONS, send, tokenSource, UNKNOWN_SCHOOL, validRequest, type EduvAnswer, type EduvRequest, type OperationCase } from './support/edu-v-requests';
+import {
+  PROVIDED_OPERATIONS,
+  send,
+  tokenSource,
+  UNKNOWN_SCHOOL,
+  validRequest,
+  type EduvAnswer,
+  type EduvRequest,
+  type OperationCase,
+} from './support/edu-v-requests';
 
 /**
  * The fuzz test that reaches the handlers: real school ids, real object ids, real tokens and valid
@@ -24,8 +33,12 @@ const LIST_OF: Readonly<Record<string, string>> = {
   getDeliveryOrderUsage: 'listDeliveryOrdersForSchool',
 };
 const listFor = (item: OperationCase): OperationCase | undefined =>
-  PROVIDED_OPERATIONS.find((other) =>
-    other.registry === item.registry && (LIST_OF[item.operation.operationId] ? other.operation.operationId === LIST_OF[item.operation.operationId] : other.operation.method === 'GET' && other.operation.path === item.operation.path.slice(0, -'/{id}'.length)),
+  PROVIDED_OPERATIONS.find(
+    (other) =>
+      other.registry === item.registry &&
+      (LIST_OF[item.operation.operationId]
+        ? other.operation.operationId === LIST_OF[item.operation.operationId]
+        : other.operation.method === 'GET' && other.operation.path === item.operation.path.slice(0, -'/{id}'.length)),
   ) ?? PROVIDED_OPERATIONS.find((other) => other.operation.operationId === LIST_OF[item.operation.operationId]);
 
 beforeAll(async () => {
@@ -34,7 +47,10 @@ beforeAll(async () => {
   const school = server.world.schools.at(-1)!.orgMasterId;
   for (const item of PROVIDED_OPERATIONS.filter(({ operation }) => operation.path.endsWith('/{id}'))) {
     const list = listFor(item)!;
-    const items = (await send(server.url, validRequest(list, { world: server.world, orgMasterId: school }), await tokens.full(item.registry))).json as Record<string, unknown>[];
+    const items = (await send(server.url, validRequest(list, { world: server.world, orgMasterId: school }), await tokens.full(item.registry))).json as Record<
+      string,
+      unknown
+    >[];
     for (const value of Object.values(items[0]!).filter((candidate): candidate is string => typeof candidate === 'string')) {
       const answer = await send(server.url, validRequest(item, { world: server.world, orgMasterId: school }, { id: value }), await tokens.full(item.registry));
       if (answer.status === 200) {
@@ -72,7 +88,20 @@ function edit(value: unknown, path: Path, replacement: unknown): unknown {
   return copy;
 }
 
-const strings = fc.constantFrom('', 'x', ' ', UNKNOWN_SCHOOL, '2025-2026', 'OIE_CODE', 'V_ID', 'true', 'eckId', '00000000-0000-0000-0000-000000000000', '%', 'a'.repeat(2_000));
+const strings = fc.constantFrom(
+  '',
+  'x',
+  ' ',
+  UNKNOWN_SCHOOL,
+  '2025-2026',
+  'OIE_CODE',
+  'V_ID',
+  'true',
+  'eckId',
+  '00000000-0000-0000-0000-000000000000',
+  '%',
+  'a'.repeat(2_000),
+);
 const otherTypes = fc.constantFrom<Json>(42, -1, 1.5, null, true, false, [], {}, ['x'], { x: 1 });
 
 /** One change to a valid request: drop, change or retype a body member, or drop, change or add a parameter. */
@@ -172,15 +201,24 @@ describe('fuzzing valid requests one change at a time', () => {
   it('never answers 5xx on any operation, reaching the handlers with real schools and ids', async () => {
     let reachedHandlers = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PROVIDED_OPERATIONS), fc.constantFrom(...server.world.schools.map((school) => school.orgMasterId)), changes, async (item, orgMasterId, change) => {
-        const ids = { id: knownIds.get(item.operation.operationId) ?? 'no-such-id' };
-        const request = apply(item, validRequest(item, { world: server.world, orgMasterId }, ids), change);
-        const answer = await send(server.url, request, await tokens.full(item.registry));
-        // A 2xx or a business refusal (20xx, 404) means the handler ran.
-        const status = (answer.json as { status?: number } | undefined)?.status;
-        if (answer.status < 300 || answer.status === 404 || (typeof status === 'number' && status >= 1000)) reachedHandlers += 1;
-        expectEduvAnswer(answer, `${request.method} ${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body)?.slice(0, 300)}`, item.registry.version);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...PROVIDED_OPERATIONS),
+        fc.constantFrom(...server.world.schools.map((school) => school.orgMasterId)),
+        changes,
+        async (item, orgMasterId, change) => {
+          const ids = { id: knownIds.get(item.operation.operationId) ?? 'no-such-id' };
+          const request = apply(item, validRequest(item, { world: server.world, orgMasterId }, ids), change);
+          const answer = await send(server.url, request, await tokens.full(item.registry));
+          // A 2xx or a business refusal (20xx, 404) means the handler ran.
+          const status = (answer.json as { status?: number } | undefined)?.status;
+          if (answer.status < 300 || answer.status === 404 || (typeof status === 'number' && status >= 1000)) reachedHandlers += 1;
+          expectEduvAnswer(
+            answer,
+            `${request.method} ${request.path} ${JSON.stringify(request.query)} ${JSON.stringify(request.body)?.slice(0, 300)}`,
+            item.registry.version,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
     expect(reachedHandlers).toBeGreaterThan(60);

@@ -31,7 +31,21 @@ const paths = fc.oneof(
 );
 const queryValue = fc.oneof(fc.string(), fc.constantFrom('OIE_CODE', 'V_ID', 'true', 'false', '', '2025-2026', '104A158'));
 const queries = fc.dictionary(
-  fc.constantFrom('orgMasterId', 'orgId', 'orgIdType', 'filterByOrgId', 'schoolPeriodId', 'studyOfferingId', 'subjectOfferingId', 'boardId', 'boardIdType', 'since', 'api', 'groupType', 'x'),
+  fc.constantFrom(
+    'orgMasterId',
+    'orgId',
+    'orgIdType',
+    'filterByOrgId',
+    'schoolPeriodId',
+    'studyOfferingId',
+    'subjectOfferingId',
+    'boardId',
+    'boardIdType',
+    'since',
+    'api',
+    'groupType',
+    'x',
+  ),
   fc.oneof(queryValue, fc.array(queryValue, { maxLength: 3 })),
 );
 const bodies = fc.oneof(
@@ -52,7 +66,7 @@ describe('mock server under malformed input', () => {
         fc.constantFrom(undefined, 'Bearer x', 'Basic abc', '', 'Bearer'),
         fc.constantFrom(undefined, 'application/json', 'text/plain', 'application/xml'),
         async (method, path, query, body, authorization, contentType) => {
-          const url = new URL(`${server.url}${path.startsWith("/") ? path : `/${path}`}`);
+          const url = new URL(`${server.url}${path.startsWith('/') ? path : `/${path}`}`);
           for (const [key, value] of Object.entries(query)) {
             for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, item);
           }

@@ -132,7 +132,9 @@ function chainPath(operation: OperationDefinition, chainSamples: Record<string, 
   const path: Record<string, string> = {};
   for (const [, segment, name] of operation.path.matchAll(/\/([^/{}]+)\/\{([^{}]+)\}/g)) {
     const field = `${segment!.replace(/s$/, '')}id`;
-    const value = chainSamples.map((sample) => Object.entries(sample).find(([key]) => key.toLowerCase() === field)?.[1]).find((found) => typeof found === 'string');
+    const value = chainSamples
+      .map((sample) => Object.entries(sample).find(([key]) => key.toLowerCase() === field)?.[1])
+      .find((found) => typeof found === 'string');
     if (typeof value !== 'string') return undefined;
     path[name!] = value;
   }
@@ -209,7 +211,11 @@ describe.each(API_REGISTRIES.map((registry) => [registry.api, registry as ApiReg
     let succeeded = 0;
     for (const school of [schools[0]!, schools.find((candidate) => candidate.sector === 'vo')!]) {
       const positive = chain
-        ? chainProbe(operation, school.orgMasterId, (await Promise.all(CHAIN_REGISTRIES.map((chained) => samplesOf(reader.url, chained, school.orgMasterId)))).flat())
+        ? chainProbe(
+            operation,
+            school.orgMasterId,
+            (await Promise.all(CHAIN_REGISTRIES.map((chained) => samplesOf(reader.url, chained, school.orgMasterId)))).flat(),
+          )
         : positiveProbe(operation, school.orgMasterId, await samplesOf(mock.url, registry, school.orgMasterId));
       const unknownSchool =
         operation.schoolSelection === 'query'
@@ -218,7 +224,10 @@ describe.each(API_REGISTRIES.map((registry) => [registry.api, registry as ApiReg
             ? { ...positive, body: { ...(positive.body as object), school: { organisationMasterIdentifier: '999Z999' } } }
             : undefined;
       // A chain object addressed by an id nobody holds: the same refusal (decision 020's codes) on both sides.
-      const unknownId = chain && operation.path.includes('{') ? { ...positive, path: Object.fromEntries(Object.keys(positive.path ?? {}).map((name) => [name, UNKNOWN_ID])) } : undefined;
+      const unknownId =
+        chain && operation.path.includes('{')
+          ? { ...positive, path: Object.fromEntries(Object.keys(positive.path ?? {}).map((name) => [name, UNKNOWN_ID])) }
+          : undefined;
       const probes = [positive, { ...positive, token: false }, ...(unknownSchool ? [unknownSchool] : []), ...(unknownId ? [unknownId] : [])];
       for (const probe of probes) {
         const [fromMsw, fromMock] = await Promise.all([send(MSW_ORIGIN, registry, operation, probe), send(mockOrigin, registry, operation, probe)]);

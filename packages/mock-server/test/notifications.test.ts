@@ -51,7 +51,11 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${mock.url}/_admin${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  fetch(`${mock.url}/_admin${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 
 describe('notifications from the mock to a real receiver', () => {
   it('survive a failing receiver: every change arrives, in created order, only for schools with consent', async () => {
@@ -67,7 +71,9 @@ describe('notifications from the mock to a real receiver', () => {
     await createNotificationsClient({ baseUrl: `${mock.url}/notifications-api/v0`, tokenProvider: toets }).subscribe('students-api');
 
     const [first, second] = mock.world.schools;
-    const added = (await (await admin('POST', `/schools/${first!.orgMasterId}/students`, { familyName: 'Smit' })).json()) as { student: { userMasterIdentifier: string } };
+    const added = (await (await admin('POST', `/schools/${first!.orgMasterId}/students`, { familyName: 'Smit' })).json()) as {
+      student: { userMasterIdentifier: string };
+    };
     const key = encodeURIComponent(added.student.userMasterIdentifier);
     await admin('PATCH', `/schools/${first!.orgMasterId}/students/${key}`, { givenName: 'Sanne' });
     await admin('POST', `/schools/${first!.orgMasterId}/students/${key}/move`, { toOrgMasterId: second!.orgMasterId });
@@ -80,7 +86,9 @@ describe('notifications from the mock to a real receiver', () => {
     const apiOf = (notification: Notification) => (notification.objectType === 'Student' ? 'students-api' : 'association-api');
     for (const api of ['students-api', 'association-api']) {
       const stream = full.received.filter((notification) => apiOf(notification) === api);
-      expect(stream.map((notification) => notification.id)).toEqual(subscribed.filter((notification) => notification.api === api).map((notification) => notification.id));
+      expect(stream.map((notification) => notification.id)).toEqual(
+        subscribed.filter((notification) => notification.api === api).map((notification) => notification.id),
+      );
       const created = stream.map((notification) => Date.parse(notification.created));
       expect([...created].sort((a, b) => a - b)).toEqual(created);
     }
@@ -112,7 +120,9 @@ describe('notifications from the mock to a real receiver', () => {
     expect(everything.length).toBeGreaterThan(0);
     const middle = everything[Math.floor(everything.length / 2)]!;
     const { data: after } = await client.list({ since: middle.created });
-    expect(after.map((notification) => notification.id)).toEqual(everything.filter((notification) => notification.created > middle.created).map((notification) => notification.id));
+    expect(after.map((notification) => notification.id)).toEqual(
+      everything.filter((notification) => notification.created > middle.created).map((notification) => notification.id),
+    );
     await tokenProvider.close();
   });
 
@@ -124,7 +134,9 @@ describe('notifications from the mock to a real receiver', () => {
     const logged = mock.notifications.log.list({}).filter((notification) => notification.api === 'students-api');
     expect(logged.some((notification) => notification.orgMasterId === second!.orgMasterId)).toBe(true);
     const { data } = await client.list({});
-    expect(data.map((notification) => notification.id)).toEqual(logged.filter((notification) => notification.orgMasterId === first!.orgMasterId).map((notification) => notification.id));
+    expect(data.map((notification) => notification.id)).toEqual(
+      logged.filter((notification) => notification.orgMasterId === first!.orgMasterId).map((notification) => notification.id),
+    );
     await tokenProvider.close();
   });
 });

@@ -18,7 +18,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const send = (method: string, path: string, token: string, body: unknown) =>
-  fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const admin = async (path: string) => (await (await fetch(`${server.url}${path}`)).json()) as Record<string, unknown[]>;
 
 const classOf = (orgMasterId: string) => {
@@ -48,7 +52,10 @@ describe('the mock receiving results', () => {
     const school = server.world.schools[0]!;
     const students = classOf(school.orgMasterId).slice(0, 2);
     const first = createResultsDelivery({ seed: 6, school, students, index: 7 });
-    const again = { ...first, studentScoresAndResults: first.studentScoresAndResults.map((item) => ({ ...item, results: [{ resultType: '1.0-10.0', result: '9.0' }] })) };
+    const again = {
+      ...first,
+      studentScoresAndResults: first.studentScoresAndResults.map((item) => ({ ...item, results: [{ resultType: '1.0-10.0', result: '9.0' }] })),
+    };
     expect((await send('POST', '/results-api/v2/results', toetssysteem, first)).status).toBe(201);
     expect((await send('POST', '/results-api/v2/results', toetssysteem, again)).status).toBe(201);
     const { results } = await admin(`/_admin/results?assessmentId=${first.assessmentDefinition.id}`);
@@ -67,7 +74,12 @@ describe('the mock receiving results', () => {
 
   it('refuses a school where the test system is not activated with 403 / 0022', async () => {
     const school = server.world.schools[1]!;
-    const refused = await send('POST', '/results-api/v2/results', toetssysteem, createResultsDelivery({ seed: 6, school, students: classOf(school.orgMasterId) }));
+    const refused = await send(
+      'POST',
+      '/results-api/v2/results',
+      toetssysteem,
+      createResultsDelivery({ seed: 6, school, students: classOf(school.orgMasterId) }),
+    );
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ status: 22 });
   });
@@ -76,7 +88,13 @@ describe('the mock receiving results', () => {
 describe('the mock receiving progress', () => {
   it('takes in a class’s progress with 202 and shows the latest per message id', async () => {
     const school = server.world.schools[1]!;
-    const messages = createProgressMessages({ seed: 6, school, students: classOf(school.orgMasterId), courseId: 'rekenen-groep-5', assignableUnitIds: ['blok-1', 'blok-2', 'blok-3'] });
+    const messages = createProgressMessages({
+      seed: 6,
+      school,
+      students: classOf(school.orgMasterId),
+      courseId: 'rekenen-groep-5',
+      assignableUnitIds: ['blok-1', 'blok-2', 'blok-3'],
+    });
     for (const message of messages) expect((await send('PUT', '/progress-api/v0/progress', gebruiksomgeving, message)).status).toBe(202);
     const changed = { ...messages[0]!, status: 'completed' };
     expect((await send('PUT', '/progress-api/v0/progress', gebruiksomgeving, changed)).status).toBe(202);
@@ -87,7 +105,13 @@ describe('the mock receiving progress', () => {
 
   it('refuses the test system, which is no verzender of Progress: its token cannot carry the scope', async () => {
     const school = server.world.schools[0]!;
-    const [message] = createProgressMessages({ seed: 6, school, students: classOf(school.orgMasterId), courseId: 'c', assignableUnitIds: ['a', 'b', 'c', 'd', 'e', 'f'] });
+    const [message] = createProgressMessages({
+      seed: 6,
+      school,
+      students: classOf(school.orgMasterId),
+      courseId: 'c',
+      assignableUnitIds: ['a', 'b', 'c', 'd', 'e', 'f'],
+    });
     const refused = await send('PUT', '/progress-api/v0/progress', toetssysteem, message);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ status: 21 });

@@ -64,16 +64,18 @@ describe('the table covers every operation', () => {
   it('includes the POST searches of every API and the Results push among the consent-checked operations', () => {
     const searches = consentOperations.map(([name]) => name).filter((name) => name.includes(' POST '));
     // In any order: the catalogue lists the APIs in the order of specs/.
-    expect([...searches].sort()).toEqual([
-      'students-api POST /students',
-      'employees-api POST /employees',
-      'association-api POST /enrollments/school/student',
-      'association-api POST /assignments/school/employee',
-      'results-api POST /results',
-      'delivery-api POST /deliveryorders/school/user',
-      'entitlement-api POST /entitlements/school/user',
-      'usage-api POST /usage/school/user',
-    ].sort());
+    expect([...searches].sort()).toEqual(
+      [
+        'students-api POST /students',
+        'employees-api POST /employees',
+        'association-api POST /enrollments/school/student',
+        'association-api POST /assignments/school/employee',
+        'results-api POST /results',
+        'delivery-api POST /deliveryorders/school/user',
+        'entitlement-api POST /entitlements/school/user',
+        'usage-api POST /usage/school/user',
+      ].sort(),
+    );
   });
 });
 
@@ -82,7 +84,9 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
   const request = () => validRequest(item, context(withConsent));
 
   it('refuses a request without a token: 401 / 0099', async () => {
-    expect(refusalOf(await send(server.url, request()))).toEqual(matchesRefusal({ httpStatus: 401, eduvStatus: 99, message: /no bearer access token/ }, registry.version));
+    expect(refusalOf(await send(server.url, request()))).toEqual(
+      matchesRefusal({ httpStatus: 401, eduvStatus: 99, message: /no bearer access token/ }, registry.version),
+    );
   });
 
   it('refuses a token without the operation scope: 401 / 0021', async () => {
@@ -93,7 +97,9 @@ describe.each(provided)('%s', (_name, item: OperationCase) => {
   it.runIf(hasMalformableInput(item))('refuses a malformed input: 400 / 0011 naming the field', async () => {
     const { request: broken, field } = malformedRequest(item, request());
     const answer = await send(server.url, broken, await tokens.full(registry));
-    expect(refusalOf(answer)).toEqual(matchesRefusal({ httpStatus: 400, eduvStatus: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version));
+    expect(refusalOf(answer)).toEqual(
+      matchesRefusal({ httpStatus: 400, eduvStatus: 11, message: new RegExp(`^Schema incorrect: .*"${field}"`) }, registry.version),
+    );
   });
 
   it('lets the valid request through with a token holding every scope', async () => {
@@ -148,20 +154,40 @@ describe.each(EVERY_OPERATION.filter(({ operation }) => OTHER_ROLE_OPERATIONS.ha
 );
 
 describe('tokens the mock never issued, on one operation of every API', () => {
-  const claims = () => ({ iss: server.url, sub: FULL_CLIENT, client_id: FULL_CLIENT, scope: 'eduv.student.basic eduv.employee.basic eduv.education eduv.association consent', exp: Math.floor(Date.now() / 1000) + 600 });
-  const unsigned = (header: object, payload: object) => `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+  const claims = () => ({
+    iss: server.url,
+    sub: FULL_CLIENT,
+    client_id: FULL_CLIENT,
+    scope: 'eduv.student.basic eduv.employee.basic eduv.education eduv.association consent',
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
+  const unsigned = (header: object, payload: object) =>
+    `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
   const badAuthorizations: [string, () => Promise<string>, RegExp][] = [
     ['Basic credentials', async () => 'Basic ZGVtbzpkZW1v', /not of the form "Bearer <token>"/],
     ['Bearer without a token', async () => 'Bearer', /not of the form/],
     ['two tokens', async () => `Bearer ${await tokens.full()} ${await tokens.full()}`, /not of the form/],
     ['not a JWT', async () => 'Bearer abc.def', /not a well-formed signed JWT/],
     ['alg none', async () => `Bearer ${unsigned({ alg: 'none', typ: 'at+jwt' }, claims())}`, /algorithm|well-formed/],
-    ['HS256 with a guessed secret', async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(32)))}`, /algorithm is not accepted/],
-    ['an RS256 key the mock does not have', async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: 'someone-else' }).sign((await generateKeyPair('RS256')).privateKey)}`, /no key of the authorization server matches its kid/],
-    ['the mock kid on a foreign signature', async () => {
-      const kid = server.authorizationServer.jwks.keys[0]!.kid!;
-      return `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid }).sign((await generateKeyPair('RS256')).privateKey)}`;
-    }, /signature does not verify/],
+    [
+      'HS256 with a guessed secret',
+      async () => `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(32)))}`,
+      /algorithm is not accepted/,
+    ],
+    [
+      'an RS256 key the mock does not have',
+      async () =>
+        `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: 'someone-else' }).sign((await generateKeyPair('RS256')).privateKey)}`,
+      /no key of the authorization server matches its kid/,
+    ],
+    [
+      'the mock kid on a foreign signature',
+      async () => {
+        const kid = server.authorizationServer.jwks.keys[0]!.kid!;
+        return `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid }).sign((await generateKeyPair('RS256')).privateKey)}`;
+      },
+      /signature does not verify/,
+    ],
     ['a token of another mock', async () => `Bearer ${await openDataTokens.full()}`, /no key of the authorization server matches its kid/],
   ];
   const firstOperations = SERVED_REGISTRIES.map((registry) => PROVIDED_OPERATIONS.find((item) => item.registry === registry)!);

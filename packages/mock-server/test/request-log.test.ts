@@ -55,7 +55,13 @@ describe('GET /_admin/requests: every request with who, what, how it ended and w
     const narrow = await demoToken(tokenEndpoint(), 'demo-bestelomgeving', 'eduv.student.demographics');
     const [first, second] = server.world.schools;
     await fetch(studentsOf(first!.orgMasterId), { headers: { authorization: `Bearer ${narrow}` } });
-    expect((await log()).entries[0]).toMatchObject({ httpStatus: 401, eduvStatus: '0021', refusal: 'scope', reason: 'scope required: eduv.student.basic', clientId: 'demo-bestelomgeving' });
+    expect((await log()).entries[0]).toMatchObject({
+      httpStatus: 401,
+      eduvStatus: '0021',
+      refusal: 'scope',
+      reason: 'scope required: eduv.student.basic',
+      clientId: 'demo-bestelomgeving',
+    });
 
     const full = await demoToken(tokenEndpoint(), 'demo-bestelomgeving');
     await fetch(studentsOf('999ZZ99'), { headers: { authorization: `Bearer ${full}` } });
@@ -107,7 +113,12 @@ describe('GET /_admin/requests: every request with who, what, how it ended and w
       client_assertion: await clientAssertion('demo-bestelomgeving', tokenEndpoint(), { claims: { iss: 'nobody-registered', sub: 'nobody-registered' } }),
     });
     expect(unknown.status).toBe(401);
-    expect((await log()).entries[0]).toMatchObject({ httpStatus: 401, refusal: 'client', clientId: 'nobody-registered', reason: 'invalid_client: unknown client nobody-registered' });
+    expect((await log()).entries[0]).toMatchObject({
+      httpStatus: 401,
+      refusal: 'client',
+      clientId: 'nobody-registered',
+      reason: 'invalid_client: unknown client nobody-registered',
+    });
 
     await requestToken(tokenEndpoint(), {
       grant_type: 'client_credentials',
@@ -122,7 +133,12 @@ describe('GET /_admin/requests: every request with who, what, how it ended and w
 
   it('never holds a token or an assertion: not from the Authorization header, the query or a token request body', async () => {
     const assertion = await clientAssertion('demo-bestelomgeving', tokenEndpoint());
-    const { body } = await requestToken(tokenEndpoint(), { grant_type: 'client_credentials', client_id: 'demo-bestelomgeving', client_assertion_type: JWT_BEARER, client_assertion: assertion });
+    const { body } = await requestToken(tokenEndpoint(), {
+      grant_type: 'client_credentials',
+      client_id: 'demo-bestelomgeving',
+      client_assertion_type: JWT_BEARER,
+      client_assertion: assertion,
+    });
     const token = body.access_token!;
     const school = server.world.schools[0]!.orgMasterId;
     await fetch(studentsOf(school), { headers: { authorization: `Bearer ${token}` } });

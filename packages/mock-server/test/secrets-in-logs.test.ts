@@ -14,7 +14,8 @@ afterAll(() => server.close());
 describe('secrets never reach a log line or an error message', () => {
   it('holds for a full run of successes and refusals', async () => {
     const lines: string[] = [];
-    const capture = (...args: unknown[]) => lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+    const capture = (...args: unknown[]) =>
+      lines.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation(capture);
     const logger: Logger = { debug: capture, info: capture, warn: capture, error: capture };
 
@@ -55,7 +56,14 @@ describe('secrets never reach a log line or an error message', () => {
       fetch: recordingFetch,
       logger,
     });
-    const client = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: provider, fetch: recordingFetch, logger, validation: 'strict', retry: false });
+    const client = createStudentsClient({
+      baseUrl: `${server.url}/students-api/v1`,
+      tokenProvider: provider,
+      fetch: recordingFetch,
+      logger,
+      validation: 'strict',
+      retry: false,
+    });
     // The calls meant to succeed must succeed: a run of refusals alone proves little about successes.
     expect((await client.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId })).data.length).toBeGreaterThan(0);
     await refused(() => client.listForSchool({ orgMasterId: '000X000' }), { name: 'EduvApiError', httpStatus: 400, eduvStatus: 2001 });
@@ -69,16 +77,28 @@ describe('secrets never reach a log line or an error message', () => {
       fetch: recordingFetch,
       logger,
     });
-    await refused(() => createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: wrongKey, fetch: recordingFetch, logger }).listForSchool({ orgMasterId: '163G332' }), {
-      name: 'EduvAuthError',
-      oauthError: 'invalid_client',
-    });
+    await refused(
+      () =>
+        createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: wrongKey, fetch: recordingFetch, logger }).listForSchool({
+          orgMasterId: '163G332',
+        }),
+      {
+        name: 'EduvAuthError',
+        oauthError: 'invalid_client',
+      },
+    );
 
     // A token the bron refuses: its signature is broken.
     const token = await provider.getToken({ scopes: ['eduv.student.basic'] });
     const broken = `${token.slice(0, -6)}AAAAAA`;
     secrets.add(broken);
-    const brokenClient = createStudentsClient({ baseUrl: `${server.url}/students-api/v1`, tokenProvider: { getToken: async () => broken }, fetch: recordingFetch, logger, retry: false });
+    const brokenClient = createStudentsClient({
+      baseUrl: `${server.url}/students-api/v1`,
+      tokenProvider: { getToken: async () => broken },
+      fetch: recordingFetch,
+      logger,
+      retry: false,
+    });
     await refused(() => brokenClient.listForSchool({ orgMasterId: server.world.schools[0]!.orgMasterId }), { name: 'EduvApiError', httpStatus: 401 });
     await provider.close();
     await wrongKey.close();
@@ -87,7 +107,13 @@ describe('secrets never reach a log line or an error message', () => {
     expect(errors).toHaveLength(3);
     const texts = [
       ...lines,
-      ...errors.flatMap((error) => [String(error), (error as Error).message, (error as Error).stack ?? '', JSON.stringify(error), JSON.stringify((error as { body?: unknown }).body ?? null)]),
+      ...errors.flatMap((error) => [
+        String(error),
+        (error as Error).message,
+        (error as Error).stack ?? '',
+        JSON.stringify(error),
+        JSON.stringify((error as { body?: unknown }).body ?? null),
+      ]),
     ];
     for (const text of texts) {
       for (const secret of secrets) expect(text.includes(secret), `a secret leaked into log or error text #${texts.indexOf(text)}`).toBe(false);

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${server.url}/_admin${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  fetch(`${server.url}/_admin${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 const studentsOf = async (orgMasterId: string) =>
   (await (await fetch(`${server.url}/students-api/v1/students/school?orgMasterId=${orgMasterId}`, { headers: { authorization: 'Bearer x' } })).json()) as {
     givenName: string;
@@ -27,7 +31,13 @@ describe('changing the world through /_admin', () => {
     const { student } = (await response.json()) as { student: { userMasterIdentifier: string } };
     expect((await studentsOf(school)).some((item) => item.familyName === 'Visser' && item.givenName === 'Fenna')).toBe(true);
     const objects = lastChange().objects;
-    expect(objects).toContainEqual({ api: 'students-api', objectType: 'Student', objectId: student.userMasterIdentifier, orgMasterId: school, kind: 'created' });
+    expect(objects).toContainEqual({
+      api: 'students-api',
+      objectType: 'Student',
+      objectId: student.userMasterIdentifier,
+      orgMasterId: school,
+      kind: 'created',
+    });
     expect(objects.some((change) => change.objectType === 'Enrollment' && change.kind === 'created')).toBe(true);
   });
 
@@ -59,7 +69,13 @@ describe('changing the world through /_admin', () => {
     const before = (await studentsOf(school)).length;
     expect((await admin('POST', `/schools/${school}/students/import`, { count: 25 })).status).toBe(201);
     expect((await studentsOf(school)).length).toBe(before + 25);
-    expect(lastChange()).toEqual({ objects: [], bulk: [{ api: 'students-api', orgMasterId: school }, { api: 'association-api', orgMasterId: school }] });
+    expect(lastChange()).toEqual({
+      objects: [],
+      bulk: [
+        { api: 'students-api', orgMasterId: school },
+        { api: 'association-api', orgMasterId: school },
+      ],
+    });
   });
 
   it('adds, changes and deletes an employee, and renames a group', async () => {

@@ -64,7 +64,10 @@ function brokenReferences(world: MockWorld): string[] {
     check(organisation !== undefined, `${at}: no Education organisation`);
     const educationStudies = world.education.studyOfferings.get(at) ?? [];
     check(
-      educationStudies.map((offering) => offering.studyOfferingId).sort().join() === [...studies].sort().join(),
+      educationStudies
+        .map((offering) => offering.studyOfferingId)
+        .sort()
+        .join() === [...studies].sort().join(),
       `${at}: Education study offerings differ from the catalogue`,
     );
     for (const subject of world.education.subjectOfferings.get(at) ?? []) {
@@ -73,7 +76,10 @@ function brokenReferences(world: MockWorld): string[] {
     }
 
     const association = world.association.get(at)!;
-    check(association.schoolPeriods.every((period) => periods.has(period.schoolPeriodId)), `${at}: Association school period`);
+    check(
+      association.schoolPeriods.every((period) => periods.has(period.schoolPeriodId)),
+      `${at}: Association school period`,
+    );
     const groups = new Set(association.groups.map((group) => group.groupId));
     const assignments = new Set(association.assignments.map((assignment) => assignment.assignmentId));
     for (const enrollment of association.enrollments) {
@@ -88,7 +94,10 @@ function brokenReferences(world: MockWorld): string[] {
       for (const assignment of group.assignments) check(assignments.has(assignment), `${at}: group ${group.groupId} assignment ${assignment}`);
     }
     for (const assignment of association.assignments) {
-      check((assignment.employee.userIds ?? []).some((id) => staff.has(`${id.userIdType}:${id.userId}`)), `${at}: assignment employee`);
+      check(
+        (assignment.employee.userIds ?? []).some((id) => staff.has(`${id.userIdType}:${id.userId}`)),
+        `${at}: assignment employee`,
+      );
       if (assignment.group) check(groups.has(assignment.group), `${at}: assignment group ${assignment.group}`);
       if (assignment.student) check(known(assignment.student), `${at}: assignment student`);
       if (assignment.schoolPeriod) check(periods.has(assignment.schoolPeriod), `${at}: assignment period`);
@@ -98,15 +107,22 @@ function brokenReferences(world: MockWorld): string[] {
 }
 
 describe('the mock world', () => {
-  it.each<WorldSize>(['small', 'medium', 'large'])('is consistent at size %s: every reference resolves', (size) => {
-    const world = createMockWorld(3, size);
-    expect(world.schools.some((school) => school.sector === 'po')).toBe(true);
-    expect(world.schools.some((school) => school.sector === 'vo')).toBe(true);
-    expect(brokenReferences(world)).toEqual([]);
-  }, 240_000);
+  it.each<WorldSize>(['small', 'medium', 'large'])(
+    'is consistent at size %s: every reference resolves',
+    (size) => {
+      const world = createMockWorld(3, size);
+      expect(world.schools.some((school) => school.sector === 'po')).toBe(true);
+      expect(world.schools.some((school) => school.sector === 'vo')).toBe(true);
+      expect(brokenReferences(world)).toEqual([]);
+    },
+    240_000,
+  );
 
   it('is the same for the same seed and different for another', () => {
-    const names = (seed: number) => createMockWorld(seed).schools.map((school) => school.name).join();
+    const names = (seed: number) =>
+      createMockWorld(seed)
+        .schools.map((school) => school.name)
+        .join();
     expect(names(8)).toEqual(names(8));
     expect(names(8)).not.toEqual(names(9));
   });

@@ -39,7 +39,9 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
   return {
     subscribe(api, request = {}) {
       if (!isNotificationApi(api)) {
-        return Promise.reject(new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`));
+        return Promise.reject(
+          new EduvConfigError(`subscribe needs one of the data APIs ${Object.keys(NOTIFICATION_API_SCOPES).join(', ')}, got ${String(api)}`),
+        );
       }
       return methods.subscribe(api, { ...request, scopes: [NOTIFICATION_API_SCOPES[api]] });
     },

@@ -80,10 +80,19 @@ describe('createNotificationsBron: POST /subscribe/{api}', () => {
 
   it('validates the api path parameter, refuses APIs the producer does not offer, and needs a token naming a client', async () => {
     const { call } = setUp({ allowedApis: ['students-api'] });
-    expect(await call('POST', '/subscribe/consent-api', 'afnemer-1:*')).toMatchObject({ status: 400, body: { status: 11, statusMessage: expect.stringContaining('"api"') } });
-    expect(await call('POST', '/subscribe/education-api', 'afnemer-1:*')).toMatchObject({ status: 400, body: { status: 99, statusMessage: expect.stringContaining('offers students-api') } });
+    expect(await call('POST', '/subscribe/consent-api', 'afnemer-1:*')).toMatchObject({
+      status: 400,
+      body: { status: 11, statusMessage: expect.stringContaining('"api"') },
+    });
+    expect(await call('POST', '/subscribe/education-api', 'afnemer-1:*')).toMatchObject({
+      status: 400,
+      body: { status: 99, statusMessage: expect.stringContaining('offers students-api') },
+    });
     expect((await call('POST', '/subscribe/students-api')).status).toBe(401);
-    expect(await call('POST', '/subscribe/students-api', ':*')).toMatchObject({ status: 401, body: { statusMessage: expect.stringContaining('names no client') } });
+    expect(await call('POST', '/subscribe/students-api', ':*')).toMatchObject({
+      status: 401,
+      body: { statusMessage: expect.stringContaining('names no client') },
+    });
   });
 });
 
@@ -125,8 +134,14 @@ describe('createNotificationsBron: GET /notifications', () => {
 
   it('refuses a token with none of the data API scopes (401 / 0021) and a malformed since (400 / 0011)', async () => {
     const { call } = setUp();
-    expect(await call('GET', '/notifications', 'afnemer-1:consent')).toMatchObject({ status: 401, body: { status: 21, statusMessage: expect.stringContaining('one of') } });
-    expect(await call('GET', '/notifications?since=yesterday', 'afnemer-1:*')).toMatchObject({ status: 400, body: { status: 11, statusMessage: expect.stringContaining('"since"') } });
+    expect(await call('GET', '/notifications', 'afnemer-1:consent')).toMatchObject({
+      status: 401,
+      body: { status: 21, statusMessage: expect.stringContaining('one of') },
+    });
+    expect(await call('GET', '/notifications?since=yesterday', 'afnemer-1:*')).toMatchObject({
+      status: 400,
+      body: { status: 11, statusMessage: expect.stringContaining('"since"') },
+    });
   });
 });
 

@@ -31,7 +31,10 @@ function consumer(options: { failFirst?: number; loseAnswers?: number } = {}) {
   const processed: Notification[] = [];
   const receiver = createNotificationReceiver({ dangerouslyAcceptAnyToken: true, onNotifications: (batch) => void processed.push(...batch) });
   const server = new TestHttpServer(async (request) => {
-    const body = (await request.clone().json().catch(() => [])) as Notification[];
+    const body = (await request
+      .clone()
+      .json()
+      .catch(() => [])) as Notification[];
     const record = { ids: body.map((n) => n.id), created: body.map((n) => n.created), status: 0, authorization: request.headers.get('authorization') };
     received.push(record);
     if (failuresLeft > 0) {

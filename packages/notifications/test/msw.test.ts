@@ -59,14 +59,18 @@ describe('Notifications MSW handlers', () => {
   });
 
   it('refuse a client without a callback URL with 400 / 0011', async () => {
-    const error = await client('stranger').subscribe('students-api').catch((caught: unknown) => caught);
+    const error = await client('stranger')
+      .subscribe('students-api')
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EduvApiError);
     expect(error).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });
 
   it('let a test override an operation', async () => {
     server.use(notificationsOverride('listNotifications', { status: 401 }));
-    const error = await client('afnemer-1').list().catch((caught: unknown) => caught);
+    const error = await client('afnemer-1')
+      .list()
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 21 });
   });
 

@@ -29,6 +29,8 @@ describe('the in-memory notification store', () => {
       const store = createInMemoryNotificationStore();
       return { ...store, leaseSubscription: (clientId: string, api: string) => store.getSubscription(clientId, api) };
     };
-    await expect(verifyNotificationStore(doubleLeasing, { only: ['a subscription lease has one holder until it ends or is released'] })).rejects.toThrow(/held by w1/);
+    await expect(verifyNotificationStore(doubleLeasing, { only: ['a subscription lease has one holder until it ends or is released'] })).rejects.toThrow(
+      /held by w1/,
+    );
   });
 });

@@ -75,7 +75,9 @@ describe('createNotificationReceiver', () => {
     expect(body.statusMessage).toContain('"[1].created"');
     const missing = await receiver.handle(post('/notification', { notificationType: 'object', objectType: 'Student', created: '2024-09-27T10:00:00Z' }));
     expect(await missing?.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('"id"') });
-    const wrongSchool = await receiver.handle(post('/notification', notification({ school: { organisationIds: [{ organisationId: '09QQ00', organisationIdType: 'V_ID' as never }] } })));
+    const wrongSchool = await receiver.handle(
+      post('/notification', notification({ school: { organisationIds: [{ organisationId: '09QQ00', organisationIdType: 'V_ID' as never }] } })),
+    );
     expect(await wrongSchool?.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('organisationIdType') });
     expect(batches).toEqual([]);
   });
@@ -127,7 +129,10 @@ describe('createNotificationReceiver', () => {
     const { receiver } = recorder();
     const subscribe = await receiver.handle(new Request(`${BASE}/subscribe/students-api`, { method: 'POST' }));
     expect(subscribe?.status).toBe(405);
-    expect(await subscribe?.json()).toEqual({ status: 99, statusMessage: 'Method Not Allowed - Administratiesysteem onderwijsdeelnemer is provider of this endpoint' });
+    expect(await subscribe?.json()).toEqual({
+      status: 99,
+      statusMessage: 'Method Not Allowed - Administratiesysteem onderwijsdeelnemer is provider of this endpoint',
+    });
     const list = await receiver.handle(new Request(`${BASE}/notifications?since=nonsense`));
     expect(list?.status).toBe(405);
     expect(list?.headers.get('allow')).toBe('POST');

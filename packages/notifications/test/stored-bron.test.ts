@@ -1,6 +1,12 @@
 import { BronError, type CallerContext } from '@eduvkit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInMemoryNotificationStore, createNotificationsBron, createStoredNotificationDispatcher, createStoredNotificationLog, type StoredNotificationDispatcher } from '../src/index';
+import {
+  createInMemoryNotificationStore,
+  createNotificationsBron,
+  createStoredNotificationDispatcher,
+  createStoredNotificationLog,
+  type StoredNotificationDispatcher,
+} from '../src/index';
 import { SCHOOL_A, notification } from './helpers';
 
 const BASE = 'https://bron.example/notifications-api/v0';
@@ -22,7 +28,10 @@ describe('createNotificationsBron on a notification store', () => {
     const log = createStoredNotificationLog({ store });
     const dispatcher = createStoredNotificationDispatcher({ store, isAllowed: () => true, fetch: async () => new Response(null, { status: 202 }) });
     dispatchers.push(dispatcher);
-    const bron = createNotificationsBron({ log, dispatcher, callbackUrlOf: (clientId) => CALLBACKS[clientId] }, { authenticate, basePath: '/notifications-api/v0' });
+    const bron = createNotificationsBron(
+      { log, dispatcher, callbackUrlOf: (clientId) => CALLBACKS[clientId] },
+      { authenticate, basePath: '/notifications-api/v0' },
+    );
     const call = async (method: string, path: string, clientId: string) => {
       const response = (await bron.handle(new Request(`${BASE}${path}`, { method, headers: { authorization: `Bearer ${clientId}` } })))!;
       const text = await response.text();

@@ -31,10 +31,27 @@ async function consumer(failFirst = 0) {
   return { url: server.baseUrl, accepted };
 }
 
-const student = (orgMasterId = SCHOOL_A): NotificationLogInput => ({ id: testUuid(), api: 'students-api', notificationType: 'object', objectType: 'Student', objectId: 's', school: { organisationMasterIdentifier: orgMasterId } });
+const student = (orgMasterId = SCHOOL_A): NotificationLogInput => ({
+  id: testUuid(),
+  api: 'students-api',
+  notificationType: 'object',
+  objectType: 'Student',
+  objectId: 's',
+  school: { organisationMasterIdentifier: orgMasterId },
+});
 
-function dispatcherOn(store: ReturnType<typeof createInMemoryNotificationStore>, extra: Partial<Parameters<typeof createStoredNotificationDispatcher>[0]> = {}): StoredNotificationDispatcher {
-  const dispatcher = createStoredNotificationDispatcher({ store, isAllowed: (_, entry) => entry.orgMasterId !== SCHOOL_B, batchSize: 7, retry: { baseDelayMs: 5, maxDelayMs: 20 }, pollIntervalMs: 20, ...extra });
+function dispatcherOn(
+  store: ReturnType<typeof createInMemoryNotificationStore>,
+  extra: Partial<Parameters<typeof createStoredNotificationDispatcher>[0]> = {},
+): StoredNotificationDispatcher {
+  const dispatcher = createStoredNotificationDispatcher({
+    store,
+    isAllowed: (_, entry) => entry.orgMasterId !== SCHOOL_B,
+    batchSize: 7,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    pollIntervalMs: 20,
+    ...extra,
+  });
   open.push({ stop: () => dispatcher.close() });
   return dispatcher;
 }

@@ -1,12 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createNotificationDispatcher,
-  createNotificationLog,
-  createNotificationsClient,
-  createNotificationSync,
-  type Notification,
-} from '../src/index';
+import { createNotificationDispatcher, createNotificationLog, createNotificationsClient, createNotificationSync, type Notification } from '../src/index';
 import { DEFAULT_NOTIFICATIONS_BASE_URL, notificationsHandlers } from '../src/msw/index';
 import { SCHOOL_A, notification } from './helpers';
 
@@ -73,9 +67,7 @@ describe('createNotificationSync.apply', () => {
 describe('catching up through MSW', () => {
   const log = createNotificationLog();
   const dispatcher = createNotificationDispatcher({ log, isAllowed: () => true, fetch: async () => new Response(null, { status: 202 }) });
-  const server = setupServer(
-    ...notificationsHandlers({ log, dispatcher, callbackUrls: { 'afnemer-1': 'https://afnemer.example/notifications-api/v0' } }),
-  );
+  const server = setupServer(...notificationsHandlers({ log, dispatcher, callbackUrls: { 'afnemer-1': 'https://afnemer.example/notifications-api/v0' } }));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(async () => {

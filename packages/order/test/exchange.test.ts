@@ -23,12 +23,33 @@ afterEach(async () => {
 /** A Bestelomgeving and an Ordersysteem, each on its own node server on 127.0.0.1. */
 async function startChain(process: OrderOntvangerOptions['process']) {
   const bestelomgeving = { url: '' };
-  const ordersysteem = createOrderOntvanger({ ...FAST, store: createInMemoryExchangeStore(), process, authorization: () => 'ordersysteem-token', confirmationUrl: (_peer, operation) => operationUrl(`${bestelomgeving.url}/order-api/v0`, operation) });
+  const ordersysteem = createOrderOntvanger({
+    ...FAST,
+    store: createInMemoryExchangeStore(),
+    process,
+    authorization: () => 'ordersysteem-token',
+    confirmationUrl: (_peer, operation) => operationUrl(`${bestelomgeving.url}/order-api/v0`, operation),
+  });
   const ordersysteemServer = await serveNode((request) => ordersysteem.answer(request), { apiVersion: orderApi.version, port: 0, host: '127.0.0.1' });
-  const verzender: OrderVerzender = createOrderVerzender({ ...FAST, store: createInMemoryExchangeStore(), baseUrl: `${ordersysteemServer.url}/order-api/v0`, authorization: () => 'bestel-token', confirmationTimeoutMs: 5_000 });
-  const bestelomgevingServer: NodeServer = await serveNode((request) => verzender.answer(request), { apiVersion: orderApi.version, port: 0, host: '127.0.0.1' });
+  const verzender: OrderVerzender = createOrderVerzender({
+    ...FAST,
+    store: createInMemoryExchangeStore(),
+    baseUrl: `${ordersysteemServer.url}/order-api/v0`,
+    authorization: () => 'bestel-token',
+    confirmationTimeoutMs: 5_000,
+  });
+  const bestelomgevingServer: NodeServer = await serveNode((request) => verzender.answer(request), {
+    apiVersion: orderApi.version,
+    port: 0,
+    host: '127.0.0.1',
+  });
   bestelomgeving.url = bestelomgevingServer.url;
-  closers.push(() => ordersysteemServer.close(), () => ordersysteem.close(), () => bestelomgevingServer.close(), () => verzender.close());
+  closers.push(
+    () => ordersysteemServer.close(),
+    () => ordersysteem.close(),
+    () => bestelomgevingServer.close(),
+    () => verzender.close(),
+  );
   return { verzender, ordersysteemUrl: `${ordersysteemServer.url}/order-api/v0` };
 }
 
@@ -56,7 +77,11 @@ describe('Order exchange over HTTP', () => {
     const client = createOrderClient({ baseUrl: ordersysteemUrl, tokenProvider: staticToken('bestel-token'), retry: false });
     const credit = creditOrderRequest(random, orderRequest(random, { productId: product!.productId }));
     await expect(client.placeCreditOrder(credit)).rejects.toMatchObject({ httpStatus: 501 });
-    const response = await fetch(`${ordersysteemUrl}/orders`, { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: JSON.stringify({ ...order(), requestReferenceId: 'r-1', quantity: 0 }) });
+    const response = await fetch(`${ordersysteemUrl}/orders`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: JSON.stringify({ ...order(), requestReferenceId: 'r-1', quantity: 0 }),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ status: 11, statusMessage: expect.stringContaining('quantity') });
   });

@@ -68,7 +68,9 @@ describe('Order fixtures', () => {
 });
 
 describe('orderApi exchange facts', () => {
-  const exchanges = Object.values(orderApi.operations).flatMap((operation) => (operation.exchange ? [[operation.operationId, operation.exchange] as const] : []));
+  const exchanges = Object.values(orderApi.operations).flatMap((operation) =>
+    operation.exchange ? [[operation.operationId, operation.exchange] as const] : [],
+  );
 
   it('put every push-async operation in a pair whose halves name each other', () => {
     const pushAsync = Object.values(orderApi.operations).filter((operation) => operation.interaction === 'push-async');

@@ -9,7 +9,10 @@ describe('the Order helpers are typed per operation', () => {
     const verzender = createOrderVerzender({ store, baseUrl: 'https://ordersysteem.example/order-api/v0', autoStart: false });
     const order = { purchaseOrderId: 'PO-1', productId: '9789000000000', quantity: 1 };
     expectTypeOf(verzender.placeOrder(order)).resolves.toHaveProperty('confirmation').resolves.toHaveProperty('body').toEqualTypeOf<OrderConfirmation>();
-    expectTypeOf(verzender.placeCreditOrder({ purchaseOrderId: 'PO-1' })).resolves.toHaveProperty('confirmation').resolves.toHaveProperty('body').toEqualTypeOf<CreditOrderConfirmation>();
+    expectTypeOf(verzender.placeCreditOrder({ purchaseOrderId: 'PO-1' }))
+      .resolves.toHaveProperty('confirmation')
+      .resolves.toHaveProperty('body')
+      .toEqualTypeOf<CreditOrderConfirmation>();
     // @ts-expect-error an order needs its product
     void verzender.placeOrder({ purchaseOrderId: 'PO-1', quantity: 1 });
   });

@@ -28,11 +28,22 @@ describe('Order MSW handlers', () => {
 
   it('refuse an order without a product with 400 / 0011 naming the field', async () => {
     const { productId: _left, ...order } = orderRequest(random, { productId: product!.productId });
-    await expect(client.placeOrder(order as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('productId') });
+    await expect(client.placeOrder(order as never)).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: expect.stringContaining('productId'),
+    });
   });
 
   it('answer a confirmation endpoint 405: the Bestelomgeving provides it', async () => {
-    await expect(client.confirmOrder({ requestReferenceId: 'x', responseReferenceId: 'y', processedTimestamp: new Date().toISOString(), orderStatus: 'approved' } as never)).rejects.toMatchObject({ httpStatus: 405 });
+    await expect(
+      client.confirmOrder({
+        requestReferenceId: 'x',
+        responseReferenceId: 'y',
+        processedTimestamp: new Date().toISOString(),
+        orderStatus: 'approved',
+      } as never),
+    ).rejects.toMatchObject({ httpStatus: 405 });
   });
 
   it('override one operation', async () => {

@@ -16,14 +16,18 @@ describe('the Order registry is typed from its spec', () => {
     expectTypeOf<OrderConfirmation>().toExtend<OrderOperations['confirmOrder']['request']['body']>();
     expectTypeOf<CreditOrderRequest>().toExtend<OrderOperations['placeCreditOrder']['request']['body']>();
     expectTypeOf<CreditOrderConfirmation>().toExtend<OrderOperations['confirmCreditOrder']['request']['body']>();
-    expectTypeOf(client.call('placeOrder', { body: { requestReferenceId: 'r', purchaseOrderId: 'PO-1', productId: '9789000000000', quantity: 1 } })).resolves.toEqualTypeOf<EduvResponse<undefined>>();
+    expectTypeOf(
+      client.call('placeOrder', { body: { requestReferenceId: 'r', purchaseOrderId: 'PO-1', productId: '9789000000000', quantity: 1 } }),
+    ).resolves.toEqualTypeOf<EduvResponse<undefined>>();
   });
 
   it('refuses a body that misses a required field or uses an unknown status', () => {
     // @ts-expect-error: an order names its product
     client.call('placeOrder', { body: { requestReferenceId: 'r', purchaseOrderId: 'PO-1', quantity: 1 } });
-    // @ts-expect-error: orderStatus is pending, approved or declined
-    client.call('confirmOrder', { body: { requestReferenceId: 'r', responseReferenceId: 's', processedTimestamp: '2025-09-01T00:00:00Z', orderStatus: 'accepted' } });
+    client.call('confirmOrder', {
+      // @ts-expect-error: orderStatus is pending, approved or declined
+      body: { requestReferenceId: 'r', responseReferenceId: 's', processedTimestamp: '2025-09-01T00:00:00Z', orderStatus: 'accepted' },
+    });
     // @ts-expect-error: a credit order names the purchase order to credit
     client.call('placeCreditOrder', { body: { requestReferenceId: 'r' } });
     // @ts-expect-error: the operation is placeOrder

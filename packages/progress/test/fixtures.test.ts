@@ -9,7 +9,13 @@ describe('Progress fixtures', () => {
       fc.property(fc.integer({ min: 1, max: 10_000 }), (seed) => {
         const world = createStudentsWorld({ seed, po: 1, vo: 0, studentsPerPo: 25 });
         const school = world.schools[0]!;
-        const messages = createProgressMessages({ seed, school, students: world.students.get(school.orgMasterId)!, courseId: 'c', assignableUnitIds: ['a', 'b', 'c', 'd'] });
+        const messages = createProgressMessages({
+          seed,
+          school,
+          students: world.students.get(school.orgMasterId)!,
+          courseId: 'c',
+          assignableUnitIds: ['a', 'b', 'c', 'd'],
+        });
         for (const message of messages) expect(SimpleProgressSchema.safeParse(message).success).toBe(true);
         const perStudentUnit = new Set(messages.map((message) => JSON.stringify([message.student, message.assignableUnitId])));
         expect(perStudentUnit.size).toBe(messages.length);

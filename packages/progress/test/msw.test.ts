@@ -24,7 +24,11 @@ afterAll(() => server.close());
 
 const client = createProgressClient({ baseUrl: DEFAULT_PROGRESS_BASE_URL, tokenProvider: staticToken('test-token'), validation: 'strict' });
 const put = (body: unknown) =>
-  fetch(`${DEFAULT_PROGRESS_BASE_URL}/progress`, { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(`${DEFAULT_PROGRESS_BASE_URL}/progress`, {
+    method: 'PUT',
+    headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('Progress MSW handlers', () => {
   it('take in the progress of a class: 202 without a body, kept per message id', async () => {

@@ -17,8 +17,10 @@ describe('Results call() is typed from its spec', () => {
   });
 
   it('refuses a body without what the spec requires, a query or a missing body', () => {
-    // @ts-expect-error: the assessment is required
-    client.call('postResults', { body: { school: delivery.school, assessmentDateTime: delivery.assessmentDateTime, studentScoresAndResults: delivery.studentScoresAndResults } });
+    client.call('postResults', {
+      // @ts-expect-error: the assessment is required
+      body: { school: delivery.school, assessmentDateTime: delivery.assessmentDateTime, studentScoresAndResults: delivery.studentScoresAndResults },
+    });
     // @ts-expect-error: each item names its student
     client.call('postResults', { body: { ...delivery, studentScoresAndResults: [{ results: [] }] } });
     // @ts-expect-error: the assessment's index is an integer

@@ -26,6 +26,8 @@ describe('Results fixtures', () => {
     const school = world.schools[0]!;
     const students = world.students.get(school.orgMasterId)!.slice(0, 5);
     expect(createResultsDelivery({ seed: 9, school, students })).toEqual(createResultsDelivery({ seed: 9, school, students }));
-    expect(createResultsDelivery({ seed: 9, school, students, index: 1 }).assessmentDefinition.id).not.toBe(createResultsDelivery({ seed: 9, school, students }).assessmentDefinition.id);
+    expect(createResultsDelivery({ seed: 9, school, students, index: 1 }).assessmentDefinition.id).not.toBe(
+      createResultsDelivery({ seed: 9, school, students }).assessmentDefinition.id,
+    );
   });
 });

@@ -8,7 +8,8 @@ const JSONB_OID = 3802;
  * `undefined`) and a JSON `null` stay apart, which pg's own parser would fold into one `null`.
  */
 export const jsonbAsText: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === JSONB_OID ? (value: string) => value : pg.types.getTypeParser(oid, format))) as CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === JSONB_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
 /** A jsonb parameter: `undefined` is stored as SQL NULL. */

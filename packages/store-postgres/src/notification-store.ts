@@ -53,15 +53,29 @@ export function createPostgresNotificationStore(options: PostgresNotificationSto
             await query(
               client,
               `INSERT INTO ${log} (sequence, id, api, object_type, org_master_id, created, created_ms, notification) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-              [entry.sequence, entry.id, entry.api, entry.objectType ?? null, entry.orgMasterId ?? null, entry.created, Date.parse(entry.created), toJsonb(toNotification(entry))],
+              [
+                entry.sequence,
+                entry.id,
+                entry.api,
+                entry.objectType ?? null,
+                entry.orgMasterId ?? null,
+                entry.created,
+                Date.parse(entry.created),
+                toJsonb(toNotification(entry)),
+              ],
             );
           }
         } catch (error) {
-          if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new RangeError('the log already holds a notification with an id of this batch (or the batch repeats one)', { cause: error });
+          if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+            throw new RangeError('the log already holds a notification with an id of this batch (or the batch repeats one)', { cause: error });
           throw error;
         }
         if (placement.head && placement.head !== last) {
-          await query(client, `UPDATE ${head} SET last_sequence = $1, last_created = $2, last_created_ms = $3 WHERE singleton`, [placement.head.sequence, placement.head.created, placement.head.time]);
+          await query(client, `UPDATE ${head} SET last_sequence = $1, last_created = $2, last_created_ms = $3 WHERE singleton`, [
+            placement.head.sequence,
+            placement.head.created,
+            placement.head.time,
+          ]);
         }
         return placement.placed;
       });
@@ -136,7 +150,11 @@ export function createPostgresNotificationStore(options: PostgresNotificationSto
     },
 
     async releaseSubscription(clientId, api, worker) {
-      await query(await ready(), `UPDATE ${subscriptions} SET lease_owner = NULL, lease_until = NULL WHERE ${SUBSCRIPTION_MATCH} AND lease_owner = $3`, [clientId, api, worker]);
+      await query(await ready(), `UPDATE ${subscriptions} SET lease_owner = NULL, lease_until = NULL WHERE ${SUBSCRIPTION_MATCH} AND lease_owner = $3`, [
+        clientId,
+        api,
+        worker,
+      ]);
     },
 
     async close() {

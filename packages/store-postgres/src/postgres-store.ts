@@ -176,7 +176,10 @@ export function createPostgresExchangeStore(options: PostgresExchangeStoreOption
     },
 
     async redeliver(id, at) {
-      await query(await ready(), `UPDATE ${outbox} SET state = 'pending', next_attempt_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1`, [id, at]);
+      await query(await ready(), `UPDATE ${outbox} SET state = 'pending', next_attempt_at = $2, lease_owner = NULL, lease_until = NULL WHERE id = $1`, [
+        id,
+        at,
+      ]);
     },
 
     async getOutbound(id): Promise<OutboundMessage | undefined> {
@@ -202,7 +205,11 @@ export function createPostgresExchangeStore(options: PostgresExchangeStoreOption
     async receiveConfirmation(key, confirmation, at): Promise<ConfirmationOutcome> {
       return inTransaction(await ready(), async (client) => {
         // The row lock makes concurrent confirmations of one request take turns, so exactly one is first.
-        const [current] = await query<{ first: boolean }>(client, `SELECT confirmed_at IS NULL AS first FROM ${sent} WHERE ${KEY_MATCH} FOR UPDATE`, keyParams(key));
+        const [current] = await query<{ first: boolean }>(
+          client,
+          `SELECT confirmed_at IS NULL AS first FROM ${sent} WHERE ${KEY_MATCH} FOR UPDATE`,
+          keyParams(key),
+        );
         if (!current) return { outcome: 'unknown' };
         const [row] = await query<SentRow>(
           client,

@@ -48,7 +48,8 @@ export interface SentRow extends KeyColumns {
 export const keyParams = (key: ExchangeKey) => [key.api, key.operationId, key.peer, key.referenceId];
 
 /** Optional fields are left out when the column is NULL, as the in-memory store leaves them unset. */
-const optional = <K extends string, V>(name: K, value: V | null | undefined) => (value === null || value === undefined ? {} : ({ [name]: value } as Record<K, V>));
+const optional = <K extends string, V>(name: K, value: V | null | undefined) =>
+  value === null || value === undefined ? {} : ({ [name]: value } as Record<K, V>);
 
 export function toReceivedRequest(row: ReceivedRow): ReceivedRequest {
   return {

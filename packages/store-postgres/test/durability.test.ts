@@ -8,7 +8,9 @@ import { freshSchema, newPool, storeIn } from './support/stores';
 /** Runs support/crashing-instance.ts until it has reported `count` recorded requests, then SIGKILLs it. */
 function runAndKill(schema: string, count: number): Promise<string[]> {
   const script = fileURLToPath(new URL('./support/crashing-instance.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     let errors = '';
@@ -35,7 +37,14 @@ describe('what a store wrote outlives its pool', () => {
     const schema = freshSchema('durable');
     const crashed = storeIn(schema);
     expect((await crashed.receiveRequest(key, { orderLines: [{ productId: '9789024429035', quantity: 25 }] }, t(0))).created).toBe(true);
-    await crashed.recordSent({ ...key, peer: '' }, { sent: true }, t(1), { id: 'req-1', kind: 'request', key: { ...key, peer: '' }, operationId: 'placeOrder', body: { sent: true }, at: t(1) });
+    await crashed.recordSent({ ...key, peer: '' }, { sent: true }, t(1), {
+      id: 'req-1',
+      kind: 'request',
+      key: { ...key, peer: '' },
+      operationId: 'placeOrder',
+      body: { sent: true },
+      at: t(1),
+    });
     expect(await crashed.claimRequests({ worker: 'instance-1', now: t(2), leaseMs: 30_000, limit: 10 })).toHaveLength(1);
     await crashed.close(); // the instance dies while processing: its pool is gone, nothing was completed
 
@@ -53,8 +62,20 @@ describe('what a store wrote outlives its pool', () => {
       const [again] = await restarted.claimRequests({ worker: 'instance-2', now: t(30_002), leaseMs: 30_000, limit: 10 });
       expect(again?.attempts).toBe(2);
       const confirmation = { requestReferenceId: key.referenceId, orderStatus: 'approved' };
-      expect(await restarted.completeRequest(key, 'instance-2', confirmation, t(30_003), { id: 'conf-1', kind: 'confirmation', key, operationId: 'confirmOrder', body: confirmation, at: t(30_003) })).toBe(true);
-      expect((await restarted.claimOutbound({ worker: 'instance-2', now: t(30_004), leaseMs: 1_000, limit: 10 })).map((message) => message.id)).toEqual(['req-1', 'conf-1']);
+      expect(
+        await restarted.completeRequest(key, 'instance-2', confirmation, t(30_003), {
+          id: 'conf-1',
+          kind: 'confirmation',
+          key,
+          operationId: 'confirmOrder',
+          body: confirmation,
+          at: t(30_003),
+        }),
+      ).toBe(true);
+      expect((await restarted.claimOutbound({ worker: 'instance-2', now: t(30_004), leaseMs: 1_000, limit: 10 })).map((message) => message.id)).toEqual([
+        'req-1',
+        'conf-1',
+      ]);
     } finally {
       await restarted.close();
     }
@@ -74,8 +95,14 @@ describe('what a store wrote outlives its pool', () => {
       }
       const claimedRefs = new Set(claimed.map((request) => request.key.referenceId));
       expect(claimedRefs.size, 'each request claimed once').toBe(claimed.length);
-      expect(recorded.filter((ref) => !claimedRefs.has(ref)), 'requests reported as recorded but lost').toEqual([]);
-      expect(claimed.some((request) => request.attempts === 2), 'some had been leased by the killed instance').toBe(true);
+      expect(
+        recorded.filter((ref) => !claimedRefs.has(ref)),
+        'requests reported as recorded but lost',
+      ).toEqual([]);
+      expect(
+        claimed.some((request) => request.attempts === 2),
+        'some had been leased by the killed instance',
+      ).toBe(true);
     } finally {
       await restarted.close();
     }

@@ -39,7 +39,10 @@ describe('migrations', () => {
     try {
       const store = createPostgresExchangeStore({ pool, schema, tablePrefix: 'acme_' });
       await store.migrate();
-      const { rows } = await pool.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+      const { rows } = await pool.query<{ table_name: string }>(
+        'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+        [schema],
+      );
       expect(rows.map((row) => row.table_name)).toEqual(['acme_outbox', 'acme_received', 'acme_sent']);
     } finally {
       await pool.end();

@@ -16,7 +16,14 @@ async function drainRequests(store: ExchangeStore, worker: string): Promise<stri
     for (const request of batch) {
       claimed.push(request.key.referenceId);
       const confirmation = { requestReferenceId: request.key.referenceId, orderStatus: 'approved' };
-      const completed = await store.completeRequest(request.key, worker, confirmation, now, { id: `confirm-${request.key.referenceId}`, kind: 'confirmation', key: request.key, operationId: 'confirmOrder', body: confirmation, at: now });
+      const completed = await store.completeRequest(request.key, worker, confirmation, now, {
+        id: `confirm-${request.key.referenceId}`,
+        kind: 'confirmation',
+        key: request.key,
+        operationId: 'confirmOrder',
+        body: confirmation,
+        at: now,
+      });
       expect(completed, `${worker} holds the lease it was given`).toBe(true);
     }
   }
@@ -48,7 +55,9 @@ describe('two instances on separate pools against one database', () => {
     stores = [storeIn(schema), storeIn(schema)];
     const [a, b] = stores as [PostgresExchangeStore, PostgresExchangeStore];
     await Promise.all([a.migrate(), b.migrate()]);
-    await Promise.all(Array.from({ length: COUNT }, (_, index) => (index % 2 ? a : b).receiveRequest(key(index), { index }, new Date(now.getTime() - COUNT + index))));
+    await Promise.all(
+      Array.from({ length: COUNT }, (_, index) => (index % 2 ? a : b).receiveRequest(key(index), { index }, new Date(now.getTime() - COUNT + index))),
+    );
 
     const perWorker = await Promise.all([drainRequests(a, 'a1'), drainRequests(a, 'a2'), drainRequests(b, 'b1'), drainRequests(b, 'b2')]);
     const counts = countEach(perWorker.flat());

@@ -20,7 +20,10 @@ describe('the PostgreSQL notification store keeps the NotificationStore contract
     const stores = Array.from({ length: 3 }, () => createPostgresNotificationStore({ pool: shared, schema }));
     await Promise.all(stores.map((store) => store.migrate()));
     await stores[0]!.migrate();
-    const { rows } = await shared.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
+    const { rows } = await shared.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+      [schema],
+    );
     expect(rows.map((row) => row.table_name)).toEqual(['eduvkit_notification_head', 'eduvkit_notification_log', 'eduvkit_notification_subscriptions']);
     expect(notificationTables(schema).log).toBe(`"${schema}"."eduvkit_notification_log"`);
     expect(() => notificationTables('Bad-Name')).toThrow(EduvConfigError);

@@ -19,7 +19,15 @@ function storeIn(schema: string): NotificationStore {
 }
 
 function dispatcherOn(store: NotificationStore, worker: string, leaseMs?: number) {
-  const dispatcher = createStoredNotificationDispatcher({ store, isAllowed: () => true, worker, batchSize: 10, pollIntervalMs: 25, retry: { baseDelayMs: 10, maxDelayMs: 50 }, ...(leaseMs ? { leaseMs } : {}) });
+  const dispatcher = createStoredNotificationDispatcher({
+    store,
+    isAllowed: () => true,
+    worker,
+    batchSize: 10,
+    pollIntervalMs: 25,
+    retry: { baseDelayMs: 10, maxDelayMs: 50 },
+    ...(leaseMs ? { leaseMs } : {}),
+  });
   cleanups.push(() => dispatcher.close());
   return dispatcher;
 }
@@ -33,7 +41,14 @@ async function receiver() {
 let counter = 0;
 const notification = (): NotificationLogInput => {
   counter += 1;
-  return { id: `00000000-0000-4000-9000-${counter.toString(16).padStart(12, '0')}`, api: 'students-api', notificationType: 'object', objectType: 'Student', objectId: `s${counter}`, school: { organisationMasterIdentifier: '104A158' } };
+  return {
+    id: `00000000-0000-4000-9000-${counter.toString(16).padStart(12, '0')}`,
+    api: 'students-api',
+    notificationType: 'object',
+    objectType: 'Student',
+    objectId: `s${counter}`,
+    school: { organisationMasterIdentifier: '104A158' },
+  };
 };
 const subscription = (url: string) => ({ clientId: 'afnemer-1', api: 'students-api', callbackUrl: url });
 
@@ -101,7 +116,9 @@ describe('a dispatcher on the PostgreSQL notification store', () => {
 
 function startInstance(schema: string): ChildProcess {
   const script = fileURLToPath(new URL('./support/dispatcher-instance.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });

@@ -14,7 +14,9 @@ const children: ChildProcess[] = [];
 
 /** Starts an ontvanger process and resolves with its URL and a way to wait for a line it prints. */
 function startInstance(schema: string, mode: 'hang' | 'work', confirmationBase: string) {
-  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema, mode, confirmationBase], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=@eduvkit/source', '--import', 'tsx', script, inject('postgresUrl'), schema, mode, confirmationBase], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   let errors = '';
@@ -40,7 +42,12 @@ function startInstance(schema: string, mode: 'hang' | 'work', confirmationBase: 
 }
 
 /** The Bestelomgeving's confirmation endpoint: records every PUT body and answers 202. */
-async function confirmationEndpoint(): Promise<{ server: Server; base: string; received: Record<string, unknown>[]; next: () => Promise<Record<string, unknown>> }> {
+async function confirmationEndpoint(): Promise<{
+  server: Server;
+  base: string;
+  received: Record<string, unknown>[];
+  next: () => Promise<Record<string, unknown>>;
+}> {
   const received: Record<string, unknown>[] = [];
   const waiters: ((body: Record<string, unknown>) => void)[] = [];
   const server = createServer((request, response) => {
@@ -70,7 +77,11 @@ describe('an ontvanger killed between its 202 and the confirmation', () => {
       const first = startInstance(schema, 'hang', endpoint.base);
       const url = (await first.line(/listening (\S+)/))[1]!;
       const order = orderRequest(createRandom(7), { productId: '9789024419876', quantity: 25 });
-      const answer = await fetch(`${url}${orderApi.basePath}/orders`, { method: 'PUT', headers: { authorization: 'Bearer t', 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(order) });
+      const answer = await fetch(`${url}${orderApi.basePath}/orders`, {
+        method: 'PUT',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(order),
+      });
       expect(answer.status).toBe(202);
       await first.line(new RegExp(`processing ${order.requestReferenceId}`));
       const killed = new Promise((resolve) => first.child.once('exit', resolve));

@@ -14,7 +14,10 @@ const closedPort = () =>
 describe('a database that cannot be reached', () => {
   it('makes calls reject, quickly and without the password, and close() still works', async () => {
     const secret = 'pg-secret-do-not-log';
-    const store = createPostgresExchangeStore({ connectionString: `postgres://eduvkit:${secret}@127.0.0.1:${await closedPort()}/eduvkit`, poolConfig: { connectionTimeoutMillis: 2_000 } });
+    const store = createPostgresExchangeStore({
+      connectionString: `postgres://eduvkit:${secret}@127.0.0.1:${await closedPort()}/eduvkit`,
+      poolConfig: { connectionTimeoutMillis: 2_000 },
+    });
     const started = Date.now();
     const error = await store.receiveRequest({ api: 'order-api', operationId: 'placeOrder', peer: 'p', referenceId: 'r' }, {}, new Date()).then(
       () => undefined,
@@ -31,7 +34,10 @@ describe('a database that cannot be reached', () => {
     const silent = createServer((socket) => void sockets.add(socket)).listen(0, '127.0.0.1');
     await new Promise((resolve) => silent.once('listening', resolve));
     const { port } = silent.address() as { port: number };
-    const store = createPostgresExchangeStore({ connectionString: `postgres://eduvkit@127.0.0.1:${port}/eduvkit`, poolConfig: { connectionTimeoutMillis: 500 } });
+    const store = createPostgresExchangeStore({
+      connectionString: `postgres://eduvkit@127.0.0.1:${port}/eduvkit`,
+      poolConfig: { connectionTimeoutMillis: 500 },
+    });
     try {
       await expect(store.getOutbound('x')).rejects.toThrow(/timeout/i);
     } finally {

@@ -1,11 +1,4 @@
-import {
-  schoolQuery,
-  schoolReference,
-  type ApiClientOptions,
-  type CallOptions,
-  type EduvResponse,
-  type SchoolSelection,
-} from '@eduvkit/core';
+import { schoolQuery, schoolReference, type ApiClientOptions, type CallOptions, type EduvResponse, type SchoolSelection } from '@eduvkit/core';
 import type { StudentFilters } from './bron/data-source';
 import type { Student, UserReference } from './generated/models';
 import { createStudentsMethods } from './generated/client';

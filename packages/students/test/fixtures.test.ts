@@ -170,7 +170,9 @@ describe('createStudentRecords', () => {
     expect(() => createStudentRecords({ seed: 1, school: school!, count: -1 })).toThrow(EduvConfigError);
     expect(() => createStudentRecords({ seed: 1, school: school!, count: -1 })).toThrow('createStudentRecords(): count must be a non-negative integer, got -1');
     expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(EduvConfigError);
-    expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow('createStudentRecords(): count must be a non-negative integer, got 2.5');
+    expect(() => createStudentRecords({ seed: 1, school: school!, count: 2.5 })).toThrow(
+      'createStudentRecords(): count must be a non-negative integer, got 2.5',
+    );
   });
 
   it('generates 100,000 students without error', () => {

@@ -8,7 +8,10 @@ describe('strict validation of real Students data', () => {
   it('accepts the ECK iD repeated among the secondary userIds', async () => {
     const student = {
       userMasterIdentifier: ECK_ID,
-      userIds: [{ userId: ECK_ID, userIdType: 'eckId' }, { userId: '95312@1.school.example.nl', userIdType: 'NEPPI' }],
+      userIds: [
+        { userId: ECK_ID, userIdType: 'eckId' },
+        { userId: '95312@1.school.example.nl', userIdType: 'NEPPI' },
+      ],
       givenName: 'Sem',
       familyName: 'Bakker',
     };

@@ -13,9 +13,7 @@ import { createUsageMethods } from './generated/client';
 export type UsageRequestOptions = Pick<CallOptions, 'signal' | 'timeoutMs' | 'headers'>;
 
 /** The school of `GET /usage/school`: its primary id, or a secondary id (no V_ID in the chain APIs). */
-export type UsageSchoolSelection =
-  | { readonly orgMasterId: string }
-  | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
+export type UsageSchoolSelection = { readonly orgMasterId: string } | { readonly orgId: string; readonly orgIdType: OrganisationIdTypeNoVestiging };
 
 /**
  * One method per operation of the Usage API. The two message methods make a single PUT and return

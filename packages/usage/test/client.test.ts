@@ -44,14 +44,16 @@ describe('createUsageClient over HTTP', () => {
     expect(JSON.parse(requests.at(-1)!.body)).toEqual(activation);
   });
 
-  it('reads a school\'s totals with the school selection in the query', async () => {
+  it("reads a school's totals with the school selection in the query", async () => {
     const { data } = await client().listForSchool({ orgMasterId: '104A158' });
     expect(data).toEqual([{ deliveryOrderId: 'do-1', totalLicensed: 0, entitlements: [] }]);
     expect(requests.at(-1)!.url).toBe('/usage-api/v1/usage/school?orgMasterId=104A158');
   });
 
   it('turns a StatusResponse into an EduvApiError with the Edu-V status', async () => {
-    const failure = await client().listForContract('c-unknown').catch((error: unknown) => error);
+    const failure = await client()
+      .listForContract('c-unknown')
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(EduvApiError);
     expect(failure).toMatchObject({ httpStatus: 400, eduvStatus: 11 });
   });

@@ -11,7 +11,12 @@ import { entitlementUsage, initialActivation, usageTotals } from '../src/fixture
 const FAST = { pollIntervalMs: 20, retry: { baseDelayMs: 10, maxDelayMs: 50 }, dangerouslyAcceptAnyToken: true };
 const random = createRandom(14);
 const [school, unconsented] = createSchools({ seed: 14, po: 1, vo: 1 });
-const entitlement = { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'school-student' as const, school: { organisationMasterIdentifier: school!.orgMasterId } };
+const entitlement = {
+  entitlementId: random.guid(),
+  productId: '9789000000007',
+  entitlementType: 'school-student' as const,
+  school: { organisationMasterIdentifier: school!.orgMasterId },
+};
 const activation = initialActivation(random, { entitlement });
 const usage = entitlementUsage({ entitlement, entitlementStatus: 'licensed', activations: [activation] });
 const deliveryOrderId = random.guid();
@@ -54,7 +59,12 @@ async function startChain() {
   });
   const lrServer = await serveNode((request) => verzender.answer(request), { apiVersion: usageApi.version, port: 0, host: '127.0.0.1' });
   registry.url = lrServer.url;
-  closers.push(() => amServer.close(), () => aanspraakmanager.close(), () => lrServer.close(), () => verzender.close());
+  closers.push(
+    () => amServer.close(),
+    () => aanspraakmanager.close(),
+    () => lrServer.close(),
+    () => verzender.close(),
+  );
   return { verzender, reader: createUsageClient({ baseUrl: `${lrServer.url}/usage-api/v1`, tokenProvider: staticToken('dashboard'), retry: false }) };
 }
 
@@ -74,6 +84,9 @@ describe('Usage exchange and GETs over HTTP', () => {
     expect((await reader.listForSchool({ orgMasterId: school!.orgMasterId })).data).toHaveLength(1);
     await expect(reader.listForContract(random.guid())).rejects.toMatchObject({ httpStatus: 404 });
     await expect(reader.listForSchool({ orgMasterId: unconsented!.orgMasterId })).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
-    await expect(reader.listForUser({ organisationMasterIdentifier: unconsented!.orgMasterId }, activation.user)).rejects.toMatchObject({ httpStatus: 403, eduvStatus: 22 });
+    await expect(reader.listForUser({ organisationMasterIdentifier: unconsented!.orgMasterId }, activation.user)).rejects.toMatchObject({
+      httpStatus: 403,
+      eduvStatus: 22,
+    });
   });
 });

@@ -43,7 +43,9 @@ describe('Usage fixtures', () => {
         expect(checkEan13(activation.productId).ok).toBe(true);
         expect(activation.school !== undefined).toBe(type.startsWith('school-'));
         expect(activation.activationCode !== undefined).toBe(type.endsWith('-activationcode'));
-        const usages = statuses.map((entitlementStatus) => entitlementUsage({ entitlement: entitlementOf(random, type), entitlementStatus, activations: [initialActivation(random, { entitlement })] }));
+        const usages = statuses.map((entitlementStatus) =>
+          entitlementUsage({ entitlement: entitlementOf(random, type), entitlementStatus, activations: [initialActivation(random, { entitlement })] }),
+        );
         for (const usage of usages) parses(EntitlementUsageSchema, usage);
         parses(UsageTotalsSchema, usageTotals('do-1', usages));
       }),
@@ -53,7 +55,9 @@ describe('Usage fixtures', () => {
 
   it('name a student by ECK iD and an employee by a secondary id', () => {
     const random = createRandom(2);
-    expect(initialActivation(random, { entitlement: entitlementOf(random, 'school-student') }).user.userMasterIdentifier).toMatch(/^https:\/\/ketenid\.nl\/201703\/[0-9a-f]{128}$/);
+    expect(initialActivation(random, { entitlement: entitlementOf(random, 'school-student') }).user.userMasterIdentifier).toMatch(
+      /^https:\/\/ketenid\.nl\/201703\/[0-9a-f]{128}$/,
+    );
     const employee = initialActivation(random, { entitlement: entitlementOf(random, 'school-employee') }).user;
     expect(employee.userMasterIdentifier).toBeUndefined();
     expect(employee.userIds?.[0]?.userIdType).toBe('ASI');
@@ -75,7 +79,8 @@ describe('Usage fixtures', () => {
 
   it('count totals per status and list only the licensed entitlements', () => {
     const random = createRandom(4);
-    const usageWith = (entitlementStatus: EntitlementStatus) => entitlementUsage({ entitlement: entitlementOf(random, 'school-student'), entitlementStatus, activations: [] });
+    const usageWith = (entitlementStatus: EntitlementStatus) =>
+      entitlementUsage({ entitlement: entitlementOf(random, 'school-student'), entitlementStatus, activations: [] });
     const usages = (['licensed', 'licensed', 'entitled', 'blocked', 'created'] as const).map(usageWith);
     const totals = usageTotals('do-7', usages);
     expect(totals).toMatchObject({ deliveryOrderId: 'do-7', totalLicensed: 2, totalEntitled: 1, totalBlocked: 1, totalCancelled: 0, totalExpired: 0 });

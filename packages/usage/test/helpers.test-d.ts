@@ -7,7 +7,10 @@ const store = createInMemoryExchangeStore();
 describe('the Usage helpers are typed', () => {
   it('types the first use and the confirmation it resolves with', () => {
     const verzender = createUsageVerzender({ store, baseUrl: 'https://am.example/usage-api/v1', autoStart: false });
-    expectTypeOf(verzender.reportInitialActivation).returns.resolves.toHaveProperty('confirmation').resolves.toHaveProperty('body').toEqualTypeOf<InitialActivationConfirmation>();
+    expectTypeOf(verzender.reportInitialActivation)
+      .returns.resolves.toHaveProperty('confirmation')
+      .resolves.toHaveProperty('body')
+      .toEqualTypeOf<InitialActivationConfirmation>();
     // @ts-expect-error a first use names its user
     void verzender.reportInitialActivation({ entitlementId: 'e', productId: 'p', entitlementType: 'school-student' });
   });

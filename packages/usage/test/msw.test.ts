@@ -15,7 +15,14 @@ afterAll(() => server.close());
 
 const random = createRandom(8);
 const client = createUsageClient({ baseUrl: DEFAULT_USAGE_BASE_URL, tokenProvider: staticToken('t'), retry: false });
-const activation = initialActivation(random, { entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'school-student', school: { organisationMasterIdentifier: random.guid() } } });
+const activation = initialActivation(random, {
+  entitlement: {
+    entitlementId: random.guid(),
+    productId: '9789000000007',
+    entitlementType: 'school-student',
+    school: { organisationMasterIdentifier: random.guid() },
+  },
+});
 
 describe('Usage MSW handlers', () => {
   it('answer a first use 202 and record it under its reference id', async () => {
@@ -25,14 +32,20 @@ describe('Usage MSW handlers', () => {
   });
 
   it('take a first use of a customer entitlement, which names no school', async () => {
-    const customer = initialActivation(random, { entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'customer-student' } });
+    const customer = initialActivation(random, {
+      entitlement: { entitlementId: random.guid(), productId: '9789000000007', entitlementType: 'customer-student' },
+    });
     expect(customer.school).toBeUndefined();
     expect((await client.reportInitialActivation(customer)).httpStatus).toBe(202);
   });
 
   it('refuse a first use without its user with 400 / 0011 naming the field', async () => {
     const { user: _left, ...withoutUser } = activation;
-    await expect(client.reportInitialActivation({ ...withoutUser, requestReferenceId: random.guid() } as never)).rejects.toMatchObject({ httpStatus: 400, eduvStatus: 11, statusMessage: expect.stringContaining('user') });
+    await expect(client.reportInitialActivation({ ...withoutUser, requestReferenceId: random.guid() } as never)).rejects.toMatchObject({
+      httpStatus: 400,
+      eduvStatus: 11,
+      statusMessage: expect.stringContaining('user'),
+    });
   });
 
   it('answer the GETs 405: the Licentieregistratie serves them', async () => {

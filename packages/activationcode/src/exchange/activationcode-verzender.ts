@@ -3,7 +3,6 @@ import type { ActivationCodeConfirmation, ActivationCodeRequest, ActivationCodeR
 import { activationcodeApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A request as `send` takes it: the reference id is generated unless given. */
 export type ActivationcodeToSend<T> = Without<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
 

@@ -14,7 +14,13 @@ export function createActivationcodeStandIn(store: ExchangeStore, options: Activ
     autoStart: options.confirmationUrl !== undefined,
     confirmationUrl: () => undefined,
     process: {
-      requestActivationCodes: ({ body }) => ({ productId: body.productId, activationCodes: [], success: false, status: 99, statusMessage: 'No codes in the MSW handlers: pass bron.process' }),
+      requestActivationCodes: ({ body }) => ({
+        productId: body.productId,
+        activationCodes: [],
+        success: false,
+        status: 99,
+        statusMessage: 'No codes in the MSW handlers: pass bron.process',
+      }),
       revokeActivationCode: ({ body }) => ({ activationCode: body.activationCode, success: true, status: 0 }),
     },
     ...options,

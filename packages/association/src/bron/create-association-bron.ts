@@ -7,10 +7,7 @@ import { AssociationStatus, associationRefusal } from '../generated/status';
 export type AssociationBronOptions<S extends SchoolRecord> = Omit<BronOptions<S>, 'schools'>;
 
 /** A complete Association API bron over a data source: the mock server and the MSW handlers use this. */
-export function createAssociationBron<S extends SchoolRecord>(
-  source: AssociationDataSource<S>,
-  options: AssociationBronOptions<S> = {},
-): Bron {
+export function createAssociationBron<S extends SchoolRecord>(source: AssociationDataSource<S>, options: AssociationBronOptions<S> = {}): Bron {
   return createBron<typeof associationApi, S>(
     associationApi,
     {

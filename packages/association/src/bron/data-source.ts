@@ -1,14 +1,5 @@
 import type { ResolvedSchool, SchoolRecord, SchoolSelection } from '@eduvkit/core';
-import type {
-  Assignment,
-  AssignmentType,
-  Enrollment,
-  EnrollmentType,
-  Group,
-  GroupType,
-  SchoolPeriod,
-  UserReference,
-} from '../generated/models';
+import type { Assignment, AssignmentType, Enrollment, EnrollmentType, Group, GroupType, SchoolPeriod, UserReference } from '../generated/models';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -50,20 +41,12 @@ export interface AssociationDataSource<S extends SchoolRecord = SchoolRecord> {
   /** undefined → 404 / 2007. */
   getEnrollment(school: ResolvedSchool<S>, enrollmentId: string): Awaitable<Enrollment | undefined>;
   /** undefined when the school does not know the student (→ 404 / 2002); `[]` when nothing matches. */
-  findEnrollmentsForStudent(
-    school: ResolvedSchool<S>,
-    student: UserReference,
-    filters: EnrollmentFilters,
-  ): Awaitable<readonly Enrollment[] | undefined>;
+  findEnrollmentsForStudent(school: ResolvedSchool<S>, student: UserReference, filters: EnrollmentFilters): Awaitable<readonly Enrollment[] | undefined>;
   listAssignments(school: ResolvedSchool<S>, filters: AssignmentFilters): Awaitable<readonly Assignment[]>;
   /** undefined → 404 / 2007. */
   getAssignment(school: ResolvedSchool<S>, assignmentId: string): Awaitable<Assignment | undefined>;
   /** undefined when the school does not know the employee (→ 404 / 2004); `[]` when nothing matches. */
-  findAssignmentsForEmployee(
-    school: ResolvedSchool<S>,
-    employee: UserReference,
-    filters: AssignmentFilters,
-  ): Awaitable<readonly Assignment[] | undefined>;
+  findAssignmentsForEmployee(school: ResolvedSchool<S>, employee: UserReference, filters: AssignmentFilters): Awaitable<readonly Assignment[] | undefined>;
   listGroups(school: ResolvedSchool<S>, filters: GroupFilters): Awaitable<readonly Group[]>;
   /** undefined → 404 / 2006. */
   getGroup(school: ResolvedSchool<S>, groupId: string): Awaitable<Group | undefined>;

@@ -331,8 +331,7 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
   const enrollmentsOf = (index: SchoolIndex, unit: string | undefined, filters: EnrollmentFilters): readonly Enrollment[] =>
     cached(index, ['enrollments', unit, filters.enrollmentType, filters.schoolPeriodId, filters.studyOfferingId, filters.subjectOfferingId], () =>
       index.enrollments.filter(
-        (enrollment, i) =>
-          (unit === undefined || index.students.units[index.enrollmentPerson[i]!] === unit) && enrollmentMatches(index, enrollment, filters),
+        (enrollment, i) => (unit === undefined || index.students.units[index.enrollmentPerson[i]!] === unit) && enrollmentMatches(index, enrollment, filters),
       ),
     );
 
@@ -364,9 +363,7 @@ export function createInMemoryAssociationSource<S extends InMemoryAssociationSch
       checkFilters(index, filters);
       const { unit } = school;
       return cached(index, ['assignments', unit, filters.assignmentType, filters.schoolPeriodId], () =>
-        index.assignments.filter(
-          (assignment, i) => (unit === undefined || index.assignmentUnit[i] === unit) && assignmentMatches(index, assignment, filters),
-        ),
+        index.assignments.filter((assignment, i) => (unit === undefined || index.assignmentUnit[i] === unit) && assignmentMatches(index, assignment, filters)),
       );
     },
     getAssignment(school, assignmentId) {

@@ -56,9 +56,23 @@ export interface Pki {
 
 function makeCa(dir: TempDir, name: string): void {
   dir.openssl(
-    'req', '-x509', '-newkey', 'rsa:2048', '-noenc', '-keyout', `${name}.key`, '-out', `${name}.pem`,
-    '-days', '1', '-subj', `/CN=${name}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-noenc',
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${name}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   );
 }
 
@@ -66,8 +80,21 @@ function makeLeaf(dir: TempDir, ca: string, name: string, subject: string, exten
   dir.openssl('req', '-newkey', 'rsa:2048', '-noenc', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
   dir.write(`${name}.ext`, extensions);
   dir.openssl(
-    'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial',
-    '-out', `${name}.pem`, '-days', '1', '-extfile', `${name}.ext`,
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.pem`,
+    '-CAkey',
+    `${ca}.key`,
+    '-CAcreateserial',
+    '-out',
+    `${name}.pem`,
+    '-days',
+    '1',
+    '-extfile',
+    `${name}.ext`,
   );
 }
 
@@ -76,10 +103,7 @@ export function makePki(dir: TempDir): Pki {
   makeCa(dir, 'ca');
   makeCa(dir, 'rogue-ca');
   makeLeaf(dir, 'ca', 'server', '/CN=127.0.0.1', 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  makeLeaf(
-    dir, 'ca', 'client', '/serialNumber=00000001234567890000/CN=eduvkit-test-client',
-    'extendedKeyUsage=clientAuth\n',
-  );
+  makeLeaf(dir, 'ca', 'client', '/serialNumber=00000001234567890000/CN=eduvkit-test-client', 'extendedKeyUsage=clientAuth\n');
   makeLeaf(dir, 'rogue-ca', 'rogue-client', '/CN=rogue-client', 'extendedKeyUsage=clientAuth\n');
   return {
     caPem: dir.read('ca.pem'),

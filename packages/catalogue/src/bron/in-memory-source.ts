@@ -11,8 +11,7 @@ const changedAt = (record: Dated): number => {
 };
 
 /** The harvest order: oldest change first (by time, whatever the fraction digits), then productId, so pages never overlap or skip. */
-const harvestOrder = (a: Dated, b: Dated): number =>
-  changedAt(a) - changedAt(b) || (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
+const harvestOrder = (a: Dated, b: Dated): number => changedAt(a) - changedAt(b) || (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
 
 /** Index of the first record changed at or after `since` (records are in harvest order). */
 function firstChangedAt(records: readonly Dated[], since: string): number {
@@ -61,7 +60,10 @@ class PagedList<T extends Dated> {
  * A Catalogue data source over products held in memory (the mock server's world, MSW tests).
  * ProductInfo is derived from each Product unless given; the records are treated as immutable.
  */
-export function createInMemoryCatalogueSource(products: readonly Product[], productInfo: readonly ProductInfo[] = products.map(productInfoOf)): CatalogueDataSource {
+export function createInMemoryCatalogueSource(
+  products: readonly Product[],
+  productInfo: readonly ProductInfo[] = products.map(productInfoOf),
+): CatalogueDataSource {
   const productList = new PagedList(products);
   const infoList = new PagedList(productInfo);
   return {

@@ -12,7 +12,21 @@ export interface AfnemerFlags {
   readonly timeout?: string | undefined;
 }
 
-const BRON_ONLY_FLAGS = ['base-url', 'school', 'issuer', 'token-url', 'private-key', 'key-id', 'alg', 'unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'clients', 'test-data', 'timeout-ms'];
+const BRON_ONLY_FLAGS = [
+  'base-url',
+  'school',
+  'issuer',
+  'token-url',
+  'private-key',
+  'key-id',
+  'alg',
+  'unconsented-client-id',
+  'unconsented-private-key',
+  'unconsented-client',
+  'clients',
+  'test-data',
+  'timeout-ms',
+];
 
 async function readJwks(file: string): Promise<NonNullable<AfnemerClient['jwks']>> {
   let text: string;
@@ -30,10 +44,12 @@ async function readJwks(file: string): Promise<NonNullable<AfnemerClient['jwks']
 
 async function afnemerClient(flags: AfnemerFlags): Promise<AfnemerClient> {
   if (flags.client !== undefined) {
-    if (flags['client-id'] !== undefined || flags.jwks !== undefined) throw new UsageError('give either --client <demo client> or --client-id with --jwks, not both');
+    if (flags['client-id'] !== undefined || flags.jwks !== undefined)
+      throw new UsageError('give either --client <demo client> or --client-id with --jwks, not both');
     return { clientId: flags.client };
   }
-  if (flags['client-id'] === undefined || flags.jwks === undefined) throw new UsageError('give the client your command authenticates as: --client <demo client>, or --client-id <id> --jwks <public JWKS file>');
+  if (flags['client-id'] === undefined || flags.jwks === undefined)
+    throw new UsageError('give the client your command authenticates as: --client <demo client>, or --client-id <id> --jwks <public JWKS file>');
   return { clientId: flags['client-id'], jwks: await readJwks(flags.jwks), role: flags['client-role'] };
 }
 
@@ -53,7 +69,8 @@ export async function runAfnemerQualify(
 ): Promise<QualificationReport> {
   const misplaced = BRON_ONLY_FLAGS.filter((flag) => flags[flag] !== undefined);
   if (misplaced.length) throw new UsageError(`--role afnemer does not take ${misplaced.map((flag) => `--${flag}`).join(', ')}: the kit starts its own mock`);
-  if (!command.length) throw new UsageError('give the command that runs your client after --: eduvkit qualify <api> --role afnemer --client <id> -- <command> [args…]');
+  if (!command.length)
+    throw new UsageError('give the command that runs your client after --: eduvkit qualify <api> --role afnemer --client <id> -- <command> [args…]');
   if (flags['client-role'] !== undefined && flags.jwks === undefined) throw new UsageError('--client-role goes with --client-id and --jwks');
   return qualifyAfnemer({
     api,

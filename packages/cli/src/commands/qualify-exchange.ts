@@ -1,12 +1,49 @@
-import { DEFAULT_COMMAND_TIMEOUT_MS, qualifyOntvanger, qualifyVerzender, type CaseResult, type ClientCredentials, type QualificationReport } from '@eduvkit/conformance';
+import {
+  DEFAULT_COMMAND_TIMEOUT_MS,
+  qualifyOntvanger,
+  qualifyVerzender,
+  type CaseResult,
+  type ClientCredentials,
+  type QualificationReport,
+} from '@eduvkit/conformance';
 import { UsageError } from '../usage-error';
 
 type Flags = Readonly<Record<string, string | undefined>>;
 type OnCase = (result: CaseResult) => void;
 
 /** Flags of the other roles that make no sense for the exchange roles. */
-const NOT_FOR_ONTVANGER = ['unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'test-data', 'jwks', 'client-role', 'timeout', 'confirmation-url'];
-const NOT_FOR_VERZENDER = ['base-url', 'school', 'issuer', 'token-url', 'client-id', 'private-key', 'key-id', 'alg', 'client', 'clients', 'unconsented-client-id', 'unconsented-private-key', 'unconsented-client', 'test-data', 'jwks', 'client-role', 'timeout-ms', 'callback-port', 'callback-url', 'confirmation-timeout-ms'];
+const NOT_FOR_ONTVANGER = [
+  'unconsented-client-id',
+  'unconsented-private-key',
+  'unconsented-client',
+  'test-data',
+  'jwks',
+  'client-role',
+  'timeout',
+  'confirmation-url',
+];
+const NOT_FOR_VERZENDER = [
+  'base-url',
+  'school',
+  'issuer',
+  'token-url',
+  'client-id',
+  'private-key',
+  'key-id',
+  'alg',
+  'client',
+  'clients',
+  'unconsented-client-id',
+  'unconsented-private-key',
+  'unconsented-client',
+  'test-data',
+  'jwks',
+  'client-role',
+  'timeout-ms',
+  'callback-port',
+  'callback-url',
+  'confirmation-timeout-ms',
+];
 
 function refuseFlags(flags: Flags, names: readonly string[], role: string): void {
   const misplaced = names.filter((name) => flags[name] !== undefined);
@@ -20,7 +57,14 @@ function wholeNumber(value: string | undefined, flag: string, scale = 1): number
 }
 
 /** `qualify <api> --role ontvanger --base-url …`: the kit plays the verzender against the supplier's receive endpoints. */
-export function runOntvangerQualify(api: string, flags: Flags, client: ClientCredentials, only: readonly string[] | undefined, onCase: OnCase, out: (line: string) => void): Promise<QualificationReport> {
+export function runOntvangerQualify(
+  api: string,
+  flags: Flags,
+  client: ClientCredentials,
+  only: readonly string[] | undefined,
+  onCase: OnCase,
+  out: (line: string) => void,
+): Promise<QualificationReport> {
   refuseFlags(flags, NOT_FOR_ONTVANGER, 'ontvanger');
   if (!flags['base-url']) throw new UsageError('--base-url is required: the base of your receive endpoints, e.g. https://ordersysteem.example/order-api/v0');
   if (!flags.issuer && !flags['token-url']) throw new UsageError('give the authorization server: --issuer <url> or --token-url <url>');
@@ -43,10 +87,22 @@ export function runOntvangerQualify(api: string, flags: Flags, client: ClientCre
 }
 
 /** `qualify <api> --role verzender --confirmation-url … -- <command>`: the kit plays the ontvanger for the supplier's command. */
-export function runVerzenderQualify(api: string, command: readonly string[], flags: Flags, only: readonly string[] | undefined, onCase: OnCase): Promise<QualificationReport> {
+export function runVerzenderQualify(
+  api: string,
+  command: readonly string[],
+  flags: Flags,
+  only: readonly string[] | undefined,
+  onCase: OnCase,
+): Promise<QualificationReport> {
   refuseFlags(flags, NOT_FOR_VERZENDER, 'verzender');
-  if (!command.length) throw new UsageError('give the command that runs your verzender after --: eduvkit qualify <api> --role verzender --confirmation-url <url> -- <command> [args…]');
-  if (!flags['confirmation-url']) throw new UsageError('--confirmation-url is required: the base URL of your confirmation endpoints while the command runs, e.g. http://127.0.0.1:8080/order-api/v0');
+  if (!command.length)
+    throw new UsageError(
+      'give the command that runs your verzender after --: eduvkit qualify <api> --role verzender --confirmation-url <url> -- <command> [args…]',
+    );
+  if (!flags['confirmation-url'])
+    throw new UsageError(
+      '--confirmation-url is required: the base URL of your confirmation endpoints while the command runs, e.g. http://127.0.0.1:8080/order-api/v0',
+    );
   return qualifyVerzender({
     api,
     command,

@@ -137,7 +137,10 @@ async function credentials(
 
 function formatsOf(value: string | undefined): ReportFormat[] {
   if (value === undefined) return [...REPORT_FORMATS];
-  const formats = value.split(',').map((format) => format.trim()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((format) => format.trim())
+    .filter(Boolean);
   const unknown = formats.filter((format) => !REPORT_FORMATS.includes(format as ReportFormat));
   if (unknown.length || !formats.length) throw new UsageError(`--format takes a list of ${REPORT_FORMATS.join(', ')}; got "${value}"`);
   return formats as ReportFormat[];
@@ -175,7 +178,11 @@ async function report(
   }
 }
 
-const onlyOf = (value: string | undefined): string[] | undefined => value?.split(',').map((id) => id.trim()).filter(Boolean);
+const onlyOf = (value: string | undefined): string[] | undefined =>
+  value
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
 
 export async function runQualify(args: string[], out: (line: string) => void, color = false): Promise<number> {
   const { own, command } = splitCommand(args);
@@ -191,16 +198,17 @@ export async function runQualify(args: string[], out: (line: string) => void, co
   const exchangeRole = values.role !== undefined && isExchangeRole(values.role, api) ? values.role.trim().toLowerCase() : undefined;
   if (exchangeRole === 'verzender') return report((onCase) => runVerzenderQualify(api, command, values, onlyOf(values.only), onCase), reporting);
   if (command.length) throw new UsageError('a command after -- is for --role afnemer only (and for --role verzender of a push-asynchronous API)');
-  if (!exchangeRole) for (const flag of EXCHANGE_FLAGS) if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the ontvanger and verzender of ${EXCHANGE_API_NAMES.join(', ')}`);
+  if (!exchangeRole)
+    for (const flag of EXCHANGE_FLAGS)
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the ontvanger and verzender of ${EXCHANGE_API_NAMES.join(', ')}`);
   for (const flag of ['jwks', 'client-role', 'timeout'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} is for --role afnemer only`);
   if (values.issuer && values['token-url']) throw new UsageError('give --issuer or --token-url, not both');
   const alg = algorithmOf(values.alg);
-  const client = await credentials(
-    { id: values['client-id'], key: values['private-key'], keyId: values['key-id'], alg },
-    values.client,
-    values.clients,
-    { id: '--client-id', key: '--private-key', registered: '--client' },
-  );
+  const client = await credentials({ id: values['client-id'], key: values['private-key'], keyId: values['key-id'], alg }, values.client, values.clients, {
+    id: '--client-id',
+    key: '--private-key',
+    registered: '--client',
+  });
   if (!client) throw new UsageError('give the client to authenticate as: --client-id <id> --private-key <pem file>, or --client <id>');
   if (exchangeRole === 'ontvanger') return report((onCase) => runOntvangerQualify(api, values, client, onlyOf(values.only), onCase, out), reporting);
   const unconsentedClient = await credentials(

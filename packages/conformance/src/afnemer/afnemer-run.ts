@@ -38,7 +38,14 @@ export function issuedTokens(run: AfnemerRun): IssuedToken[] {
     const body = jsonOf(entry.responseBody) as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (entry.status !== 200 || typeof body?.access_token !== 'string') return [];
     const lifetime = typeof body.expires_in === 'number' ? body.expires_in : 0;
-    return [{ entry, accessToken: body.access_token, requestedScopes: [...new Set(requestedScopesOf(entry))].sort().join(' '), expiresAt: entry.answeredAt + lifetime * 1000 }];
+    return [
+      {
+        entry,
+        accessToken: body.access_token,
+        requestedScopes: [...new Set(requestedScopesOf(entry))].sort().join(' '),
+        expiresAt: entry.answeredAt + lifetime * 1000,
+      },
+    ];
   });
 }
 

@@ -37,14 +37,20 @@ export async function registerClient(client: AfnemerClient, registry: ApiRegistr
   const demo = loadClients().clients;
   if (!client.jwks) {
     const registered = demo.find((candidate) => candidate.clientId === client.clientId);
-    if (!registered) throw new ConformanceConfigError(`no demo client ${client.clientId}; use one of ${demo.map(({ clientId }) => clientId).join(', ')}, or give your own with --client-id and --jwks`);
+    if (!registered)
+      throw new ConformanceConfigError(
+        `no demo client ${client.clientId}; use one of ${demo.map(({ clientId }) => clientId).join(', ')}, or give your own with --client-id and --jwks`,
+      );
     if (!registry.roles.calling.includes(registered.role)) {
-      throw new ConformanceConfigError(`the demo client ${client.clientId} (${registered.role}) is no calling role of the ${registry.api}; its calling roles: ${registry.roles.calling.join(', ')}`);
+      throw new ConformanceConfigError(
+        `the demo client ${client.clientId} (${registered.role}) is no calling role of the ${registry.api}; its calling roles: ${registry.roles.calling.join(', ')}`,
+      );
     }
     return { role: registered.role, remove: async () => {} };
   }
   const role = client.role ?? registry.roles.calling[0]!;
-  if (!registry.roles.calling.includes(role)) throw new ConformanceConfigError(`${role} is no calling role of the ${registry.api}; choose one of ${registry.roles.calling.join(', ')}`);
+  if (!registry.roles.calling.includes(role))
+    throw new ConformanceConfigError(`${role} is no calling role of the ${registry.api}; choose one of ${registry.roles.calling.join(', ')}`);
   const own: RegisteredClient = { clientId: client.clientId, name: `${client.clientId} (under qualification)`, role, jwks: checkPublicJwks(client.jwks) };
   const dir = await mkdtemp(join(tmpdir(), 'eduvkit-afnemer-'));
   const clientsFile = join(dir, 'clients.json');

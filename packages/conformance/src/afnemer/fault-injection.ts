@@ -23,7 +23,11 @@ export function faultFor(dataCall: number): InjectedFault | undefined {
 export function faultResponse(fault: InjectedFault, apiVersion: string): Response {
   switch (fault) {
     case 'rate-limited':
-      return toResponse(statusAnswer(apiVersion, 429, EduvStatus.Other, 'too many requests: try again after the Retry-After delay', { 'retry-after': String(RETRY_AFTER_SECONDS) }));
+      return toResponse(
+        statusAnswer(apiVersion, 429, EduvStatus.Other, 'too many requests: try again after the Retry-After delay', {
+          'retry-after': String(RETRY_AFTER_SECONDS),
+        }),
+      );
     case 'unavailable':
       return toResponse(statusAnswer(apiVersion, 503, EduvStatus.Other, 'service unavailable for a moment: try again later'));
     case 'expired-token':

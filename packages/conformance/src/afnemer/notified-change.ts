@@ -14,7 +14,8 @@ export function notifiedChange(app: MockApp, clientId: string, school: string): 
   app.notifications.setCallbackUrl(clientId, NO_RECEIVER);
   let changed = false;
   return (entry) => {
-    if (changed || entry.status >= 300 || operationOf(entry)?.operation.operationId !== 'subscribe' || !entry.url.pathname.endsWith('/subscribe/students-api')) return;
+    if (changed || entry.status >= 300 || operationOf(entry)?.operation.operationId !== 'subscribe' || !entry.url.pathname.endsWith('/subscribe/students-api'))
+      return;
     const student = app.world.students.get(school)?.find((record) => record.student.userMasterIdentifier)?.student.userMasterIdentifier;
     if (!student) return;
     changed = true;

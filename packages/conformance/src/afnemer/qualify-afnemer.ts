@@ -27,7 +27,10 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 120_000;
 function prepareConsent(mock: RecordingMock, clientId: string, role: string, registry: ApiRegistry): { school: string; schoolNoConsent: string } {
   const [first, second] = mock.app.world.schools;
   if (!first || !second) throw new Error('the mock world has fewer than two schools');
-  const apis = new Set([registry.api, ...QUALIFIABLE_REGISTRIES.filter((candidate) => candidate.consentRequired && candidate.roles.calling.includes(role)).map(({ api }) => api)]);
+  const apis = new Set([
+    registry.api,
+    ...QUALIFIABLE_REGISTRIES.filter((candidate) => candidate.consentRequired && candidate.roles.calling.includes(role)).map(({ api }) => api),
+  ]);
   for (const api of apis) {
     mock.app.consent.activate({ clientId, orgMasterId: first.orgMasterId, api });
     mock.app.consent.deactivate({ clientId, orgMasterId: second.orgMasterId, api });
@@ -61,7 +64,8 @@ function judgeCase(definition: AfnemerCase, run: AfnemerRun): CaseResult {
  */
 export async function qualifyAfnemer(options: QualifyAfnemerOptions): Promise<QualificationReport> {
   const registry = resolveRegistry(options.api);
-  if (!options.command.length) throw new ConformanceConfigError('give the command that runs your client after --: qualify <api> --role afnemer … -- <command> [args…]');
+  if (!options.command.length)
+    throw new ConformanceConfigError('give the command that runs your client after --: qualify <api> --role afnemer … -- <command> [args…]');
   const cases = selectCases(afnemerSuite(registry), options.only, `${apiName(registry)} afnemer`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const registration = await registerClient(options.client, registry);
@@ -84,7 +88,15 @@ export async function qualifyAfnemer(options: QualifyAfnemerOptions): Promise<Qu
           EDUVKIT_CLIENT_ID: options.client.clientId,
         },
       });
-      const run: AfnemerRun = { registry, clientId: options.client.clientId, tokenEndpoint: mock.tokenEndpoint, ...schools, traffic: mock.traffic, outcome, timeoutMs };
+      const run: AfnemerRun = {
+        registry,
+        clientId: options.client.clientId,
+        tokenEndpoint: mock.tokenEndpoint,
+        ...schools,
+        traffic: mock.traffic,
+        outcome,
+        timeoutMs,
+      };
       const results = cases.map((definition) => {
         const result = judgeCase(definition, run);
         options.onCase?.(result);

@@ -18,7 +18,8 @@ function kindOf(pathname: string): TrafficKind {
 
 // The mock's admin routes change consent and data: the command under qualification may not use them.
 const isAdmin = (pathname: string): boolean => pathname === '/_admin' || pathname.startsWith('/_admin/');
-const adminRefusal = (): Response => toResponse(statusAnswer(MOCK_SERVER_VERSION, 403, EduvStatus.Other, 'the qualification mock takes no admin calls from the command it qualifies'));
+const adminRefusal = (): Response =>
+  toResponse(statusAnswer(MOCK_SERVER_VERSION, 403, EduvStatus.Other, 'the qualification mock takes no admin calls from the command it qualifies'));
 
 const headersOf = (headers: Headers): Record<string, string> => Object.fromEntries([...headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
 

@@ -43,7 +43,8 @@ export function jsonOf(text: string): unknown {
 }
 
 /** `GET /students-api/v1/students/school?… → HTTP 200`, for reasons. */
-export const describeEntry = (entry: TrafficEntry): string => `#${entry.sequence} ${entry.method} ${redactString(entry.url.pathname + entry.url.search)} → HTTP ${entry.status}`;
+export const describeEntry = (entry: TrafficEntry): string =>
+  `#${entry.sequence} ${entry.method} ${redactString(entry.url.pathname + entry.url.search)} → HTTP ${entry.status}`;
 
 /** The entry as a report shows it: secrets redacted. */
 export function toExchange(entry: TrafficEntry): Exchange {

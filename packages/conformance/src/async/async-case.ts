@@ -16,7 +16,11 @@ export interface AsyncCase<Context> {
 export const asyncCode = (role: 'ontvanger' | 'verzender', check: string, base?: string): string => eduvkitCode(`${role.toUpperCase()}-${check}`, base);
 
 /** Runs the cases one after another; a failure of the kit's own machinery skips the case instead of failing it. */
-export async function runAsyncCases<Context>(cases: readonly AsyncCase<Context>[], context: Context, onCase?: (result: CaseResult) => void): Promise<CaseResult[]> {
+export async function runAsyncCases<Context>(
+  cases: readonly AsyncCase<Context>[],
+  context: Context,
+  onCase?: (result: CaseResult) => void,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const definition of cases) {
     const started = performance.now();
@@ -42,7 +46,13 @@ export async function runAsyncCases<Context>(cases: readonly AsyncCase<Context>[
   return results;
 }
 
-export function asyncReport(registry: ApiRegistry, role: 'ontvanger' | 'verzender', target: string, startedAt: Date, results: readonly CaseResult[]): QualificationReport {
+export function asyncReport(
+  registry: ApiRegistry,
+  role: 'ontvanger' | 'verzender',
+  target: string,
+  startedAt: Date,
+  results: readonly CaseResult[],
+): QualificationReport {
   const count = (status: CaseResult['status']) => results.filter((result) => result.status === status).length;
   return {
     api: apiName(registry),

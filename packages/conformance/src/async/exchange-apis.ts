@@ -26,7 +26,9 @@ export function resolveExchangeApi(api: string | ApiRegistry, role: string): { r
   if (!registry || !isExchangeApi(registry)) {
     const pull = typeof api === 'string' ? findRegistry(api) : api;
     const why = pull ? `${apiName(pull)} is no push-asynchronous API` : `unknown API "${String(api)}"`;
-    throw new ConformanceConfigError(`--role ${role} qualifies a party of a melding–bevestiging exchange: ${why}; choose one of ${EXCHANGE_API_NAMES.join(', ')}`);
+    throw new ConformanceConfigError(
+      `--role ${role} qualifies a party of a melding–bevestiging exchange: ${why}; choose one of ${EXCHANGE_API_NAMES.join(', ')}`,
+    );
   }
   return { registry, pairs: exchangePairs(registry) };
 }

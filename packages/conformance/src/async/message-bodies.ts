@@ -43,13 +43,19 @@ export const PLACEHOLDER_SCHOOL = '000X000';
 export function requestBody(pair: ExchangePair, school?: string): Body {
   const body = FIXTURE_MESSAGES[pair.request.operationId]?.request(freshRandom()) ?? sampled(pair.request);
   const needsSchool = pair.request.schoolSelection === 'body' && (school !== undefined || body.school === undefined);
-  return { ...body, ...(needsSchool ? { school: { organisationMasterIdentifier: school ?? PLACEHOLDER_SCHOOL } } : {}), [pair.request.exchange.reference]: randomUUID() };
+  return {
+    ...body,
+    ...(needsSchool ? { school: { organisationMasterIdentifier: school ?? PLACEHOLDER_SCHOOL } } : {}),
+    [pair.request.exchange.reference]: randomUUID(),
+  };
 }
 
-const withoutFields = (body: Body, fields: readonly (string | undefined)[]): Body => Object.fromEntries(Object.entries(body).filter(([name]) => !fields.includes(name)));
+const withoutFields = (body: Body, fields: readonly (string | undefined)[]): Body =>
+  Object.fromEntries(Object.entries(body).filter(([name]) => !fields.includes(name)));
 
 /** The fields the exchange machinery fills in on a confirmation: the reference, the receipt id, the moment of processing. */
-export const exchangeFields = (facts: ExchangeFacts): string[] => [facts.reference, facts.receipt, facts.processedAt].filter((field): field is string => field !== undefined);
+export const exchangeFields = (facts: ExchangeFacts): string[] =>
+  [facts.reference, facts.receipt, facts.processedAt].filter((field): field is string => field !== undefined);
 
 /** What a process function returns for `request`: its confirmation without the exchange fields. */
 export function confirmationDraft(pair: ExchangePair, request: Body): Body {

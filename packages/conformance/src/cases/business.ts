@@ -6,7 +6,9 @@ import { fillPath, schemaNode, type PlannedRequest, type SuiteContext } from '..
 import { judge, skipped, type CaseDefinition } from './case';
 
 function getPath(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), body);
 }
 
 function nodeAt(node: SchemaNode | undefined, path: string): SchemaNode | undefined {

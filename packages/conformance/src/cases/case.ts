@@ -51,7 +51,8 @@ export function judge(exchange: Exchange, expected: ExpectedAnswer): Verdict {
   if (!response) return failed(`expected ${want}, got no answer: ${exchange.error ?? 'unknown error'}`, exchange);
   const status = eduvStatusOf(exchange);
   const got = `HTTP ${response.status}${status === undefined ? '' : ` with Edu-V status ${pad(status)}`}`;
-  if (response.status !== expected.httpStatus) return failed(`expected ${want}, got ${got}${statusMessageOf(exchange) ? `: ${statusMessageOf(exchange)}` : ''}`, exchange);
+  if (response.status !== expected.httpStatus)
+    return failed(`expected ${want}, got ${got}${statusMessageOf(exchange) ? `: ${statusMessageOf(exchange)}` : ''}`, exchange);
   if (expected.eduvStatus !== undefined && status !== expected.eduvStatus) {
     return failed(`expected ${want}, got ${got}${status === undefined ? ' without a readable StatusResponse' : ''}`, exchange);
   }

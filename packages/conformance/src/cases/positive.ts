@@ -29,17 +29,28 @@ export function schemaCase(operation: OperationDefinition): CaseDefinition {
       const answer = await context.positive(operation);
       if ('skipped' in answer) return skipped(answer.skipped);
       if (answer.response?.status !== operation.successStatus) {
-        return skipped(`the positive request got ${answer.response ? `HTTP ${answer.response.status}` : 'no answer'}, so there is no answer to validate`, answer);
+        return skipped(
+          `the positive request got ${answer.response ? `HTTP ${answer.response.status}` : 'no answer'}, so there is no answer to validate`,
+          answer,
+        );
       }
       const schema = operation.responses[operation.successStatus];
       if (!schema) {
-        return answer.response.body === undefined ? passed('the spec gives no body and none came', answer) : failed('the spec gives no body for this answer, but one came', answer);
+        return answer.response.body === undefined
+          ? passed('the spec gives no body and none came', answer)
+          : failed('the spec gives no body for this answer, but one came', answer);
       }
       const checked = schema.safeParse(answer.response.body);
       if (checked.success) return passed(`the HTTP ${operation.successStatus} body is valid against the spec`, answer);
       const issues = validationIssues(checked.error);
-      const shown = issues.slice(0, 10).map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-      return failed(`the body does not match the spec (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}${issues.length > 10 ? '; …' : ''}`, answer);
+      const shown = issues
+        .slice(0, 10)
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join('; ');
+      return failed(
+        `the body does not match the spec (${issues.length} issue${issues.length === 1 ? '' : 's'}): ${shown}${issues.length > 10 ? '; …' : ''}`,
+        answer,
+      );
     },
   };
 }

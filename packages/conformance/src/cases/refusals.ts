@@ -14,7 +14,10 @@ function refusalCase(
   check: string,
   title: string,
   severity: CaseDefinition['severity'],
-  attempt: (request: PlannedRequest, context: SuiteContext) => Promise<{ exchangeFor: () => ReturnType<SuiteContext['send']>; expected: ExpectedAnswer } | { skip: string }>,
+  attempt: (
+    request: PlannedRequest,
+    context: SuiteContext,
+  ) => Promise<{ exchangeFor: () => ReturnType<SuiteContext['send']>; expected: ExpectedAnswer } | { skip: string }>,
 ): CaseDefinition {
   return {
     id: eduvkitCode(check, kvtBaseCode(operation)),
@@ -59,7 +62,8 @@ async function tokenWithoutScope(operation: OperationDefinition, context: SuiteC
   return undefined;
 }
 
-const isConstrained = (node: SchemaNode | undefined): node is SchemaNode => !!node && !!(node.enum || node.type === 'boolean' || node.type === 'integer' || node.format);
+const isConstrained = (node: SchemaNode | undefined): node is SchemaNode =>
+  !!node && !!(node.enum || node.type === 'boolean' || node.type === 'integer' || node.format);
 
 /** Where a malformed-input case can put a value of the wrong type: the first constrained query parameter, else the first required body field. */
 function malformTarget(operation: OperationDefinition): { in: 'query' | 'body'; name: string; node: SchemaNode } | undefined {
@@ -90,7 +94,10 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
     })),
     refusalCase(operation, 'NOSCOPE', "a token without the operation's scope → 401 / 0021", 'Kritiek', async (request, context) => {
       const token = await tokenWithoutScope(operation, context);
-      if (!token) return { skip: `the authorization server granted ${context.settings.tokens.clientId} no token without ${operation.scopes.join(' ') || 'the required scopes'}` };
+      if (!token)
+        return {
+          skip: `the authorization server granted ${context.settings.tokens.clientId} no token without ${operation.scopes.join(' ') || 'the required scopes'}`,
+        };
       return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 401, eduvStatus: EduvStatus.ScopeRequired } };
     }),
   ];
@@ -103,7 +110,9 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
         try {
           token = await tokens.getToken(request.scopes);
         } catch (error) {
-          return { skip: `the client without consent (${tokens.clientId}) got no token for ${request.scopes.join(' ')}: ${error instanceof Error ? error.message : String(error)}` };
+          return {
+            skip: `the client without consent (${tokens.clientId}) got no token for ${request.scopes.join(' ')}: ${error instanceof Error ? error.message : String(error)}`,
+          };
         }
         return { exchangeFor: () => context.send(request, { token }), expected: { httpStatus: 403, eduvStatus: EduvStatus.ConsentRequired } };
       }),
@@ -123,10 +132,16 @@ export function refusalCases(operation: OperationDefinition, registry: ApiRegist
   const target = malformTarget(operation);
   if (target) {
     cases.push(
-      refusalCase(operation, 'MALFORMED', `a malformed ${target.in === 'query' ? 'query parameter' : 'body field'} "${target.name}" → 400 / 0011 naming it`, 'Middel', async (request, context) => ({
-        exchangeFor: () => context.send(malformed(request, target)),
-        expected: { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: target.name },
-      })),
+      refusalCase(
+        operation,
+        'MALFORMED',
+        `a malformed ${target.in === 'query' ? 'query parameter' : 'body field'} "${target.name}" → 400 / 0011 naming it`,
+        'Middel',
+        async (request, context) => ({
+          exchangeFor: () => context.send(malformed(request, target)),
+          expected: { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: target.name },
+        }),
+      ),
     );
   }
   return cases;

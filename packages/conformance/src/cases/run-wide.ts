@@ -59,7 +59,14 @@ export const statusResponseCase: CaseDefinition = {
     const offenders = seen.flatMap((entry) => {
       const checked = statusResponseSchema(entry.operation, entry.exchange.response.status).safeParse(entry.exchange.response.body);
       if (checked.success) return [];
-      return [{ seen: entry, why: validationIssues(checked.error).map((issue) => `${issue.path}: ${issue.message}`).join('; ') }];
+      return [
+        {
+          seen: entry,
+          why: validationIssues(checked.error)
+            .map((issue) => `${issue.path}: ${issue.message}`)
+            .join('; '),
+        },
+      ];
     });
     return verdictOver(seen, offenders, 'a valid StatusResponse');
   },

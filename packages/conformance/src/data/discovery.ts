@@ -52,7 +52,11 @@ export async function findPerson(
     if (!Array.isArray(items)) continue;
     for (const item of items as Record<string, unknown>[]) {
       const carried = item[field];
-      const reference = ownList ? project(item, node) : typeof carried === 'object' && carried !== null ? project(carried as Record<string, unknown>, node) : undefined;
+      const reference = ownList
+        ? project(item, node)
+        : typeof carried === 'object' && carried !== null
+          ? project(carried as Record<string, unknown>, node)
+          : undefined;
       if (reference) return reference;
     }
   }

@@ -26,7 +26,8 @@ export function jsonSchemaOf(schema: z.ZodType): SchemaNode {
 /** Fills a property by name before the generic rules apply (the school, a person found in the data). */
 export type SampleHint = (name: string, node: SchemaNode) => unknown;
 
-const typeOf = (node: SchemaNode): string | undefined => (Array.isArray(node.type) ? node.type.find((type) => type !== 'null') : (node.type as string | undefined));
+const typeOf = (node: SchemaNode): string | undefined =>
+  Array.isArray(node.type) ? node.type.find((type) => type !== 'null') : (node.type as string | undefined);
 
 function sampleString(node: SchemaNode): string {
   if (node.format === 'date') return new Date().toISOString().slice(0, 10);

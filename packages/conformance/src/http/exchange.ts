@@ -74,10 +74,18 @@ export function createTarget(options: TargetOptions): Target {
         const text = await response.text();
         exchange = {
           request,
-          response: { status: response.status, headers: recordHeaders(response.headers), body: parseBody(text), durationMs: Math.round(performance.now() - started) },
+          response: {
+            status: response.status,
+            headers: recordHeaders(response.headers),
+            body: parseBody(text),
+            durationMs: Math.round(performance.now() - started),
+          },
         };
       } catch (error) {
-        const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `request failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
+        const reason =
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : `request failed: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`;
         exchange = { request, error: reason };
       }
       options.onExchange?.(exchange);

@@ -41,9 +41,7 @@ function testcase(result: CaseResult, classname: string): string {
   const properties = ['      <properties>', property('        ', 'severity', result.severity), '      </properties>'];
   const outcome =
     result.status === 'failed'
-      ? [
-          `      <failure${xmlAttributes({ message: result.reason, type: result.severity })}>${escapeXmlText(failureText(result))}</failure>`,
-        ]
+      ? [`      <failure${xmlAttributes({ message: result.reason, type: result.severity })}>${escapeXmlText(failureText(result))}</failure>`]
       : result.status === 'skipped'
         ? [`      <skipped${xmlAttributes({ message: result.reason })}/>`]
         : [];

@@ -10,14 +10,7 @@ export const REDACTED = '[redacted]';
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
 
 // Compared lower-cased, so `privateKey` and `PRIVATE_KEY` are caught too.
-const SECRET_PROPERTIES = new Set([
-  'access_token',
-  'client_assertion',
-  'refresh_token',
-  'id_token',
-  'private_key',
-  'privatekey',
-]);
+const SECRET_PROPERTIES = new Set(['access_token', 'client_assertion', 'refresh_token', 'id_token', 'private_key', 'privatekey']);
 
 const SECRET_PARAM_NAMES = 'access_token|client_assertion|refresh_token|id_token|private_key|privateKey';
 
@@ -32,11 +25,7 @@ const SECRET_JSON_MEMBER = new RegExp(`("(?:${SECRET_PARAM_NAMES})"\\s*:\\s*)"(?
 
 /** Replaces JWTs, PEM private keys and secret parameters inside any string. */
 export function redactString(value: string): string {
-  return value
-    .replace(PEM_PRIVATE_KEY, REDACTED)
-    .replace(JWT, REDACTED)
-    .replace(SECRET_PARAM, `$1${REDACTED}`)
-    .replace(SECRET_JSON_MEMBER, `$1"${REDACTED}"`);
+  return value.replace(PEM_PRIVATE_KEY, REDACTED).replace(JWT, REDACTED).replace(SECRET_PARAM, `$1${REDACTED}`).replace(SECRET_JSON_MEMBER, `$1"${REDACTED}"`);
 }
 
 /** Redacts a recorded body: secret properties at any depth and secret-looking strings anywhere. */

@@ -23,7 +23,5 @@ export function severityRank(severity: Severity): number {
 
 /** Failed cases per severity, most severe first, zeros included. */
 export function tallyFailedBySeverity(cases: readonly CaseResult[]): ReadonlyArray<readonly [Severity, number]> {
-  return SEVERITIES_DESCENDING.map(
-    (severity) => [severity, cases.filter((c) => c.status === 'failed' && c.severity === severity).length] as const,
-  );
+  return SEVERITIES_DESCENDING.map((severity) => [severity, cases.filter((c) => c.status === 'failed' && c.severity === severity).length] as const);
 }

@@ -49,13 +49,18 @@ export function formatSummary(report: QualificationReport, options: TextOptions)
 
   if (counts.failed > 0) {
     lines.push('', paint('Failed by severity', 'bold', color));
-    lines.push(...table(tallyFailedBySeverity(r.cases).map(([severity, count]) => [severity, count, count > 0 ? 'red' : 'dim'] as const), color));
+    lines.push(
+      ...table(
+        tallyFailedBySeverity(r.cases).map(([severity, count]) => [severity, count, count > 0 ? 'red' : 'dim'] as const),
+        color,
+      ),
+    );
     lines.push('', paint('Failed cases', 'bold', color));
-    const failed = r.cases
-      .filter((c) => c.status === 'failed')
-      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    const failed = r.cases.filter((c) => c.status === 'failed').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
     for (const c of failed) {
-      lines.push(`  ${paint(color ? MARKS.failed.color : MARKS.failed.plain, 'red', color)} ${oneLine(c.id)} ${paint(`[${oneLine(c.severity)}]`, 'dim', color)} ${oneLine(c.title)}`);
+      lines.push(
+        `  ${paint(color ? MARKS.failed.color : MARKS.failed.plain, 'red', color)} ${oneLine(c.id)} ${paint(`[${oneLine(c.severity)}]`, 'dim', color)} ${oneLine(c.title)}`,
+      );
       const reason = oneLine(c.reason);
       if (reason) lines.push(`      ${reason}`);
     }

@@ -15,11 +15,7 @@ const FILES: Readonly<Record<Exclude<ReportFormat, 'text'>, { readonly name: str
  * Writes `report.json`, `junit.xml` and/or `report.html` into `dir` (created when missing) and
  * returns the paths written, in the order of `formats`. `text` is for the terminal and writes nothing.
  */
-export async function writeReports(
-  report: QualificationReport,
-  dir: string,
-  formats: readonly ReportFormat[],
-): Promise<string[]> {
+export async function writeReports(report: QualificationReport, dir: string, formats: readonly ReportFormat[]): Promise<string[]> {
   const files = [...new Set(formats)].flatMap((format) => (format === 'text' ? [] : [FILES[format]]));
   if (files.length === 0) return [];
   await mkdir(dir, { recursive: true });

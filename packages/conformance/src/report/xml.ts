@@ -11,12 +11,7 @@ export function escapeXmlText(value: string): string {
 
 /** Also encodes whitespace, which attribute-value normalisation would otherwise turn into spaces. */
 export function escapeXmlAttribute(value: string): string {
-  return escapeXmlText(value)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return escapeXmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 export function xmlAttributes(attributes: Readonly<Record<string, string | number>>): string {

@@ -14,16 +14,7 @@ describe('renderJsonReport', () => {
   it('has exactly the documented keys, in order', () => {
     const raw = JSON.parse(output) as Record<string, unknown> & { cases: Record<string, unknown>[] };
     expect(Object.keys(raw)).toEqual(['api', 'role', 'apiVersion', 'target', 'startedAt', 'durationMs', 'summary', 'cases']);
-    expect(Object.keys(raw.cases[0] ?? {})).toEqual([
-      'id',
-      'title',
-      'severity',
-      'status',
-      'reason',
-      'durationMs',
-      'request',
-      'response',
-    ]);
+    expect(Object.keys(raw.cases[0] ?? {})).toEqual(['id', 'title', 'severity', 'status', 'reason', 'durationMs', 'request', 'response']);
   });
 
   it('keeps per-case durations and bodies; a case without a request has null request and response', () => {

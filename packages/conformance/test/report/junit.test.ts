@@ -92,16 +92,12 @@ describe('renderJunitReport', () => {
 
   it('puts the reason in the failure message and a request/response summary in its text', () => {
     const failure = byName(cases[1]!, 'failure')[0]!;
-    expect(failure.attributes.message).toBe(
-      "Expected 401 for the expired assertion [redacted], got 500.\nThe server said: <script>alert('x')</script> & more",
-    );
+    expect(failure.attributes.message).toBe("Expected 401 for the expired assertion [redacted], got 500.\nThe server said: <script>alert('x')</script> & more");
     expect(failure.text).toContain('Request: POST https://api.example.nl/oauth/token');
     expect(failure.text).toContain('Response: 500 (1200 ms)');
     expect(failure.text).toContain('<html><script>alert("pwned")</script>');
     expect(failure.text).toContain(']]>');
-    expect(byName(cases[3]!, 'skipped')[0]?.attributes.message).toBe(
-      'The target does not offer the consent API.\nSkipped by configuration.',
-    );
+    expect(byName(cases[3]!, 'skipped')[0]?.attributes.message).toBe('The target does not offer the consent API.\nSkipped by configuration.');
   });
 
   it('strips characters XML 1.0 forbids, lone surrogates included', () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatProgressLine,
-  formatSummary,
-  redactReport,
-  renderHtmlReport,
-  renderJsonReport,
-  renderJunitReport,
-} from '../../src/report';
+import { formatProgressLine, formatSummary, redactReport, renderHtmlReport, renderJsonReport, renderJunitReport } from '../../src/report';
 import { JWT, PEM, expectNoSecrets, failedLowCase, sampleReport } from './fixture';
 
 describe('redactReport', () => {
@@ -26,12 +19,8 @@ describe('redactReport', () => {
       key: { privateKey: '[redacted]', private_key: '[redacted]', other: '[redacted]' },
       links: { next: '/v1/students?page=3' },
     });
-    expect(redacted.cases[1]?.request?.body).toBe(
-      'grant_type=client_credentials&client_assertion_type=jwt-bearer&client_assertion=[redacted]',
-    );
-    expect(redacted.cases[0]?.request?.url).toBe(
-      'https://api.example.nl/v1/students?schoolId=00AA&access_token=[redacted]',
-    );
+    expect(redacted.cases[1]?.request?.body).toBe('grant_type=client_credentials&client_assertion_type=jwt-bearer&client_assertion=[redacted]');
+    expect(redacted.cases[0]?.request?.url).toBe('https://api.example.nl/v1/students?schoolId=00AA&access_token=[redacted]');
   });
 
   it('redacts a PEM key without its END line and an unsigned JWT', () => {

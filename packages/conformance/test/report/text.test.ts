@@ -24,10 +24,7 @@ describe('formatProgressLine', () => {
   });
 
   it('keeps a long or multi-line reason to one short line, without control characters', () => {
-    const line = formatProgressLine(
-      { ...failedCase, reason: `first\nsecond ${ESC}[2J\u0007${'x'.repeat(300)}` },
-      { color: false },
-    );
+    const line = formatProgressLine({ ...failedCase, reason: `first\nsecond ${ESC}[2J\u0007${'x'.repeat(300)}` }, { color: false });
     expect(line).not.toContain('\n');
     expect(line).not.toContain(ESC);
     expect(line).not.toContain('\u0007');

@@ -20,11 +20,21 @@ export async function consentTestData(consentBaseUrl: string, token: string, sch
     body: JSON.stringify({ clientId: CONSENTED_CLIENT, orgMasterId: school, api: 'usage-api', active: false }),
   });
   if (withdrawn.status !== 200) throw new Error(`consent test data: withdrawing usage-api got HTTP ${withdrawn.status}`);
-  const put = await fetch(`${consentBaseUrl}/consent/notifications`, { method: 'PUT', headers, body: JSON.stringify({ providerReferenceId: announced, school: ref, api: 'usage-api', scopes: [] }) });
+  const put = await fetch(`${consentBaseUrl}/consent/notifications`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ providerReferenceId: announced, school: ref, api: 'usage-api', scopes: [] }),
+  });
   if (put.status !== 202) throw new Error(`consent test data: the announcement got HTTP ${put.status}`);
   const answer = await fetch(`${consentBaseUrl}/consent/statuses`, { headers });
   if (answer.status !== 200) throw new Error(`consent test data: GET /consent/statuses got HTTP ${answer.status}: ${await answer.text()}`);
-  const statuses = (await answer.json()) as { providerReferenceId: string; consumerReferenceId?: string; school: { organisationMasterIdentifier?: string }; api: string; scopes: string[] }[];
+  const statuses = (await answer.json()) as {
+    providerReferenceId: string;
+    consumerReferenceId?: string;
+    school: { organisationMasterIdentifier?: string };
+    api: string;
+    scopes: string[];
+  }[];
   const atSchool = (api: string) => statuses.find((status) => status.school.organisationMasterIdentifier === school && status.api === api);
   const provided = atSchool('usage-api');
   const granted = statuses.find((status) => status.school.organisationMasterIdentifier === school && status.providerReferenceId && status.api !== 'usage-api');
@@ -32,7 +42,14 @@ export async function consentTestData(consentBaseUrl: string, token: string, sch
   return {
     'body.KVTPUTCONSENTREQUESTS': { consumerReferenceId: randomUUID(), school: ref, api: 'results-api', scopes: [] },
     'body.KVTPUTCONSENTNOTIFICATIONS': { providerReferenceId: randomUUID(), school: ref, api: 'progress-api', scopes: [] },
-    'body.KVTPUTCONSENTREVOKES': { providerReferenceId: announced, consumerReferenceId: provided.consumerReferenceId, school: ref, api: 'usage-api', scopes: [], providerStatus: 'revoked' },
+    'body.KVTPUTCONSENTREVOKES': {
+      providerReferenceId: announced,
+      consumerReferenceId: provided.consumerReferenceId,
+      school: ref,
+      api: 'usage-api',
+      scopes: [],
+      providerStatus: 'revoked',
+    },
     'body.KVTPUTCONSENTCONFIRMATIONS': {
       providerReferenceId: granted.providerReferenceId,
       // A consent the school granted without a request gets its consumer-side id with the confirmation.

@@ -32,7 +32,13 @@ async function clientsFileWithUnconsented(): Promise<string> {
   writeFileSync(join(dir, 'no-consent.pem'), keys.privateKeyPem);
   const clients = [
     ...demo.clients,
-    { clientId: UNCONSENTED_CLIENT, name: 'Conformance test client without consent', role: 'Bestelomgeving leermiddelen', privateKeyFile: 'no-consent.pem', jwks: { keys: [keys.publicJwk] } },
+    {
+      clientId: UNCONSENTED_CLIENT,
+      name: 'Conformance test client without consent',
+      role: 'Bestelomgeving leermiddelen',
+      privateKeyFile: 'no-consent.pem',
+      jwks: { keys: [keys.publicJwk] },
+    },
   ];
   const file = join(dir, 'clients.json');
   writeFileSync(file, JSON.stringify({ clients }));
@@ -43,7 +49,10 @@ export async function startMockTarget(): Promise<MockTarget> {
   const clientsFile = await clientsFileWithUnconsented();
   const server = await startMockServer({ port: 0, seed: 1, clientsFile });
   // Subscribing needs a callback URL on file; nothing changes in the world during a run, so nothing is pushed.
-  await fetch(`${server.url}/_admin/clients/${CONSENTED_CLIENT}/callback`, { method: 'PUT', body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }) });
+  await fetch(`${server.url}/_admin/clients/${CONSENTED_CLIENT}/callback`, {
+    method: 'PUT',
+    body: JSON.stringify({ url: 'http://127.0.0.1:9/notifications-api/v0' }),
+  });
   const school = server.world.schools.slice(1).find((candidate) => candidate.sector === 'vo') ?? server.world.schools[1]!;
   const credentials = (clientId: string): ClientCredentials => {
     const key = registeredClientKey(clientId, clientsFile);
@@ -62,7 +71,13 @@ export async function startMockTarget(): Promise<MockTarget> {
     },
     async token(clientId, scopes) {
       const client = credentials(clientId);
-      const provider = createClientCredentialsTokenProvider({ clientId, privateKey: loadPrivateKey(client.privateKeyPem), keyId: client.keyId, algorithm: client.algorithm, issuer: server.url });
+      const provider = createClientCredentialsTokenProvider({
+        clientId,
+        privateKey: loadPrivateKey(client.privateKeyPem),
+        keyId: client.keyId,
+        algorithm: client.algorithm,
+        issuer: server.url,
+      });
       try {
         return await provider.getToken({ scopes: [...scopes] });
       } finally {

@@ -19,7 +19,20 @@ export function pushClients(registry: ApiRegistry, callingClient: string, uncons
 export function pushTestData(orgMasterId: string, student: { readonly userMasterIdentifier: string }): Record<string, unknown> {
   const school = { organisationMasterIdentifier: orgMasterId };
   return {
-    'body.KVTPOSTRESULTS': { school, assessmentDateTime: '2026-03-12T09:30:00Z', assessmentDefinition: { id: 'kvt-toets', name: 'Toets rekenen' }, studentScoresAndResults: [{ student, results: [{ result: '7.4' }] }] },
-    'body.KVTPUTPROGRESS': { id: '6a0e7c2e-4f4b-4b8e-9a51-0c1f2d3e4f50', student, school, assignableUnitId: 'blok-1', courseId: 'rekenen-groep-5', status: 'completed', timestamp: '2026-03-12T10:05:00Z' },
+    'body.KVTPOSTRESULTS': {
+      school,
+      assessmentDateTime: '2026-03-12T09:30:00Z',
+      assessmentDefinition: { id: 'kvt-toets', name: 'Toets rekenen' },
+      studentScoresAndResults: [{ student, results: [{ result: '7.4' }] }],
+    },
+    'body.KVTPUTPROGRESS': {
+      id: '6a0e7c2e-4f4b-4b8e-9a51-0c1f2d3e4f50',
+      student,
+      school,
+      assignableUnitId: 'blok-1',
+      courseId: 'rekenen-groep-5',
+      status: 'completed',
+      timestamp: '2026-03-12T10:05:00Z',
+    },
   };
 }

@@ -9,7 +9,9 @@ import { CONSENTED_CLIENT, UNCONSENTED_CLIENT, type MockTarget } from './mock-ta
 export async function runSuite(target: MockTarget, registry: ApiRegistry, extra: Partial<QualifyOptions> = {}): Promise<QualificationReport> {
   const student = target.server.world.students.get(target.school)!.find((record) => record.student.userMasterIdentifier)!.student.userMasterIdentifier!;
   const testData = createTestData(
-    registry === consentApi ? await consentTestData(target.baseUrl(consentApi), await target.token(CONSENTED_CLIENT, ['consent']), target.school) : pushTestData(target.school, { userMasterIdentifier: student }),
+    registry === consentApi
+      ? await consentTestData(target.baseUrl(consentApi), await target.token(CONSENTED_CLIENT, ['consent']), target.school)
+      : pushTestData(target.school, { userMasterIdentifier: student }),
   );
   const clients = pushClients(registry, target.callingClient(registry), UNCONSENTED_CLIENT);
   return qualify({

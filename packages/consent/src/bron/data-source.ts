@@ -1,12 +1,5 @@
 import type { ResolvedSchool, SchoolRecord, SchoolSelection } from '@eduvkit/core';
-import type {
-  ConsentApi,
-  ConsentConfirmation,
-  ConsentNotification,
-  ConsentRequest,
-  ConsentRevoke,
-  ConsentStatus,
-} from '../generated/models';
+import type { ConsentApi, ConsentConfirmation, ConsentNotification, ConsentRequest, ConsentRevoke, ConsentStatus } from '../generated/models';
 
 type Awaitable<T> = T | Promise<T>;
 

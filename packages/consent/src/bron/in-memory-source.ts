@@ -23,8 +23,7 @@ const { ProviderReferenceIdUnknown, ProviderReferenceIdAlreadyUsed, ConsumerRefe
 
 const isConsentApi = (api: string): api is ConsentApi => ConsentApiSchema.safeParse(api).success;
 
-const sameScopes = (a: readonly string[], b: readonly string[]): boolean =>
-  [...new Set(a)].sort().join(' ') === [...new Set(b)].sort().join(' ');
+const sameScopes = (a: readonly string[], b: readonly string[]): boolean => [...new Set(a)].sort().join(' ') === [...new Set(b)].sort().join(' ');
 
 const schoolOf = (record: ConsentRecord): ConsentSchoolReference => ({ organisationMasterIdentifier: record.orgMasterId });
 
@@ -126,7 +125,13 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       if (used) {
         // The same request again (a retry): accepted without processing it twice.
         if (sameKey(used, key) && sameScopes(used.scopes, request.scopes) && used.providerStatus !== 'revoked') return;
-        return refuse(clientId, request, school, ConsumerReferenceIdAlreadyUsed, `${request.consumerReferenceId} already names this client's consent for ${describe(used)}`);
+        return refuse(
+          clientId,
+          request,
+          school,
+          ConsumerReferenceIdAlreadyUsed,
+          `${request.consumerReferenceId} already names this client's consent for ${describe(used)}`,
+        );
       }
       const existing = current(key);
       if (isActiveRecord(existing)) {
@@ -149,11 +154,23 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       const mine = store.list({ clientId });
       const byProvider = mine.find((record) => record.providerReferenceId === notification.providerReferenceId);
       if (byProvider && !sameKey(byProvider, key)) {
-        return refuse(clientId, notification, school, ProviderReferenceIdAlreadyUsed, `${notification.providerReferenceId} already names the consent for ${describe(byProvider)}`);
+        return refuse(
+          clientId,
+          notification,
+          school,
+          ProviderReferenceIdAlreadyUsed,
+          `${notification.providerReferenceId} already names the consent for ${describe(byProvider)}`,
+        );
       }
       const existing = current(key);
       if (notification.consumerReferenceId !== undefined && existing?.consumerReferenceId !== notification.consumerReferenceId) {
-        return refuse(clientId, notification, school, ConsumerReferenceIdUnknown, `no request ${notification.consumerReferenceId} of this client for ${describe(key)}`);
+        return refuse(
+          clientId,
+          notification,
+          school,
+          ConsumerReferenceIdUnknown,
+          `no request ${notification.consumerReferenceId} of this client for ${describe(key)}`,
+        );
       }
       if (existing && existing.dataProvider === 'self' && existing.providerStatus !== 'revoked') {
         throw consentConflict(`this side is the data provider for ${describe(key)}; a notification from the client cannot replace its consent`);
@@ -179,7 +196,13 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
         return refuse(clientId, revoke, school, ProviderReferenceIdUnknown, `no consent ${revoke.providerReferenceId} of this client for ${describe(key)}`);
       }
       if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== revoke.consumerReferenceId) {
-        return refuse(clientId, revoke, school, ConsumerReferenceIdUnknown, `the consent ${revoke.providerReferenceId} has consumerReferenceId ${record.consumerReferenceId}, not ${revoke.consumerReferenceId}`);
+        return refuse(
+          clientId,
+          revoke,
+          school,
+          ConsumerReferenceIdUnknown,
+          `the consent ${revoke.providerReferenceId} has consumerReferenceId ${record.consumerReferenceId}, not ${revoke.consumerReferenceId}`,
+        );
       }
       if (record.providerStatus === 'revoked') return;
       store.put({ ...record, consumerReferenceId: revoke.consumerReferenceId, providerStatus: 'revoked', consumerStatus: 'revoked' });
@@ -197,16 +220,27 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
       }
       // "" only answers a message that carried no id (a refusal); a confirmation that accepts names the consumer's side.
       if (confirmation.consumerReferenceId === '' && confirmation.status === undefined) {
-        throw BronError.schema('body field "consumerReferenceId" must be a GUID in a confirmation that accepts the consent ("" only in a refusal with a status)');
+        throw BronError.schema(
+          'body field "consumerReferenceId" must be a GUID in a confirmation that accepts the consent ("" only in a refusal with a status)',
+        );
       }
       if (record.consumerReferenceId !== undefined && record.consumerReferenceId !== confirmation.consumerReferenceId) {
         throw record.consumerStatus === 'confirmed'
-          ? consentRefusal(ProviderReferenceIdAlreadyUsed, `the consent ${confirmation.providerReferenceId} is already confirmed as ${record.consumerReferenceId}`)
-          : consentRefusal(ConsumerReferenceIdUnknown, `the consent ${confirmation.providerReferenceId} answers request ${record.consumerReferenceId}, not ${confirmation.consumerReferenceId}`);
+          ? consentRefusal(
+              ProviderReferenceIdAlreadyUsed,
+              `the consent ${confirmation.providerReferenceId} is already confirmed as ${record.consumerReferenceId}`,
+            )
+          : consentRefusal(
+              ConsumerReferenceIdUnknown,
+              `the consent ${confirmation.providerReferenceId} answers request ${record.consumerReferenceId}, not ${confirmation.consumerReferenceId}`,
+            );
       }
       const elsewhere = mine.find((candidate) => candidate !== record && candidate.consumerReferenceId === confirmation.consumerReferenceId);
       if (elsewhere) {
-        throw consentRefusal(ConsumerReferenceIdAlreadyUsed, `${confirmation.consumerReferenceId} already names this client's consent for ${describe(elsewhere)}`);
+        throw consentRefusal(
+          ConsumerReferenceIdAlreadyUsed,
+          `${confirmation.consumerReferenceId} already names this client's consent for ${describe(elsewhere)}`,
+        );
       }
       if (
         record.consumerStatus === confirmation.consumerStatus &&
@@ -229,15 +263,13 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
         .list({ clientId })
         .filter((record) => matchesList(record, filters))
         .filter((record): record is ConsentRecord & { api: ConsentApi; consumerReferenceId: string } => record.consumerReferenceId !== undefined)
-        .map(
-          (record): ConsentRequest => ({
-            consumerReferenceId: record.consumerReferenceId,
-            school: schoolOf(record),
-            api: record.api,
-            scopes: [...record.scopes],
-            ...(record.consumerStatus !== undefined ? { consumerStatus: record.consumerStatus } : {}),
-          }),
-        );
+        .map((record): ConsentRequest => ({
+          consumerReferenceId: record.consumerReferenceId,
+          school: schoolOf(record),
+          api: record.api,
+          scopes: [...record.scopes],
+          ...(record.consumerStatus !== undefined ? { consumerStatus: record.consumerStatus } : {}),
+        }));
     },
 
     confirmations(clientId, filters) {
@@ -250,24 +282,29 @@ export function createInMemoryConsentSource<S extends SchoolRecord>(options: InM
         .list({ clientId })
         .filter((record) => matchesList(record, filters))
         .filter(
-          (record): record is ConsentRecord & { api: ConsentApi; providerReferenceId: string; consumerReferenceId: string; consumerStatus: NonNullable<ConsentRecord['consumerStatus']> } =>
+          (
+            record,
+          ): record is ConsentRecord & {
+            api: ConsentApi;
+            providerReferenceId: string;
+            consumerReferenceId: string;
+            consumerStatus: NonNullable<ConsentRecord['consumerStatus']>;
+          } =>
             record.providerReferenceId !== undefined &&
             record.consumerReferenceId !== undefined &&
             record.consumerStatus !== undefined &&
             (record.consumerStatus === 'confirmed' || record.confirmationStatus !== undefined),
         )
-        .map(
-          (record): ConsentConfirmation => ({
-            providerReferenceId: record.providerReferenceId,
-            consumerReferenceId: record.consumerReferenceId,
-            school: schoolOf(record),
-            api: record.api,
-            scopes: [...record.scopes],
-            consumerStatus: record.consumerStatus,
-            ...(record.confirmationStatus !== undefined ? { status: record.confirmationStatus } : {}),
-            ...(record.confirmationStatusMessage !== undefined ? { statusMessage: record.confirmationStatusMessage } : {}),
-          }),
-        );
+        .map((record): ConsentConfirmation => ({
+          providerReferenceId: record.providerReferenceId,
+          consumerReferenceId: record.consumerReferenceId,
+          school: schoolOf(record),
+          api: record.api,
+          scopes: [...record.scopes],
+          consumerStatus: record.consumerStatus,
+          ...(record.confirmationStatus !== undefined ? { status: record.confirmationStatus } : {}),
+          ...(record.confirmationStatusMessage !== undefined ? { statusMessage: record.confirmationStatusMessage } : {}),
+        }));
       return [...answered, ...refused];
     },
   };

@@ -58,10 +58,6 @@ export function consentHandlers<S extends SchoolRecord = SchoolRecord>(options: 
 }
 
 /** A one-operation override for `server.use(...)`: answer with this status, body and headers. */
-export function consentOverride(
-  operationId: keyof typeof consentApi.operations,
-  reply: OverrideReply,
-  options: { baseUrl?: string } = {},
-): HttpHandler {
+export function consentOverride(operationId: keyof typeof consentApi.operations, reply: OverrideReply, options: { baseUrl?: string } = {}): HttpHandler {
   return overrideHandler(consentApi, operationId, reply, options.baseUrl ?? DEFAULT_CONSENT_BASE_URL);
 }

@@ -30,7 +30,11 @@ export class ConfirmationNotReceivedError extends Error {
     readonly reason: 'timeout' | 'closed',
     readonly timeoutMs?: number,
   ) {
-    super(reason === 'timeout' ? `no confirmation of reference id ${referenceId} within ${timeoutMs} ms` : `the verzender was closed before reference id ${referenceId} was confirmed`);
+    super(
+      reason === 'timeout'
+        ? `no confirmation of reference id ${referenceId} within ${timeoutMs} ms`
+        : `the verzender was closed before reference id ${referenceId} was confirmed`,
+    );
   }
 }
 
@@ -51,14 +55,25 @@ interface Waiter {
 const confirmationOf = (sent: SentRequest): ExchangeConfirmation | undefined =>
   sent.confirmation === undefined || !sent.confirmedAt
     ? undefined
-    : { referenceId: sent.key.referenceId, operationId: sent.key.operationId, body: sent.confirmation, confirmedAt: sent.confirmedAt, confirmations: sent.confirmations, request: sent.body };
+    : {
+        referenceId: sent.key.referenceId,
+        operationId: sent.key.operationId,
+        body: sent.confirmation,
+        confirmedAt: sent.confirmedAt,
+        confirmations: sent.confirmations,
+        request: sent.body,
+      };
 
 /**
  * The verzender's Event Mediator (§12.4): matches confirmations to requests by reference id. The
  * store is the truth, so a confirmation received by another instance sharing it is found by
  * polling; one received here wakes its waiters at once.
  */
-export function createConfirmationMediator(store: ExchangeStore, keysFor: (referenceId: string, operationId?: string) => ExchangeKey[], pollIntervalMs: number): ConfirmationMediator {
+export function createConfirmationMediator(
+  store: ExchangeStore,
+  keysFor: (referenceId: string, operationId?: string) => ExchangeKey[],
+  pollIntervalMs: number,
+): ConfirmationMediator {
   // By reference id, so that a confirmation finds its waiters without looking at everyone's.
   const waiters = new Map<string, Set<Waiter>>();
   const remove = (referenceId: string, waiter: Waiter): void => {
@@ -87,7 +102,10 @@ export function createConfirmationMediator(store: ExchangeStore, keysFor: (refer
       return new Promise<ExchangeConfirmation>((resolve, reject) => {
         let poll: ReturnType<typeof setTimeout> | undefined;
         let settled = false;
-        const timeout = options.timeoutMs === undefined ? undefined : setTimeout(() => waiter.settle({ error: new ConfirmationNotReceivedError(referenceId, 'timeout', options.timeoutMs) }), options.timeoutMs);
+        const timeout =
+          options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => waiter.settle({ error: new ConfirmationNotReceivedError(referenceId, 'timeout', options.timeoutMs) }), options.timeoutMs);
         const onAbort = (): void => waiter.settle({ error: options.signal?.reason });
         const waiter: Waiter = {
           keys,

@@ -42,14 +42,30 @@ export const confirmationReceiver =
     const key = sentKey(registry.api, pair.request.operationId, referenceId);
     const outcome = await store.receiveConfirmation(key, input.body, clock());
     if (outcome.outcome === 'unknown') {
-      emit({ type: 'unknown-confirmation', api: registry.api, operationId: pair.confirmation.operationId, referenceId, ...(input.caller.clientId ? { caller: input.caller.clientId } : {}) });
+      emit({
+        type: 'unknown-confirmation',
+        api: registry.api,
+        operationId: pair.confirmation.operationId,
+        referenceId,
+        ...(input.caller.clientId ? { caller: input.caller.clientId } : {}),
+      });
       // eduvkit's choice (decision 012): Edu-V publishes no refusal for an unknown reference id here.
-      throw new BronError(400, EduvStatus.Other, `${facts.reference} unknown: no ${pair.request.operationId} request was sent with reference id ${referenceId.slice(0, 100)}`);
+      throw new BronError(
+        400,
+        EduvStatus.Other,
+        `${facts.reference} unknown: no ${pair.request.operationId} request was sent with reference id ${referenceId.slice(0, 100)}`,
+      );
     }
     emit({ type: 'confirmed', key, repeated: outcome.outcome === 'repeat' });
     mediator.notify(outcome.sent);
     // Awaited before the 202. A hook that throws gives the ontvanger a 500; it sends the confirmation
     // again, which then arrives as a repeat (first: false): the store already holds the first.
-    await onConfirmation?.({ referenceId, operationId: pair.request.operationId, body: input.body, first: outcome.outcome === 'first', ...(input.caller.clientId ? { from: input.caller.clientId } : {}) });
+    await onConfirmation?.({
+      referenceId,
+      operationId: pair.request.operationId,
+      body: input.body,
+      first: outcome.outcome === 'first',
+      ...(input.caller.clientId ? { from: input.caller.clientId } : {}),
+    });
     return undefined;
   };

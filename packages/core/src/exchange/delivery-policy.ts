@@ -21,7 +21,11 @@ export interface RetryPolicy {
   /** Delay before the next try after `attempts` failed tries (full jitter, bounded). */
   backoff(attempts: number): number;
   /** What to do after a failed delivery attempt; `attempts` includes this one. */
-  afterFailure(attempts: number, failure: { httpStatus?: number; retryAfter?: string | null }, now: number): { giveUp: true } | { giveUp: false; delayMs: number };
+  afterFailure(
+    attempts: number,
+    failure: { httpStatus?: number; retryAfter?: string | null },
+    now: number,
+  ): { giveUp: true } | { giveUp: false; delayMs: number };
 }
 
 const TRANSIENT = new Set([408, 429]);

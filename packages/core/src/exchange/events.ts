@@ -20,7 +20,14 @@ export type ExchangeEvent =
       readonly error: string;
       readonly nextAttemptAt: Date;
     }
-  | { readonly type: 'gave-up'; readonly messageId: string; readonly kind: 'request' | 'confirmation'; readonly key: ExchangeKey; readonly attempts: number; readonly error: string }
+  | {
+      readonly type: 'gave-up';
+      readonly messageId: string;
+      readonly kind: 'request' | 'confirmation';
+      readonly key: ExchangeKey;
+      readonly attempts: number;
+      readonly error: string;
+    }
   /** The verzender matched a confirmation to a request it sent; `repeated` when it had one already. */
   | { readonly type: 'confirmed'; readonly key: ExchangeKey; readonly repeated: boolean }
   /** A confirmation for a reference id this verzender never sent: refused. */

@@ -46,11 +46,16 @@ function bronOptions({ authenticate, dangerouslyAcceptAnyToken, basePath, onUnex
 export function exchangeBron(parts: ExchangeBronParts): Bron {
   const { registry, role, served, others } = parts;
   const operations = Object.values(registry.operations);
-  const notServed = (operation: OperationDefinition): Handler => () => {
-    throw new BronError(501, EduvStatus.Other, `${operation.operationId} is not served here`);
-  };
+  const notServed =
+    (operation: OperationDefinition): Handler =>
+    () => {
+      throw new BronError(501, EduvStatus.Other, `${operation.operationId} is not served here`);
+    };
   const handlers = Object.fromEntries(
-    operations.map((operation) => [operation.operationId, served[operation.operationId] ?? (others?.[operation.operationId] as Handler | undefined) ?? notServed(operation)]),
+    operations.map((operation) => [
+      operation.operationId,
+      served[operation.operationId] ?? (others?.[operation.operationId] as Handler | undefined) ?? notServed(operation),
+    ]),
   );
   let bron = createBron(registry, handlers as BronHandlers<ApiRegistry>, bronOptions(parts));
   const refusedByRole = new Map<string, string[]>();

@@ -20,10 +20,13 @@ const isExchange = (operation: OperationDefinition): operation is ExchangeOperat
  */
 export function exchangePairs(registry: ApiRegistry, only?: readonly string[]): ExchangePair[] {
   const operations = registry.operations;
-  const requests = Object.values(operations).filter(isExchange).filter((operation) => operation.exchange.message === 'request');
+  const requests = Object.values(operations)
+    .filter(isExchange)
+    .filter((operation) => operation.exchange.message === 'request');
   if (only) {
     for (const id of only) {
-      if (!requests.some((operation) => operation.operationId === id)) throw new EduvConfigError(`${registry.api} has no push-asynchronous request operation ${id}`);
+      if (!requests.some((operation) => operation.operationId === id))
+        throw new EduvConfigError(`${registry.api} has no push-asynchronous request operation ${id}`);
     }
   }
   const chosen = only ? requests.filter((operation) => only.includes(operation.operationId)) : requests;
@@ -31,7 +34,9 @@ export function exchangePairs(registry: ApiRegistry, only?: readonly string[]): 
   return chosen.map((request) => {
     const confirmation = operations[request.exchange.pair];
     if (!confirmation || !isExchange(confirmation) || confirmation.exchange.message !== 'confirmation') {
-      throw new EduvConfigError(`${registry.api} ${request.operationId} names ${request.exchange.pair} as its confirmation, which is not a confirmation operation`);
+      throw new EduvConfigError(
+        `${registry.api} ${request.operationId} names ${request.exchange.pair} as its confirmation, which is not a confirmation operation`,
+      );
     }
     return { request, confirmation };
   });

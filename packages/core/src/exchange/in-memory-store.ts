@@ -45,7 +45,14 @@ export function createInMemoryExchangeStore(): ExchangeStore {
       const id = exchangeKeyString(key);
       const existing = received.get(id);
       if (existing) return { created: false, request: copy(existing) };
-      const request: Leased<ReceivedRequest> = { key: structuredClone(key), body: structuredClone(body), receivedAt: at, state: 'received', attempts: 0, availableAt: at };
+      const request: Leased<ReceivedRequest> = {
+        key: structuredClone(key),
+        body: structuredClone(body),
+        receivedAt: at,
+        state: 'received',
+        attempts: 0,
+        availableAt: at,
+      };
       received.set(id, request);
       return { created: true, request: copy(request) };
     },
@@ -53,7 +60,9 @@ export function createInMemoryExchangeStore(): ExchangeStore {
     async claimRequests({ worker, now, leaseMs, limit }: Claim) {
       const time = now.getTime();
       const due = [...received.values()]
-        .filter((request) => (request.state === 'received' && request.availableAt.getTime() <= time) || (request.state === 'processing' && leaseFree(request, time)))
+        .filter(
+          (request) => (request.state === 'received' && request.availableAt.getTime() <= time) || (request.state === 'processing' && leaseFree(request, time)),
+        )
         .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
         .slice(0, limit);
       for (const request of due) {

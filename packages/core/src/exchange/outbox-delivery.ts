@@ -55,11 +55,21 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions): WorkLoop {
     try {
       const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
       if (target.authorization) headers.authorization = target.authorization;
-      const response = await (options.fetch ?? fetch)(target.url, { method: operation.method, headers, body: JSON.stringify(message.body), signal: controller.signal });
+      const response = await (options.fetch ?? fetch)(target.url, {
+        method: operation.method,
+        headers,
+        body: JSON.stringify(message.body),
+        signal: controller.signal,
+      });
       const text = await response.text();
       if (response.ok) return { ok: true };
       if (response.status === 401) target.unauthorized?.();
-      return { ok: false, httpStatus: response.status, retryAfter: response.headers.get('retry-after'), error: redact(`HTTP ${response.status}${text ? `: ${text.slice(0, SNIPPET)}` : ''}`) };
+      return {
+        ok: false,
+        httpStatus: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        error: redact(`HTTP ${response.status}${text ? `: ${text.slice(0, SNIPPET)}` : ''}`),
+      };
     } catch (error) {
       return { ok: false, error: controller.signal.aborted ? `timed out after ${options.timeoutMs} ms` : `network error: ${errorText(error)}` };
     } finally {
@@ -71,7 +81,11 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions): WorkLoop {
     const { id, kind, key } = message;
     if (!options.owns(message)) {
       // Left leased, not marked: a failed attempt would delay the party that does send it.
-      emit({ type: 'loop-error', loop: 'delivery', error: `claimed ${kind} ${id}, which this party does not send: give each ontvanger and verzender a store of its own` });
+      emit({
+        type: 'loop-error',
+        loop: 'delivery',
+        error: `claimed ${kind} ${id}, which this party does not send: give each ontvanger and verzender a store of its own`,
+      });
       return;
     }
     const tries = message.attempts + 1;

@@ -56,7 +56,11 @@ export function createRequestProcessing(options: RequestProcessingOptions): Work
     const pair = options.pairs.get(key.operationId);
     if (!pair) {
       // Left leased, not released: releasing would hand it straight back to this loop.
-      emit({ type: 'loop-error', loop: 'processing', error: `claimed ${key.api} ${key.operationId}, which this ontvanger does not process: give each ontvanger a store of its own` });
+      emit({
+        type: 'loop-error',
+        loop: 'processing',
+        error: `claimed ${key.api} ${key.operationId}, which this ontvanger does not process: give each ontvanger a store of its own`,
+      });
       return;
     }
     try {
@@ -65,7 +69,14 @@ export function createRequestProcessing(options: RequestProcessingOptions): Work
       const processedAt = clock();
       const confirmation = completeConfirmation(draft, pair.confirmation.exchange, key.referenceId, processedAt);
       checkConfirmation(confirmation, pair.confirmation);
-      const delivery = { id: outboundId('confirmation', key), kind: 'confirmation' as const, key, operationId: pair.confirmation.operationId, body: confirmation, at: processedAt };
+      const delivery = {
+        id: outboundId('confirmation', key),
+        kind: 'confirmation' as const,
+        key,
+        operationId: pair.confirmation.operationId,
+        body: confirmation,
+        at: processedAt,
+      };
       // False: the lease expired and another worker took the request over; it completes it.
       if (await store.completeRequest(key, worker, confirmation, processedAt, delivery)) {
         emit({ type: 'processed', key, attempt: request.attempts });

@@ -15,8 +15,22 @@ const T0 = Date.UTC(2026, 2, 4, 5, 6, 7, 89);
 /** A moment `ms` after a fixed start with a millisecond part, so that Date precision is checked too. */
 const at = (ms = 0) => new Date(T0 + ms);
 const key = (referenceId: string, peer = 'client-a'): ExchangeKey => ({ api: 'order-api', operationId: 'placeOrder', peer, referenceId });
-const confirmationOf = (of: ExchangeKey, id: string, when = at()): NewOutboundMessage => ({ id, kind: 'confirmation', key: of, operationId: 'confirmOrder', body: { confirms: of.referenceId }, at: when });
-const requestOf = (of: ExchangeKey, id: string, when = at()): NewOutboundMessage => ({ id, kind: 'request', key: of, operationId: 'placeOrder', body: { order: of.referenceId }, at: when });
+const confirmationOf = (of: ExchangeKey, id: string, when = at()): NewOutboundMessage => ({
+  id,
+  kind: 'confirmation',
+  key: of,
+  operationId: 'confirmOrder',
+  body: { confirms: of.referenceId },
+  at: when,
+});
+const requestOf = (of: ExchangeKey, id: string, when = at()): NewOutboundMessage => ({
+  id,
+  kind: 'request',
+  key: of,
+  operationId: 'placeOrder',
+  body: { order: of.referenceId },
+  at: when,
+});
 const claim = (worker: string, now: Date, limit = 100, leaseMs = 1_000) => ({ worker, now, leaseMs, limit });
 const refs = (records: readonly { key: ExchangeKey }[]) => records.map((record) => record.key.referenceId);
 const ids = (records: readonly { id: string }[]) => records.map((record) => record.id);
@@ -79,7 +93,11 @@ const RULES: Record<string, Rule> = {
     const [again] = await store.claimRequests(claim('w2', at(1_000)));
     assert.equal(again?.key.referenceId, 'crash', 'claimable once the lease has ended');
     assert.equal(again?.attempts, 2);
-    assert.equal(await store.completeRequest(key('crash'), 'crashed', { late: true }, at(1_001), confirmationOf(key('crash'), 'c-old')), false, 'the old holder cannot complete');
+    assert.equal(
+      await store.completeRequest(key('crash'), 'crashed', { late: true }, at(1_001), confirmationOf(key('crash'), 'c-old')),
+      false,
+      'the old holder cannot complete',
+    );
     assert.equal(await store.getOutbound('c-old'), undefined);
     assert.equal(await store.completeRequest(key('crash'), 'w2', { ok: true }, at(1_002), confirmationOf(key('crash'), 'c-new')), true);
   },
@@ -105,7 +123,11 @@ const RULES: Record<string, Rule> = {
     assert.equal(delivery?.attempts, 0);
     sameTime(delivery?.nextAttemptAt, at(4), 'nextAttemptAt of a new message');
     sameTime(delivery?.createdAt, at(4), 'createdAt');
-    assert.equal(await store.completeRequest(key('c'), 'w1', { twice: true }, at(5), confirmationOf(key('c'), 'c-4')), false, 'a processed request is not completed twice');
+    assert.equal(
+      await store.completeRequest(key('c'), 'w1', { twice: true }, at(5), confirmationOf(key('c'), 'c-4')),
+      false,
+      'a processed request is not completed twice',
+    );
     assert.equal(await store.getOutbound('c-4'), undefined);
     assert.deepEqual(await store.claimRequests(claim('w3', at(10_000))), [], 'a processed request is not claimed');
   },

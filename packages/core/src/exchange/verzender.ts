@@ -118,7 +118,9 @@ export function createVerzender<R extends ApiRegistry>(options: VerzenderOptions
     const facts = pair.request.exchange;
     const given = referenceOf(body, facts);
     if (given === undefined && body[facts.reference] !== undefined) {
-      throw new EduvValidationError(`Request of ${operationId}`, [{ path: `$.${facts.reference}`, message: 'a reference id must be a non-empty string' }], { operationId });
+      throw new EduvValidationError(`Request of ${operationId}`, [{ path: `$.${facts.reference}`, message: 'a reference id must be a non-empty string' }], {
+        operationId,
+      });
     }
     const referenceId = given ?? crypto.randomUUID();
     const request = { ...body, [facts.reference]: referenceId };

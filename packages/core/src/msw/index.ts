@@ -41,8 +41,7 @@ export interface OverrideReply {
 
 function defaultBody(status: number): unknown {
   if (status < 400) return undefined;
-  const code =
-    { 400: EduvStatus.SchemaIncorrect, 401: EduvStatus.ScopeRequired, 403: EduvStatus.ConsentRequired }[status] ?? EduvStatus.Other;
+  const code = { 400: EduvStatus.SchemaIncorrect, 401: EduvStatus.ScopeRequired, 403: EduvStatus.ConsentRequired }[status] ?? EduvStatus.Other;
   return { status: code, statusMessage: statusCodeDefinition(code)?.message ?? 'error' };
 }
 
@@ -50,20 +49,13 @@ function defaultBody(status: number): unknown {
  * A handler for `server.use(...)` that makes one operation answer with a chosen status and body:
  * for testing how a client copes with refusals, outages and odd data.
  */
-export function overrideHandler<R extends ApiRegistry>(
-  registry: R,
-  operationId: OperationIds<R>,
-  reply: OverrideReply,
-  baseUrl: string,
-): HttpHandler {
+export function overrideHandler<R extends ApiRegistry>(registry: R, operationId: OperationIds<R>, reply: OverrideReply, baseUrl: string): HttpHandler {
   const operation = registry.operations[operationId];
   if (!operation) throw new EduvConfigError(`${registry.api} has no operation "${String(operationId)}"`);
   const body = 'body' in reply ? reply.body : defaultBody(reply.status);
-  return methodHandler(operation.method)(
-    mswPath(baseUrl, operation.path),
-    () => jsonResponse(registry.version, reply.status, body, reply.headers),
-    { once: reply.once ?? false },
-  );
+  return methodHandler(operation.method)(mswPath(baseUrl, operation.path), () => jsonResponse(registry.version, reply.status, body, reply.headers), {
+    once: reply.once ?? false,
+  });
 }
 
 /** The path part of an absolute base URL, where the bron answers. */

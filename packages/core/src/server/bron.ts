@@ -65,8 +65,11 @@ interface OperationInputFields<Op extends OperationDefinition> {
  * What a handler gets. `Resolves`: whether the bron resolves schools (it does when given
  * `schools`); createBron decides it from its options, boolean leaves `school` possibly undefined.
  */
-export type OperationInput<Op extends OperationDefinition = OperationDefinition, S extends SchoolRecord = SchoolRecord, Resolves extends boolean = boolean> =
-  OperationInputFields<Op> & SchoolInput<Op, S, Resolves>;
+export type OperationInput<
+  Op extends OperationDefinition = OperationDefinition,
+  S extends SchoolRecord = SchoolRecord,
+  Resolves extends boolean = boolean,
+> = OperationInputFields<Op> & SchoolInput<Op, S, Resolves>;
 
 /** An array body may come back readonly: a data source's cached list is returned as it is. */
 type AllowReadonly<T> = T extends (infer Item)[] ? T | readonly Item[] : T;
@@ -187,7 +190,11 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   handlers: BronHandlers<R, S, false>,
   options?: BronOptions<S> & { readonly schools?: undefined },
 ): Bron;
-export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(registry: R, handlers: BronHandlers<R, S>, options?: BronOptions<S>): Bron;
+export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
+  registry: R,
+  handlers: BronHandlers<R, S>,
+  options?: BronOptions<S>,
+): Bron;
 export function createBron<R extends ApiRegistry, S extends SchoolRecord = SchoolRecord>(
   registry: R,
   handlers: BronHandlers<R, S>,
@@ -199,7 +206,9 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   const validateResponses = options.validateResponses ?? true;
   const version = registry.version;
   const resolveSelection = schoolResolver(options.schools);
-  const cache = options.cacheResponses ? { validated: new WeakSet<object>(), bodies: new AnswerBytesCache(options.responseCacheBytes ?? 32 * 1024 * 1024) } : undefined;
+  const cache = options.cacheResponses
+    ? { validated: new WeakSet<object>(), bodies: new AnswerBytesCache(options.responseCacheBytes ?? 32 * 1024 * 1024) }
+    : undefined;
   const encoder = new TextEncoder();
 
   // The verifier hands out the same scope set for the same token: sort it once, not per request.
@@ -211,7 +220,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     return key;
   };
 
-  const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext["scopes"]): Uint8Array => {
+  const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext['scopes']): Uint8Array => {
     const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
     if (!cache || typeof result !== 'object' || result === null) return encode();
     const key = scopeKey(scopes);
@@ -278,7 +287,9 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       return statusAnswer(version, 404, EduvStatus.Other, `no endpoint ${pathname} in ${registry.title} ${version}`);
     }
     if (found.kind === 'method-not-allowed') {
-      return statusAnswer(version, 405, EduvStatus.Other, `method ${request.method} not allowed; use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
+      return statusAnswer(version, 405, EduvStatus.Other, `method ${request.method} not allowed; use ${found.allowed.join(', ')}`, {
+        allow: found.allowed.join(', '),
+      });
     }
     try {
       return await run(found.operation, request, found.params);

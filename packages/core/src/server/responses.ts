@@ -31,7 +31,13 @@ export function jsonAnswer(apiVersion: string, httpStatus: number, body: unknown
 }
 
 /** The Edu-V error body as an answer: `{ status, statusMessage }`. */
-export function statusAnswer(apiVersion: string, httpStatus: number, status: number, statusMessage: string, headers?: Readonly<Record<string, string>>): BronAnswer {
+export function statusAnswer(
+  apiVersion: string,
+  httpStatus: number,
+  status: number,
+  statusMessage: string,
+  headers?: Readonly<Record<string, string>>,
+): BronAnswer {
   return jsonAnswer(apiVersion, httpStatus, { status, statusMessage }, headers);
 }
 
@@ -66,4 +72,3 @@ export function statusResponse(apiVersion: string, httpStatus: number, status: n
 export function bytesResponse(apiVersion: string, httpStatus: number, body: Uint8Array<ArrayBuffer>): Response {
   return toResponse(bytesAnswer(apiVersion, httpStatus, body));
 }
-

@@ -9,7 +9,11 @@ import { BronError } from './bron-error';
  * exchange): the school resolved in `schools` and authorized for the caller, as createBron does
  * (unknown → unknownSchoolRefusal, not activated → what `authorize` throws).
  */
-export function schoolAccess<S extends SchoolRecord>(registry: ApiRegistry, schools: NonNullable<BronOptions<S>['schools']>, authorize: BronOptions<S>['authorize']) {
+export function schoolAccess<S extends SchoolRecord>(
+  registry: ApiRegistry,
+  schools: NonNullable<BronOptions<S>['schools']>,
+  authorize: BronOptions<S>['authorize'],
+) {
   const find = schoolResolver(schools)!;
   return async (selection: SchoolSelection | undefined, caller: CallerContext, operation: OperationDefinition): Promise<ResolvedSchool<S>> => {
     const school = selection && find(selection);

@@ -1,4 +1,15 @@
-import { createInMemoryExchangeStore, createOntvanger, createVerzender, operationUrl, type ExchangeEvent, type ExchangeRequest, type ExchangeStore, type OntvangerOptions, type ProcessRequest, type VerzenderOptions } from '../../src/exchange';
+import {
+  createInMemoryExchangeStore,
+  createOntvanger,
+  createVerzender,
+  operationUrl,
+  type ExchangeEvent,
+  type ExchangeRequest,
+  type ExchangeStore,
+  type OntvangerOptions,
+  type ProcessRequest,
+  type VerzenderOptions,
+} from '../../src/exchange';
 import type { BronRequest } from '../../src/server';
 import { BronError, type BronAnswer, type CallerContext } from '../../src/server';
 import { serveNode } from '../../src/server/node';
@@ -106,4 +117,8 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 }
 
 export const put = (url: string, body: unknown, token = 'token-of-bestelomgeving') =>
-  fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(url, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });

@@ -72,7 +72,12 @@ export async function runReliabilityScenario(options: ReliabilityOptions = {}): 
   const pickInstance = (): string => instanceUrls[Math.floor(random() * instanceUrls.length)]!;
   // A generous timeout: on a loaded machine a 2 s one only adds (harmless) repeats.
   const tuning = { deliveryConcurrency: 32, processConcurrency: 8, timeoutMs: 10_000 };
-  const cycle = await startCycle({ process, gate, ontvanger: tuning, verzender: { ...tuning, confirmationPollMs: 500, requestUrl: (operation) => operationUrl(pickInstance(), operation) } });
+  const cycle = await startCycle({
+    process,
+    gate,
+    ontvanger: tuning,
+    verzender: { ...tuning, confirmationPollMs: 500, requestUrl: (operation) => operationUrl(pickInstance(), operation) },
+  });
   const second = createOntvanger({
     registry: orderApi,
     store: cycle.ontvangerStore,
@@ -97,7 +102,9 @@ export async function runReliabilityScenario(options: ReliabilityOptions = {}): 
       }),
     );
     const [handles] = await Promise.all([Promise.all(sending), Promise.all(repeating)]);
-    const settled = await Promise.allSettled(handles.map((handle) => cycle.verzender.awaitConfirmation(handle.referenceId, { timeoutMs: options.timeoutMs ?? 60_000 })));
+    const settled = await Promise.allSettled(
+      handles.map((handle) => cycle.verzender.awaitConfirmation(handle.referenceId, { timeoutMs: options.timeoutMs ?? 60_000 })),
+    );
     const confirmed = settled.filter((result): result is PromiseFulfilledResult<ExchangeConfirmation> => result.status === 'fulfilled');
     const receipts = new Map<string, Set<string>>();
     for (const body of cycle.confirmationsAtEndpoint as Record<string, string>[]) {

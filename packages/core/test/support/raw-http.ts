@@ -17,7 +17,11 @@ export function parseResponses(bytes: Buffer): RawResponse[] {
     const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
     const length = Number(headers['content-length'] ?? 0);
     if (rest.length < headEnd + 4 + length) return responses;
-    responses.push({ status: Number(statusLine!.split(' ')[1]), headers, body: Buffer.from(rest.slice(headEnd + 4, headEnd + 4 + length), 'latin1').toString('utf8') });
+    responses.push({
+      status: Number(statusLine!.split(' ')[1]),
+      headers,
+      body: Buffer.from(rest.slice(headEnd + 4, headEnd + 4 + length), 'latin1').toString('utf8'),
+    });
     rest = rest.slice(headEnd + 4 + length);
   }
 }
@@ -26,7 +30,12 @@ export function parseResponses(bytes: Buffer): RawResponse[] {
  * Writes raw bytes on one connection and collects what comes back until `expected` responses
  * arrived, the server closed the connection, or `timeoutMs` passed (then `timedOut`).
  */
-export function exchange(port: number, chunks: (string | Buffer)[], expected: number, timeoutMs = 3_000): Promise<{ responses: RawResponse[]; closed: boolean; timedOut: boolean }> {
+export function exchange(
+  port: number,
+  chunks: (string | Buffer)[],
+  expected: number,
+  timeoutMs = 3_000,
+): Promise<{ responses: RawResponse[]; closed: boolean; timedOut: boolean }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const received: Buffer[] = [];

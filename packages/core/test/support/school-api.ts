@@ -3,7 +3,17 @@ import { defineApi } from '../../src/registry';
 
 /** One operation per school source: the query (`…/school?orgMasterId=`), a body `school`, and none. */
 const Thing = z.object({ id: z.string(), school: z.string().optional() });
-const common = { summary: '', interaction: 'pull-sync', idempotent: true, scopes: [], attributeScopes: {}, parameters: [], requiredBodyFields: [], businessCodes: [], successStatus: 200 } as const;
+const common = {
+  summary: '',
+  interaction: 'pull-sync',
+  idempotent: true,
+  scopes: [],
+  attributeScopes: {},
+  parameters: [],
+  requiredBodyFields: [],
+  businessCodes: [],
+  successStatus: 200,
+} as const;
 
 export const schoolApi = defineApi({
   api: 'school-things-api',

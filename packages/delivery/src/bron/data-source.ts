@@ -16,7 +16,12 @@ export interface DeliveryOrderSource<S extends SchoolRecord = SchoolRecord> {
   /** One delivery order; undefined → 404. */
   getDeliveryOrder(id: string, caller: CallerContext): Maybe<DeliveryOrder | undefined>;
   listForSchool(school: ResolvedSchool<S>, filters: DeliveryOrderFilters, caller: CallerContext): Maybe<readonly DeliveryOrder[]>;
-  listForUser(school: ResolvedSchool<S>, user: UserReference, filters: { readonly status?: DeliveryOrderStatus }, caller: CallerContext): Maybe<readonly DeliveryOrder[]>;
+  listForUser(
+    school: ResolvedSchool<S>,
+    user: UserReference,
+    filters: { readonly status?: DeliveryOrderStatus },
+    caller: CallerContext,
+  ): Maybe<readonly DeliveryOrder[]>;
 }
 
 export interface DeliverySourceOptions<S extends SchoolRecord = SchoolRecord> {

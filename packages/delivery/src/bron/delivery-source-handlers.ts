@@ -6,7 +6,10 @@ import type { DeliverySourceOptions, DeliveryOrderSource } from './data-source';
 import { schoolAccess } from '@eduvkit/core/server';
 
 /** The Delivery GETs the Bestelomgeving serves, over a source: pass them as `handlers` (createDeliveryVerzender does with `source`). */
-export function deliverySourceHandlers<S extends SchoolRecord>(source: DeliveryOrderSource<S>, options: DeliverySourceOptions<S> = {}): OtherHandlers<typeof deliveryApi> {
+export function deliverySourceHandlers<S extends SchoolRecord>(
+  source: DeliveryOrderSource<S>,
+  options: DeliverySourceOptions<S> = {},
+): OtherHandlers<typeof deliveryApi> {
   const schoolOf = schoolAccess(deliveryApi, source.schools, options.authorize);
   return {
     getDeliveryOrder: async ({ path, caller }) => {

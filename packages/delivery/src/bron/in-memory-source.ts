@@ -44,7 +44,10 @@ export function createInMemoryDeliveryOrderSource<S extends SchoolRecord>(option
       return order;
     },
     listForSchool: (school, { status, deliveryType }) =>
-      all().filter((order) => schoolOfOrder(order) === school.school.orgMasterId && (!status || order.status === status) && (!deliveryType || order.deliveryType === deliveryType)),
+      all().filter(
+        (order) =>
+          schoolOfOrder(order) === school.school.orgMasterId && (!status || order.status === status) && (!deliveryType || order.deliveryType === deliveryType),
+      ),
     listForUser: (school, user, { status }) =>
       all().filter((order) => schoolOfOrder(order) === school.school.orgMasterId && sameUser(order.buyer.user, user) && (!status || order.status === status)),
   };

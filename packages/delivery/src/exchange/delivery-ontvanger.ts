@@ -3,13 +3,13 @@ import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generat
 import { deliveryApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A received request with its body typed. */
 export type ReceivedDeliveryRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type DeliveryConfirmationDraft<C> = Without<C, 'deliveryOrderReferenceId' | 'deliveryOrderReceiveId' | 'processedTimestamp'> &
-  { readonly [P in 'deliveryOrderReceiveId' | 'processedTimestamp']?: string };
+export type DeliveryConfirmationDraft<C> = Without<C, 'deliveryOrderReferenceId' | 'deliveryOrderReceiveId' | 'processedTimestamp'> & {
+  readonly [P in 'deliveryOrderReceiveId' | 'processedTimestamp']?: string;
+};
 
 type Result<C> = DeliveryConfirmationDraft<C> | Promise<DeliveryConfirmationDraft<C>>;
 
@@ -28,6 +28,7 @@ export function createDeliveryOntvanger(options: DeliveryOntvangerOptions): Ontv
   return createOntvanger({
     ...rest,
     registry: deliveryApi,
-    process: (request, context) => process.sendDeliveryOrder(request as ReceivedDeliveryRequest<DeliveryOrderRequest>, context) as Result<Record<string, unknown>>,
+    process: (request, context) =>
+      process.sendDeliveryOrder(request as ReceivedDeliveryRequest<DeliveryOrderRequest>, context) as Result<Record<string, unknown>>,
   });
 }

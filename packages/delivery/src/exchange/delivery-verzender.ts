@@ -6,7 +6,6 @@ import type { DeliveryOrderConfirmation, DeliveryOrderRequest } from '../generat
 import { deliveryApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A request as `send` takes it: the reference id is generated unless given. */
 export type DeliveryToSend<T> = Without<T, 'deliveryOrderReferenceId'> & { readonly deliveryOrderReferenceId?: string };
 
@@ -15,7 +14,10 @@ export interface DeliverySentHandle<C> extends Omit<SentHandle, 'confirmation'> 
   readonly confirmation: Promise<ExchangeConfirmation & { readonly body: C }>;
 }
 
-export type DeliveryVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<VerzenderOptions<typeof deliveryApi>, 'registry' | 'operations' | 'handlers'> &
+export type DeliveryVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<
+  VerzenderOptions<typeof deliveryApi>,
+  'registry' | 'operations' | 'handlers'
+> &
   DeliverySourceOptions<S> & {
     /** Serves the Delivery GETs (`/deliveryorders/{id}`, `/school`, `/school/user`) from it; without one they answer 501. */
     readonly source?: DeliveryOrderSource<S>;

@@ -20,7 +20,13 @@ export function createDeliveryStandIn(store: DeliveryStandInSource, options: Del
     autoStart: options.confirmationUrl !== undefined,
     confirmationUrl: () => undefined,
     process: {
-      sendDeliveryOrder: ({ body: { deliveryOrder } }) => ({ deliveryOrderId: deliveryOrder.deliveryOrderId, productId: deliveryOrder.productId, newStatus: 'processed', success: true, status: 0 }),
+      sendDeliveryOrder: ({ body: { deliveryOrder } }) => ({
+        deliveryOrderId: deliveryOrder.deliveryOrderId,
+        productId: deliveryOrder.productId,
+        newStatus: 'processed',
+        success: true,
+        status: 0,
+      }),
     },
     ...(store.deliveryOrders ? { handlers: deliverySourceHandlers(store.deliveryOrders) } : {}),
     ...options,

@@ -39,9 +39,7 @@ function readOrganisationsSelection(query: OrganisationsQuery): OrganisationsSel
   }
   const result = hasSchool ? readSchoolSelection(query) : readBoardSelection(query);
   if (!result.ok) throw new BronError(result.error.httpStatus, result.error.eduvStatus, result.error.statusMessage);
-  return hasSchool
-    ? { kind: 'school', selection: result.selection as SchoolSelection }
-    : { kind: 'board', selection: result.selection as BoardSelection };
+  return hasSchool ? { kind: 'school', selection: result.selection as SchoolSelection } : { kind: 'board', selection: result.selection as BoardSelection };
 }
 
 function isConsentRefusal(error: unknown): error is BronError {
@@ -56,7 +54,9 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
       ? directory
       : (selection: SchoolSelection): ResolvedSchool<S> | undefined => {
           const result = resolveSchool(selection, directory);
-          return result.ok ? { school: result.school, filterByOrgId: result.filterByOrgId, ...(result.unit === undefined ? {} : { unit: result.unit }) } : undefined;
+          return result.ok
+            ? { school: result.school, filterByOrgId: result.filterByOrgId, ...(result.unit === undefined ? {} : { unit: result.unit }) }
+            : undefined;
         };
 
   /**

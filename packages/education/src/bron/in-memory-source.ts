@@ -123,8 +123,7 @@ export function createInMemoryEducationSource<S extends InMemoryEducationSchool>
       if (studyCode === undefined && schoolPeriodId === undefined) return index.studyOfferings;
       return index.studyOfferings.filter(
         (offering) =>
-          (studyCode === undefined || offering.studyCode === studyCode) &&
-          (schoolPeriodId === undefined || inPeriod(offering, schoolPeriodId, index.periods)),
+          (studyCode === undefined || offering.studyCode === studyCode) && (schoolPeriodId === undefined || inPeriod(offering, schoolPeriodId, index.periods)),
       );
     },
     findStudyOffering(school, id) {

@@ -18,7 +18,12 @@ export interface EntitlementSource<S extends SchoolRecord = SchoolRecord> {
   listForSchool(school: ResolvedSchool<S>, filters: EntitlementSchoolFilters, caller: CallerContext): Maybe<readonly Entitlement[]>;
   /** The entitlements made of one delivery order; undefined (an unknown delivery order) → 404. */
   listForDeliveryOrder(deliveryOrderId: string, caller: CallerContext): Maybe<readonly Entitlement[] | undefined>;
-  listForUser(school: ResolvedSchool<S>, user: UserReference, filters: { readonly status?: EntitlementStatus }, caller: CallerContext): Maybe<readonly Entitlement[]>;
+  listForUser(
+    school: ResolvedSchool<S>,
+    user: UserReference,
+    filters: { readonly status?: EntitlementStatus },
+    caller: CallerContext,
+  ): Maybe<readonly Entitlement[]>;
 }
 
 export interface EntitlementSourceOptions<S extends SchoolRecord = SchoolRecord> {

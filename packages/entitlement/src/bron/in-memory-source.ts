@@ -41,7 +41,11 @@ export function createInMemoryEntitlementSource<S extends SchoolRecord>(options:
     listForSchool: (school, { deliveryOrderId, entitlementStatus }) =>
       atSchool(school)
         .map(({ entitlement }) => entitlement)
-        .filter((entitlement) => (!deliveryOrderId || entitlement.deliveryOrderId === deliveryOrderId) && (!entitlementStatus || entitlement.entitlementStatus === entitlementStatus)),
+        .filter(
+          (entitlement) =>
+            (!deliveryOrderId || entitlement.deliveryOrderId === deliveryOrderId) &&
+            (!entitlementStatus || entitlement.entitlementStatus === entitlementStatus),
+        ),
     listForDeliveryOrder(deliveryOrderId, caller) {
       const order = [...options.deliveryOrders()].find((candidate) => candidate.deliveryOrder.deliveryOrderId === deliveryOrderId);
       if (!order) return undefined;
@@ -51,7 +55,9 @@ export function createInMemoryEntitlementSource<S extends SchoolRecord>(options:
     },
     listForUser: (school, user, { status }) =>
       atSchool(school)
-        .filter((record) => record.activations.some((activation) => sameUser(activation.user, user)) && (!status || record.entitlement.entitlementStatus === status))
+        .filter(
+          (record) => record.activations.some((activation) => sameUser(activation.user, user)) && (!status || record.entitlement.entitlementStatus === status),
+        )
         .map(({ entitlement }) => entitlement),
   };
 }

@@ -3,7 +3,6 @@ import type { EntitlementConfirmation, EntitlementRequest } from '../generated/m
 import type { EntitlementVerzender } from './entitlement-verzender';
 import type { Without } from '@eduvkit/core';
 
-
 type Confirmed = ExchangeConfirmation & { readonly body: EntitlementConfirmation };
 
 export interface CriticalOrderOutcome {

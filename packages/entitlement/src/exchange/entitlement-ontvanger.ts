@@ -3,14 +3,16 @@ import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementC
 import { entitlementApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A received request with its body typed. */
 export type ReceivedEntitlementRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What a processor returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
 export type EntitlementConfirmationDraft = Without<EntitlementConfirmation, 'entitlementReferenceId' | 'entitlementReceiveId' | 'processedTimestamp'> &
   Partial<Pick<EntitlementConfirmation, 'entitlementReceiveId' | 'processedTimestamp'>>;
-export type LicenseStatusConfirmationDraft = Without<ChangeLicenseStatusConfirmation, 'entitlementAndLicenseReferenceId' | 'entitlementAndLicenseReceiveId' | 'processedTimestamp'> &
+export type LicenseStatusConfirmationDraft = Without<
+  ChangeLicenseStatusConfirmation,
+  'entitlementAndLicenseReferenceId' | 'entitlementAndLicenseReceiveId' | 'processedTimestamp'
+> &
   Partial<Pick<ChangeLicenseStatusConfirmation, 'entitlementAndLicenseReceiveId' | 'processedTimestamp'>>;
 
 type Result<C> = C | Promise<C>;

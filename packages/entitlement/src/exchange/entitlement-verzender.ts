@@ -6,13 +6,15 @@ import type { ChangeLicenseStatus, ChangeLicenseStatusConfirmation, EntitlementC
 import { entitlementApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface EntitlementSentHandle<C> extends Omit<SentHandle, 'confirmation'> {
   readonly confirmation: Promise<ExchangeConfirmation & { readonly body: C }>;
 }
 
-export type EntitlementVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<VerzenderOptions<typeof entitlementApi>, 'registry' | 'operations' | 'handlers'> &
+export type EntitlementVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<
+  VerzenderOptions<typeof entitlementApi>,
+  'registry' | 'operations' | 'handlers'
+> &
   EntitlementSourceOptions<S> & {
     /** Serves the Entitlement GETs from it; without one they answer 501. */
     readonly source?: EntitlementSource<S>;
@@ -24,7 +26,9 @@ export type EntitlementVerzenderOptions<S extends SchoolRecord = SchoolRecord> =
  */
 export interface EntitlementVerzender extends Verzender {
   /** The reference id (`entitlementReferenceId`) is generated unless given. */
-  sendEntitlement(request: Without<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string }): Promise<EntitlementSentHandle<EntitlementConfirmation>>;
+  sendEntitlement(
+    request: Without<EntitlementRequest, 'entitlementReferenceId'> & { readonly entitlementReferenceId?: string },
+  ): Promise<EntitlementSentHandle<EntitlementConfirmation>>;
   /** The reference id (`entitlementAndLicenseReferenceId`) is generated unless given. */
   changeLicenseStatus(
     request: Without<ChangeLicenseStatus, 'entitlementAndLicenseReferenceId'> & { readonly entitlementAndLicenseReferenceId?: string },

@@ -12,7 +12,12 @@ export function createSeededEntitlementStandInSource(seed: number): EntitlementS
   const random = createRandom(seed);
   const orders = seededDeliveryOrders(random, { ...world, products: createProducts({ seed }) });
   const held = seededEntitlements(random, orders).map(({ entitlement, firstUser }) => ({ entitlement, activations: firstUser ? [{ user: firstUser }] : [] }));
-  const deliveryOrders = orders.map((deliveryOrder) => ({ deliveryOrder, entitlementIds: held.filter(({ entitlement }) => entitlement.deliveryOrderId === deliveryOrder.deliveryOrderId).map(({ entitlement }) => entitlement.entitlementId) }));
+  const deliveryOrders = orders.map((deliveryOrder) => ({
+    deliveryOrder,
+    entitlementIds: held
+      .filter(({ entitlement }) => entitlement.deliveryOrderId === deliveryOrder.deliveryOrderId)
+      .map(({ entitlement }) => entitlement.entitlementId),
+  }));
   const entitlements = createInMemoryEntitlementSource({ schools: world.schools, entitlements: () => held, deliveryOrders: () => deliveryOrders });
   return Object.assign(createInMemoryExchangeStore(), { entitlements });
 }

@@ -25,8 +25,18 @@ export function createEntitlementStandIn(store: EntitlementStandInSource, option
     autoStart: options.confirmationUrl !== undefined,
     confirmationUrl: () => undefined,
     process: {
-      sendEntitlement: ({ body: { entitlement } }) => ({ entitlementId: entitlement.entitlementId, productId: entitlement.productId, newEntitlementStatus: 'entitled' }),
-      changeLicenseStatus: ({ body }) => ({ entitlementId: body.entitlementId, productId: body.productId, newLicenseStatus: body.newLicenseStatus, success: true, status: 0 }),
+      sendEntitlement: ({ body: { entitlement } }) => ({
+        entitlementId: entitlement.entitlementId,
+        productId: entitlement.productId,
+        newEntitlementStatus: 'entitled',
+      }),
+      changeLicenseStatus: ({ body }) => ({
+        entitlementId: body.entitlementId,
+        productId: body.productId,
+        newLicenseStatus: body.newLicenseStatus,
+        success: true,
+        status: 0,
+      }),
     },
     ...(store.entitlements ? { handlers: entitlementSourceHandlers(store.entitlements) } : {}),
     ...options,

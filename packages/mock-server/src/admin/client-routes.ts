@@ -33,12 +33,14 @@ export function createClientRoutes(clients: readonly RegisteredClient[], notific
     }
     if (match[2] === 'endpoints') {
       const parsed = Endpoints.safeParse(body);
-      if (!parsed.success) return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${describeIssues('body field', parsed.error.issues)}`);
+      if (!parsed.success)
+        return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${describeIssues('body field', parsed.error.issues)}`);
       endpoints.set(clientId, parsed.data);
       return new Response(null, { status: 204 });
     }
     const parsed = Callback.safeParse(body);
-    if (!parsed.success) return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${describeIssues('body field', parsed.error.issues)}`);
+    if (!parsed.success)
+      return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${describeIssues('body field', parsed.error.issues)}`);
     notifications.setCallbackUrl(clientId, parsed.data.url);
     return new Response(null, { status: 204 });
   };

@@ -69,7 +69,9 @@ export function createConsentRoutes(model: ConsentPageModel) {
         if (!parsed.success) return refusal(describeIssues('body field', parsed.error.issues));
         const refused = apply(model, parsed.data);
         if (refused) return refused;
-        return jsonResponse(MOCK_SERVER_VERSION, 200, { consents: model.consent.list({ clientId: parsed.data.clientId, orgMasterId: parsed.data.orgMasterId }) });
+        return jsonResponse(MOCK_SERVER_VERSION, 200, {
+          consents: model.consent.list({ clientId: parsed.data.clientId, orgMasterId: parsed.data.orgMasterId }),
+        });
       }
       return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use GET or PUT');
     }

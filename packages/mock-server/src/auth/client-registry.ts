@@ -52,9 +52,7 @@ export function loadClients(file: string = demoClientsFile()): LoadedClients {
   });
   return {
     file,
-    clients: clients.map((client) =>
-      client.privateKeyFile ? { ...client, privateKeyFile: resolve(dirname(file), client.privateKeyFile) } : client,
-    ),
+    clients: clients.map((client) => (client.privateKeyFile ? { ...client, privateKeyFile: resolve(dirname(file), client.privateKeyFile) } : client)),
   };
 }
 

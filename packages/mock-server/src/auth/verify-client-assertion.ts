@@ -52,12 +52,7 @@ export function claimedClientId(assertion: string, clientIdParameter: string | n
  * Verifies a private_key_jwt client assertion against the client's registered keys: signature,
  * iss = sub = client_id, aud = token endpoint, a short and current lifetime, and a jti used once.
  */
-export async function verifyClientAssertion(
-  assertion: string,
-  client: RegisteredClient,
-  policy: AssertionPolicy,
-  replays: ReplayCache,
-): Promise<void> {
+export async function verifyClientAssertion(assertion: string, client: RegisteredClient, policy: AssertionPolicy, replays: ReplayCache): Promise<void> {
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(assertion, createLocalJWKSet(client.jwks), {

@@ -24,7 +24,11 @@ export function aanspraakmanager(context: ChainContext, distribution: Entitlemen
     const known = state.deliveryOrders.get(order.deliveryOrderId);
     const processedTimestamp = processedNow(context);
     if (!state.product(order.productId)) {
-      return { ...deliveryOrderConfirmation(context.random, body, { refuse: true }), processedTimestamp, statusMessage: `Product unknown: ${order.productId} is not in this supplier's range` };
+      return {
+        ...deliveryOrderConfirmation(context.random, body, { refuse: true }),
+        processedTimestamp,
+        statusMessage: `Product unknown: ${order.productId} is not in this supplier's range`,
+      };
     }
     if (order.status === 'cancelled') {
       const used = (known?.entitlementIds ?? []).some((id) => (state.entitlements.get(id)?.activations.length ?? 0) > 0);
@@ -37,7 +41,8 @@ export function aanspraakmanager(context: ChainContext, distribution: Entitlemen
       return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'cancelled' }), processedTimestamp };
     }
     const held = known ?? state.addDeliveryOrder({ peer: request.peer, deliveryOrder: order, entitlementIds: [] });
-    if (!held.entitlementIds.length) held.entitlementIds.push(state.addEntitlement(entitlementOfDeliveryOrder(context.random, order)).entitlement.entitlementId);
+    if (!held.entitlementIds.length)
+      held.entitlementIds.push(state.addEntitlement(entitlementOfDeliveryOrder(context.random, order)).entitlement.entitlementId);
     for (const id of held.entitlementIds) await distribution.distribute(state.entitlements.get(id)!);
     held.deliveryOrder = { ...held.deliveryOrder, status: 'processed' };
     return { ...deliveryOrderConfirmation(context.random, body, { newStatus: 'processed' }), processedTimestamp };

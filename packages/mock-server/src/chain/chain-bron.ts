@@ -9,7 +9,11 @@ type Handler = (input: OperationInput) => unknown;
  * operation given no handler is the client's side of an exchange (a confirmation endpoint): 405
  * naming the role that provides it (conventions §12.6).
  */
-export function chainBron<R extends ApiRegistry>(registry: R, handlers: Partial<Record<keyof R['operations'], Handler>>, options: BronOptions<SchoolRecord>): Bron {
+export function chainBron<R extends ApiRegistry>(
+  registry: R,
+  handlers: Partial<Record<keyof R['operations'], Handler>>,
+  options: BronOptions<SchoolRecord>,
+): Bron {
   const operations = Object.values(registry.operations);
   const refused = operations.filter((operation) => !handlers[operation.operationId as keyof R['operations']]);
   const all = Object.fromEntries(

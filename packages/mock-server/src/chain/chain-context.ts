@@ -16,7 +16,8 @@ export interface ChainContext {
 }
 
 /** Waits the chain delay; a processing step calls it before it decides. */
-export const chainDelay = (context: ChainContext): Promise<void> => (context.delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, context.delayMs)) : Promise.resolve());
+export const chainDelay = (context: ChainContext): Promise<void> =>
+  context.delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, context.delayMs)) : Promise.resolve();
 
 /** The moment of processing in Edu-V's UTC form, whole seconds. */
 export const processedNow = (context: ChainContext): string => `${context.now().toISOString().slice(0, 19)}Z`;

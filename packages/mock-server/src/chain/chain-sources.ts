@@ -20,7 +20,11 @@ export function chainSources(state: ChainState, schools: readonly FixtureSchool[
   const deliveryOrders = () => state.deliveryOrders.values();
   const entitlements = () => state.entitlements.values();
   return {
-    delivery: createInMemoryDeliveryOrderSource({ schools, visible, orders: () => [...state.deliveryOrders.values()].map(({ deliveryOrder }) => deliveryOrder) }),
+    delivery: createInMemoryDeliveryOrderSource({
+      schools,
+      visible,
+      orders: () => [...state.deliveryOrders.values()].map(({ deliveryOrder }) => deliveryOrder),
+    }),
     entitlement: createInMemoryEntitlementSource({ schools, visible, entitlements, deliveryOrders }),
     usage: createInMemoryUsageSource({ schools, visible, entitlements, deliveryOrders }),
   };

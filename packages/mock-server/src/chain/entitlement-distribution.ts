@@ -84,7 +84,8 @@ export function createEntitlementDistribution(options: EntitlementDistributionOp
 
   /** The mock's own counterpart confirms at once: registered `entitled`, access link `processed`. */
   const internally = (role: EntitlementReceiverRole, record: ChainEntitlement): void => {
-    if (role === 'Licentieregistratie' && record.entitlement.entitlementStatus === 'created') record.entitlement = { ...record.entitlement, entitlementStatus: 'entitled' };
+    if (role === 'Licentieregistratie' && record.entitlement.entitlementStatus === 'created')
+      record.entitlement = { ...record.entitlement, entitlementStatus: 'entitled' };
     if (role === 'Leermiddelenportaal') record.urlStatus = 'processed';
   };
 

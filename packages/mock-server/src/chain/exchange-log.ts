@@ -28,7 +28,8 @@ export interface ExchangeEntry {
   updatedAt: string;
 }
 
-const keyOf = (direction: string, key: Pick<ExchangeKey, 'api' | 'operationId' | 'peer' | 'referenceId'>) => [direction, key.api, key.operationId, key.peer, key.referenceId].join(' ');
+const keyOf = (direction: string, key: Pick<ExchangeKey, 'api' | 'operationId' | 'peer' | 'referenceId'>) =>
+  [direction, key.api, key.operationId, key.peer, key.referenceId].join(' ');
 
 /** The chain's exchanges for `GET /_admin/exchanges`: newest first, the oldest dropped beyond `capacity`. */
 export class ExchangeLog {
@@ -113,7 +114,19 @@ export class ExchangeLog {
     const at = this.now().toISOString();
     const peer = direction === 'sent' ? (this.sentPeers.get(id) ?? '') : key.peer;
     this.sentPeers.delete(id);
-    this.entries.set(id, { direction, api: key.api, operationId: key.operationId, peer, referenceId: key.referenceId, state, attempts: 0, deliveryAttempts: 0, repeats: 0, createdAt: at, updatedAt: at });
+    this.entries.set(id, {
+      direction,
+      api: key.api,
+      operationId: key.operationId,
+      peer,
+      referenceId: key.referenceId,
+      state,
+      attempts: 0,
+      deliveryAttempts: 0,
+      repeats: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 

@@ -41,15 +41,22 @@ export function activationCodeDesk(context: ChainContext) {
     if (request.operationId === 'revokeActivationCode') {
       const body = request.body as ActivationCodeRevokeRequest;
       const code = state.activationCodes.get(body.activationCode);
-      const used = [...state.entitlements.values()].some(({ activations }) => activations.some((activation) => activation.activationCode === body.activationCode));
+      const used = [...state.entitlements.values()].some(({ activations }) =>
+        activations.some((activation) => activation.activationCode === body.activationCode),
+      );
       const refuse = !code || code.peer !== request.peer || code.revoked || used;
       if (code && !refuse) code.revoked = true;
-      return { ...activationCodeRevokeConfirmation(random, body, { refuse }), processedTimestamp, ...(refuse ? { statusMessage: code ? 'Code already used or revoked' : 'Code unknown' } : {}) };
+      return {
+        ...activationCodeRevokeConfirmation(random, body, { refuse }),
+        processedTimestamp,
+        ...(refuse ? { statusMessage: code ? 'Code already used or revoked' : 'Code unknown' } : {}),
+      };
     }
     const body = request.body as ActivationCodeRequest;
     const refuse = state.product(body.productId) === undefined || body.quantity > MAX_ACTIVATION_CODES;
     const confirmation = { ...activationCodeConfirmation(random, body, { refuse }), processedTimestamp };
-    for (const item of confirmation.activationCodes ?? []) state.addActivationCode(typeof item === 'string' ? item : item.activationCode, { productId: body.productId, peer: request.peer, revoked: false });
+    for (const item of confirmation.activationCodes ?? [])
+      state.addActivationCode(typeof item === 'string' ? item : item.activationCode, { productId: body.productId, peer: request.peer, revoked: false });
     return confirmation;
   };
 }

@@ -130,7 +130,12 @@ export function createMockChain(options: MockChainOptions): MockChain {
     chainBron(deliveryApi, { sendDeliveryOrder: delivery!, ...reads(deliverySourceHandlers(sources.delivery)) }, bronOptions),
     chainBron(
       entitlementApi,
-      { sendEntitlement: entitlement!, changeLicenseStatus: entitlement!, confirmEntitlement: forwardTo(distribution.confirmations), ...reads(entitlementSourceHandlers(sources.entitlement)) },
+      {
+        sendEntitlement: entitlement!,
+        changeLicenseStatus: entitlement!,
+        confirmEntitlement: forwardTo(distribution.confirmations),
+        ...reads(entitlementSourceHandlers(sources.entitlement)),
+      },
       bronOptions,
     ),
     chainBron(activationcodeApi, { requestActivationCodes: activationcode!, revokeActivationCode: activationcode! }, bronOptions),

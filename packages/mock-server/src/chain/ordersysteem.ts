@@ -14,11 +14,14 @@ export function ordersysteem(context: ChainContext) {
     if (request.operationId === 'placeCreditOrder') {
       const body = request.body as CreditOrderRequest;
       await chainDelay(context);
-      const credited = [...state.orders.values()].find((order) => order.peer === request.peer && order.request.purchaseOrderId === body.purchaseOrderId && order.status === 'approved');
+      const credited = [...state.orders.values()].find(
+        (order) => order.peer === request.peer && order.request.purchaseOrderId === body.purchaseOrderId && order.status === 'approved',
+      );
       return { ...creditOrderConfirmation(random, body, { creditOrderStatus: credited ? 'approved' : 'declined' }), processedTimestamp: processedNow(context) };
     }
     const body = request.body as OrderRequest;
-    const order = state.order(request.peer, request.referenceId) ?? state.addOrder(request.referenceId, { peer: request.peer, request: body, status: 'pending' });
+    const order =
+      state.order(request.peer, request.referenceId) ?? state.addOrder(request.referenceId, { peer: request.peer, request: body, status: 'pending' });
     await chainDelay(context);
     const known = state.product(body.productId) !== undefined;
     const declined = !known || context.chance() < context.declineRate;

@@ -20,7 +20,14 @@ const SCHOOL = /^\/_admin\/world\/schools\/([^/]+)$/;
 
 /** The console's own reads, which the request log leaves out so its polling does not fill the ring. */
 export function isConsolePoll(method: string, pathname: string): boolean {
-  return method === 'GET' && (pathname === '/_admin' || pathname === '/_admin/' || pathname === '/_admin/requests' || pathname === '/_admin/deliveries' || pathname === '/_admin/exchanges');
+  return (
+    method === 'GET' &&
+    (pathname === '/_admin' ||
+      pathname === '/_admin/' ||
+      pathname === '/_admin/requests' ||
+      pathname === '/_admin/deliveries' ||
+      pathname === '/_admin/exchanges')
+  );
 }
 
 /** `?limit=` as a whole number from 1 to `max`; a StatusResponse naming the parameter otherwise. */
@@ -29,7 +36,12 @@ function limitOf(url: URL, fallback: number, max: number): number | Response {
   if (raw === null) return Math.min(fallback, max);
   const limit = Number(raw);
   if (!/^\d+$/.test(raw) || limit < 1 || limit > max) {
-    return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, `Schema incorrect: query parameter "limit" must be a whole number from 1 to ${max}`);
+    return statusResponse(
+      MOCK_SERVER_VERSION,
+      400,
+      EduvStatus.SchemaIncorrect,
+      `Schema incorrect: query parameter "limit" must be a whole number from 1 to ${max}`,
+    );
   }
   return limit;
 }
@@ -80,7 +92,12 @@ export function createConsoleRoutes(model: ConsoleModel) {
       try {
         orgMasterId = decodeURIComponent(school[1]!);
       } catch {
-        return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, 'Schema incorrect: path parameter "orgMasterId" is not valid percent-encoding');
+        return statusResponse(
+          MOCK_SERVER_VERSION,
+          400,
+          EduvStatus.SchemaIncorrect,
+          'Schema incorrect: path parameter "orgMasterId" is not valid percent-encoding',
+        );
       }
       const people = schoolPeople(model.world(), orgMasterId, limit);
       return people

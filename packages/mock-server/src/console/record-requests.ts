@@ -58,7 +58,11 @@ function withSchool(refusal: Refusal, target: string): Refusal {
 
 function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal } {
   // The server turns a BronError (e.g. a body over the limit) into its answer, anything else into a 500.
-  if (error instanceof BronError) return { httpStatus: error.httpStatus, refusal: refusalOf(error.httpStatus, JSON.stringify({ status: error.eduvStatus, statusMessage: error.statusMessage })) };
+  if (error instanceof BronError)
+    return {
+      httpStatus: error.httpStatus,
+      refusal: refusalOf(error.httpStatus, JSON.stringify({ status: error.eduvStatus, statusMessage: error.statusMessage })),
+    };
   return { httpStatus: 500, refusal: { reason: 'internal error in the mock (a bug: see the server output)', refusal: 'other' } };
 }
 

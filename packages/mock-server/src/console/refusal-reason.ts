@@ -64,7 +64,13 @@ export function refusalOf(httpStatus: number, bodyText: string): Refusal {
 export async function refusalOfAnswer(answer: BronAnswer | Response): Promise<Refusal> {
   if (answer instanceof Response) {
     const length = Number(answer.headers.get('content-length') ?? 0);
-    const text = length > MAX_READ ? '' : await answer.clone().text().catch(() => '');
+    const text =
+      length > MAX_READ
+        ? ''
+        : await answer
+            .clone()
+            .text()
+            .catch(() => '');
     return refusalOf(answer.status, text.slice(0, MAX_READ));
   }
   const body = answer.body && answer.body.byteLength <= MAX_READ ? decoder.decode(answer.body) : '';

@@ -72,8 +72,18 @@ export class DeliveryLog {
       const delivery = this.deliveries[index]!;
       if (delivery.url === url && !delivery.delivered && delivery.notificationIds.join(',') === key) return delivery;
     }
-    const clientId = this.subscriptions().find((subscription) => `${subscription.callbackUrl}/notifications` === url && (!api || subscription.api === api))?.clientId;
-    const delivery: Delivery = { id: ++this.created, ...(clientId ? { clientId } : {}), ...(api ? { api } : {}), url, notificationIds: ids, attempts: [], delivered: false };
+    const clientId = this.subscriptions().find(
+      (subscription) => `${subscription.callbackUrl}/notifications` === url && (!api || subscription.api === api),
+    )?.clientId;
+    const delivery: Delivery = {
+      id: ++this.created,
+      ...(clientId ? { clientId } : {}),
+      ...(api ? { api } : {}),
+      url,
+      notificationIds: ids,
+      attempts: [],
+      delivered: false,
+    };
     this.deliveries.push(delivery);
     if (this.deliveries.length > this.capacity) this.deliveries.shift();
     return delivery;

@@ -16,7 +16,9 @@ import { NOTIFYING_REGISTRIES } from '../apis';
 import { DeliveryLog } from './delivery-log';
 
 /** The object type a bulk notification names for each API: its main object, the first its spec lists. */
-const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(NOTIFYING_REGISTRIES.map((registry) => [registry.api, registry.notifications?.objectTypes[0] ?? '']));
+const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(
+  NOTIFYING_REGISTRIES.map((registry) => [registry.api, registry.notifications?.objectTypes[0] ?? '']),
+);
 
 /**
  * The by-id operation a consumer can GET a changed object with, per object type (the specs'
@@ -24,7 +26,9 @@ const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(NOTIFYING_REGISTRI
  */
 const FETCH_OPERATION: ReadonlyMap<string, OperationDefinition & { registry: ApiRegistry }> = new Map(
   NOTIFYING_REGISTRIES.flatMap((registry) =>
-    Object.entries(registry.notifications?.fetch ?? {}).map(([objectType, operationId]) => [objectType, { ...registry.operations[operationId]!, registry }] as const),
+    Object.entries(registry.notifications?.fetch ?? {}).map(
+      ([objectType, operationId]) => [objectType, { ...registry.operations[operationId]!, registry }] as const,
+    ),
   ),
 );
 
@@ -80,7 +84,13 @@ export function createNotificationProducer(options: NotificationProducerOptions)
     headers: async (subscription) => ({ authorization: await options.pushAuthorization(subscription.clientId) }),
   });
   const bron = createNotificationsBron(
-    { log, dispatcher, callbackUrlOf: (clientId) => callbackUrls.get(clientId), isVisible: allowed, allowedApis: NOTIFYING_REGISTRIES.map(({ api }) => api as NotificationApi) },
+    {
+      log,
+      dispatcher,
+      callbackUrlOf: (clientId) => callbackUrls.get(clientId),
+      isVisible: allowed,
+      allowedApis: NOTIFYING_REGISTRIES.map(({ api }) => api as NotificationApi),
+    },
     options.bron,
   );
   const school = (orgMasterId: string) => ({ organisationMasterIdentifier: orgMasterId });

@@ -136,7 +136,13 @@ export class WorldEditor {
     });
     this.studentRecords(orgMasterId).push(...added);
     this.current.association.invalidate(orgMasterId);
-    this.onChange({ objects: [], bulk: [{ api: studentsApi.api, orgMasterId }, { api: associationApi.api, orgMasterId }] });
+    this.onChange({
+      objects: [],
+      bulk: [
+        { api: studentsApi.api, orgMasterId },
+        { api: associationApi.api, orgMasterId },
+      ],
+    });
     return added.map((record) => record.student);
   }
 
@@ -189,21 +195,27 @@ export class WorldEditor {
   /** Back to the seeded world; every API of every school changed in bulk. */
   reset(): void {
     this.current = createMockWorld(this.current.seed, this.size);
-    const bulk = this.current.schools.flatMap((school) =>
-      NOTIFYING_REGISTRIES.map(({ api }) => ({ api, orgMasterId: school.orgMasterId })),
-    );
+    const bulk = this.current.schools.flatMap((school) => NOTIFYING_REGISTRIES.map(({ api }) => ({ api, orgMasterId: school.orgMasterId })));
     this.onChange({ objects: [], bulk });
   }
 
   private checkedStudent(candidate: Student): Student {
     const result = StudentSchema.safeParse(candidate);
-    if (!result.success) throw new WorldChangeError(400, `the student would not be valid: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!result.success)
+      throw new WorldChangeError(
+        400,
+        `the student would not be valid: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     return candidate;
   }
 
   private checkedEmployee(candidate: Employee): Employee {
     const result = EmployeeSchema.safeParse(candidate);
-    if (!result.success) throw new WorldChangeError(400, `the employee would not be valid: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!result.success)
+      throw new WorldChangeError(
+        400,
+        `the employee would not be valid: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     return candidate;
   }
 }

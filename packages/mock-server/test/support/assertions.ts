@@ -25,7 +25,15 @@ export async function clientAssertion(clientId: string, tokenEndpoint: string, o
   const own = demoClient(clientId);
   const now = Math.floor(Date.now() / 1000);
   const key = await importPKCS8(signer.pem, signer.alg);
-  return new SignJWT({ iss: clientId, sub: clientId, aud: tokenEndpoint, iat: now, exp: now + 60, jti: randomBytes(16).toString('base64url'), ...overrides.claims })
+  return new SignJWT({
+    iss: clientId,
+    sub: clientId,
+    aud: tokenEndpoint,
+    iat: now,
+    exp: now + 60,
+    jti: randomBytes(16).toString('base64url'),
+    ...overrides.claims,
+  })
     .setProtectedHeader({ alg: own.alg, kid: own.kid, typ: 'JWT', ...overrides.header })
     .sign(key);
 }

@@ -8,17 +8,24 @@ import { demoTokenProvider } from './token-provider';
 /** A party's node server on 127.0.0.1 that keeps every body it was sent, before its bron answers. */
 export async function recordingServer(bron: Pick<Bron, 'handle'>, apiVersion: string): Promise<{ server: NodeServer; bodies: Record<string, unknown>[] }> {
   const bodies: Record<string, unknown>[] = [];
-  const server = await serveNode(async (request) => {
-    const fetchRequest = await request.toFetchRequest();
-    bodies.push((await fetchRequest.clone().json()) as Record<string, unknown>);
-    return bron.handle(fetchRequest);
-  }, { apiVersion });
+  const server = await serveNode(
+    async (request) => {
+      const fetchRequest = await request.toFetchRequest();
+      bodies.push((await fetchRequest.clone().json()) as Record<string, unknown>);
+      return bron.handle(fetchRequest);
+    },
+    { apiVersion },
+  );
   return { server, bodies };
 }
 
 /** Tells the mock where a client's side of one API lives, as a supplier does once. */
 export async function registerEndpoint(mock: MockServer, clientId: string, api: string, baseUrl: string): Promise<void> {
-  const response = await fetch(`${mock.url}/_admin/clients/${clientId}/endpoints`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ [api]: baseUrl }) });
+  const response = await fetch(`${mock.url}/_admin/clients/${clientId}/endpoints`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ [api]: baseUrl }),
+  });
   if (response.status !== 204) throw new Error(`could not register the endpoint: ${response.status} ${await response.text()}`);
 }
 

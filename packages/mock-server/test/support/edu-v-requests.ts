@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { unknownSchoolRefusal, type ApiRegistry, type OperationDefinition } from '@eduvkit/core';
-import { activationCodeRequest, activationCodeRevokeRequest, activationCodeConfirmation, activationCodeRevokeConfirmation } from '@eduvkit/activationcode/fixtures';
+import {
+  activationCodeRequest,
+  activationCodeRevokeRequest,
+  activationCodeConfirmation,
+  activationCodeRevokeConfirmation,
+} from '@eduvkit/activationcode/fixtures';
 import { createRandom, type Random } from '@eduvkit/core/fixtures';
 import { deliveryOrder, deliveryOrderConfirmation, deliveryOrderRequest } from '@eduvkit/delivery/fixtures';
-import { changeLicenseStatusRequest, createEntitlement, entitlementConfirmation, entitlementRequest, licenseStatusConfirmation } from '@eduvkit/entitlement/fixtures';
+import {
+  changeLicenseStatusRequest,
+  createEntitlement,
+  entitlementConfirmation,
+  entitlementRequest,
+  licenseStatusConfirmation,
+} from '@eduvkit/entitlement/fixtures';
 import { notificationsApi } from '@eduvkit/notifications';
 import { creditOrderConfirmation, creditOrderRequest, orderConfirmation, orderRequest } from '@eduvkit/order/fixtures';
 import { initialActivation, initialActivationConfirmation } from '@eduvkit/usage/fixtures';
@@ -111,14 +122,18 @@ const simpleProgress = (context: RequestContext) => ({
 
 /** A fresh random stream per body: every request gets new reference ids. */
 const fresh = (): Random => createRandom(Math.floor(Math.random() * 2 ** 31));
-const schoolOf = ({ world, orgMasterId }: RequestContext) => world.schools.find((school) => school.orgMasterId === orgMasterId) ?? { ...world.schools[0]!, orgMasterId };
+const schoolOf = ({ world, orgMasterId }: RequestContext) =>
+  world.schools.find((school) => school.orgMasterId === orgMasterId) ?? { ...world.schools[0]!, orgMasterId };
 /** A digital product of the mock chain's range (the Order package's range for the world's seed). */
 const productOf = ({ world }: RequestContext) => world.products.find((product) => product.type === 'digital')!.productId;
 const anOrder = (context: RequestContext) => orderRequest(fresh(), { productId: productOf(context) });
-const aDeliveryOrder = (context: RequestContext) => deliveryOrderRequest(fresh(), deliveryOrder(fresh(), { productId: productOf(context), school: schoolOf(context) }));
-const anEntitlement = (context: RequestContext) => createEntitlement(fresh(), { productId: productOf(context), school: schoolOf(context), entitlementType: 'school-student' });
+const aDeliveryOrder = (context: RequestContext) =>
+  deliveryOrderRequest(fresh(), deliveryOrder(fresh(), { productId: productOf(context), school: schoolOf(context) }));
+const anEntitlement = (context: RequestContext) =>
+  createEntitlement(fresh(), { productId: productOf(context), school: schoolOf(context), entitlementType: 'school-student' });
 const userSearch = (context: RequestContext) => ({ school: schoolReference(context.orgMasterId), user: firstStudent(context) });
-const activation = (context: RequestContext) => initialActivation(fresh(), { entitlement: { ...anEntitlement(context), school: schoolReference(context.orgMasterId) }, user: firstStudent(context) });
+const activation = (context: RequestContext) =>
+  initialActivation(fresh(), { entitlement: { ...anEntitlement(context), school: schoolReference(context.orgMasterId) }, user: firstStudent(context) });
 
 /** The chain's bodies, from the packages' fixtures. */
 const CHAIN_BODIES: Readonly<Record<string, (context: RequestContext) => unknown>> = {
@@ -130,9 +145,14 @@ const CHAIN_BODIES: Readonly<Record<string, (context: RequestContext) => unknown
   confirmDeliveryOrder: (context) => deliveryOrderConfirmation(fresh(), aDeliveryOrder(context)),
   listDeliveryOrdersForUser: userSearch,
   sendEntitlement: (context) => entitlementRequest(fresh(), { productId: productOf(context), school: schoolOf(context) }),
-  confirmEntitlement: (context) => entitlementConfirmation(entitlementRequest(fresh(), { productId: productOf(context), school: schoolOf(context) }), { random: fresh(), receiver: { role: 'Licentieregistratie' } }),
+  confirmEntitlement: (context) =>
+    entitlementConfirmation(entitlementRequest(fresh(), { productId: productOf(context), school: schoolOf(context) }), {
+      random: fresh(),
+      receiver: { role: 'Licentieregistratie' },
+    }),
   changeLicenseStatus: (context) => changeLicenseStatusRequest(fresh(), { entitlement: anEntitlement(context), user: firstStudent(context) }),
-  confirmLicenseStatusChange: (context) => licenseStatusConfirmation(changeLicenseStatusRequest(fresh(), { entitlement: anEntitlement(context), user: firstStudent(context) }), { random: fresh() }),
+  confirmLicenseStatusChange: (context) =>
+    licenseStatusConfirmation(changeLicenseStatusRequest(fresh(), { entitlement: anEntitlement(context), user: firstStudent(context) }), { random: fresh() }),
   listEntitlementsForUser: userSearch,
   requestActivationCodes: (context) => activationCodeRequest(fresh(), { productId: productOf(context), quantity: 3 }),
   confirmActivationCodes: (context) => activationCodeConfirmation(fresh(), activationCodeRequest(fresh(), { productId: productOf(context), quantity: 3 })),
@@ -155,7 +175,8 @@ export const VALID_BODIES: Readonly<Record<string, (context: RequestContext) => 
   sendConsentRequest: (context) => consentBody(context, { consumerReferenceId: randomUUID(), consumerStatus: 'requested' }),
   sendConsentNotification: (context) => consentBody(context, { providerReferenceId: randomUUID(), providerStatus: 'granted' }),
   sendConsentRevoke: (context) => consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID() }),
-  sendConsentConfirmation: (context) => consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID(), consumerStatus: 'confirmed' }),
+  sendConsentConfirmation: (context) =>
+    consentBody(context, { providerReferenceId: randomUUID(), consumerReferenceId: randomUUID(), consumerStatus: 'confirmed' }),
   receiveNotifications: (context) => [notification(context)],
   receiveNotification: (context) => notification(context),
   postResults: resultsDelivery,
@@ -189,7 +210,8 @@ export function validRequest({ registry, operation }: OperationCase, context: Re
 /** The same request for another school: in the query or in the body's `school`. */
 export function forSchool(request: EduvRequest, orgMasterId: string): EduvRequest {
   const query = 'orgMasterId' in request.query ? { ...request.query, orgMasterId } : request.query;
-  const body = request.body && typeof request.body === 'object' && 'school' in request.body ? { ...request.body, school: schoolReference(orgMasterId) } : request.body;
+  const body =
+    request.body && typeof request.body === 'object' && 'school' in request.body ? { ...request.body, school: schoolReference(orgMasterId) } : request.body;
   return { ...request, query, body };
 }
 
@@ -284,7 +306,9 @@ export const VERZENDER_CLIENT = 'demo-gebruiksomgeving';
 
 /** The demo client that may call every operation of the API: FULL_CLIENT, or for the push APIs it does not call, VERZENDER_CLIENT. */
 export const clientFor = (registry?: ApiRegistry): string =>
-  !registry || registry.roles.calling.includes('Bestelomgeving leermiddelen') || !registry.roles.calling.includes('Gebruiksomgeving digitaal leermateriaal') ? FULL_CLIENT : VERZENDER_CLIENT;
+  !registry || registry.roles.calling.includes('Bestelomgeving leermiddelen') || !registry.roles.calling.includes('Gebruiksomgeving digitaal leermateriaal')
+    ? FULL_CLIENT
+    : VERZENDER_CLIENT;
 
 /** Tokens per scope set from the mock's own authorization server, each fetched once. */
 export function tokenSource(server: MockServer) {

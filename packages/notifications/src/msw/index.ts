@@ -45,8 +45,7 @@ export function notificationsHandlers(options: NotificationsHandlersOptions = {}
   const log = options.log ?? createNotificationLog();
   const dispatcher = options.dispatcher ?? createNotificationDispatcher({ log, isAllowed: () => true });
   const callbackUrls = options.callbackUrls ?? {};
-  const callbackUrlOf =
-    options.callbackUrlOf ?? ((clientId: string) => (Object.hasOwn(callbackUrls, clientId) ? callbackUrls[clientId] : undefined));
+  const callbackUrlOf = options.callbackUrlOf ?? ((clientId: string) => (Object.hasOwn(callbackUrls, clientId) ? callbackUrls[clientId] : undefined));
   const bron = createNotificationsBron(
     {
       log,

@@ -82,9 +82,7 @@ export function createNotificationsBron(options: NotificationsBronOptions, bronO
         );
         if (!apis.size) return [];
         const listed = await options.log.list({ ...(since !== undefined ? { since } : {}), ...(objectType !== undefined ? { objectType } : {}) });
-        return listed
-          .filter((notification) => apis.has(notification.api) && (options.isVisible?.(clientId, notification) ?? true))
-          .map(toNotification);
+        return listed.filter((notification) => apis.has(notification.api) && (options.isVisible?.(clientId, notification) ?? true)).map(toNotification);
       },
       receiveNotification: refuseConsumerEndpoint,
       receiveNotifications: refuseConsumerEndpoint,

@@ -117,8 +117,7 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
     }
   };
 
-  const isIdle = (): boolean =>
-    [...states.values()].every((state) => !state.inFlight && !state.timer && pendingCount(state) === 0);
+  const isIdle = (): boolean => [...states.values()].every((state) => !state.inFlight && !state.timer && pendingCount(state) === 0);
 
   const checkIdle = (): void => {
     if (!idleWaiters.length || !(closed || isIdle())) return;
@@ -129,10 +128,13 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
 
   const scheduleRetry = (state: SubscriptionState, retryAfter?: string | null): void => {
     state.failures += 1;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      pump(state);
-    }, retryDelay(policy, state.failures, retryAfter));
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        pump(state);
+      },
+      retryDelay(policy, state.failures, retryAfter),
+    );
     state.timer.unref?.();
   };
 

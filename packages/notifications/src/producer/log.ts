@@ -116,9 +116,7 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
       if (filter.since !== undefined) {
         start = firstAfter(sinceTime(filter.since));
       }
-      return entries
-        .slice(start)
-        .filter((entry) => matchesFilter(entry, filter));
+      return entries.slice(start).filter((entry) => matchesFilter(entry, filter));
     },
     after(sequence) {
       return entries.slice(Math.max(0, Math.floor(sequence)));

@@ -70,7 +70,11 @@ export interface LogHead {
  * a default is `now` but at least 1 ms after the previous one, an explicit one earlier than the
  * previous is refused (RangeError). Pure: a store calls it while it holds its log's head.
  */
-export function placeNotifications(head: LogHead | undefined, batch: readonly NotificationDraft[], now: Date): { placed: StoredNotification[]; head: LogHead | undefined } {
+export function placeNotifications(
+  head: LogHead | undefined,
+  batch: readonly NotificationDraft[],
+  now: Date,
+): { placed: StoredNotification[]; head: LogHead | undefined } {
   const placed: StoredNotification[] = [];
   let last = head;
   for (const draft of batch) {
@@ -80,7 +84,9 @@ export function placeNotifications(head: LogHead | undefined, batch: readonly No
       created = draft.created;
       time = createdTime(created);
       if (last !== undefined && time < last.time) {
-        throw new RangeError(`created ${created} is earlier than the last notification in the log (${last.created}); the log keeps append order equal to created order`);
+        throw new RangeError(
+          `created ${created} is earlier than the last notification in the log (${last.created}); the log keeps append order equal to created order`,
+        );
       }
     } else {
       time = now.getTime();

@@ -114,10 +114,13 @@ export function createStoredNotificationDispatcher(options: StoredNotificationDi
       counters.failedAttempts += 1;
       report(error, current);
       state.failures += 1;
-      state.timer = setTimeout(() => {
-        state.timer = undefined;
-        pump(subscription);
-      }, retryDelay(policy, state.failures, error instanceof NotificationDeliveryError ? error.retryAfter : null));
+      state.timer = setTimeout(
+        () => {
+          state.timer = undefined;
+          pump(subscription);
+        },
+        retryDelay(policy, state.failures, error instanceof NotificationDeliveryError ? error.retryAfter : null),
+      );
       state.timer.unref?.();
     }
   }

@@ -26,7 +26,11 @@ export function createStoredNotificationLog(options: StoredNotificationLogOption
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
 
-  const appendAll = async (inputs: readonly NotificationLogInput[]) => store.append(inputs.map((input) => draftNotification(input, newId)), now());
+  const appendAll = async (inputs: readonly NotificationLogInput[]) =>
+    store.append(
+      inputs.map((input) => draftNotification(input, newId)),
+      now(),
+    );
   return {
     async append(input) {
       const [stored] = await appendAll([input]);

@@ -3,13 +3,13 @@ import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, Or
 import { orderApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A received request with its body typed. */
 export type ReceivedOrderRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 
 /** What `process` returns: the machinery echoes the reference id and fills in the receipt id and processing moment unless given. */
-export type OrderConfirmationDraft<C> = Without<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> &
-  { readonly [P in 'responseReferenceId' | 'processedTimestamp']?: string };
+export type OrderConfirmationDraft<C> = Without<C, 'requestReferenceId' | 'responseReferenceId' | 'processedTimestamp'> & {
+  readonly [P in 'responseReferenceId' | 'processedTimestamp']?: string;
+};
 
 type Result<C> = OrderConfirmationDraft<C> | Promise<OrderConfirmationDraft<C>>;
 

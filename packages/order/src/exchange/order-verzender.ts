@@ -3,7 +3,6 @@ import type { CreditOrderConfirmation, CreditOrderRequest, OrderConfirmation, Or
 import { orderApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A request as `send` takes it: the reference id is generated unless given. */
 export type OrderToSend<T> = Without<T, 'requestReferenceId'> & { readonly requestReferenceId?: string };
 

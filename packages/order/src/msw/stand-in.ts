@@ -13,7 +13,10 @@ export function createOrderStandIn(store: ExchangeStore, options: OrderStandInOp
   return createOrderOntvanger({
     autoStart: options.confirmationUrl !== undefined,
     confirmationUrl: () => undefined,
-    process: { placeOrder: () => ({ orderStatus: 'approved' }), placeCreditOrder: ({ body }) => ({ purchaseOrderId: body.purchaseOrderId, creditOrderStatus: 'approved' }) },
+    process: {
+      placeOrder: () => ({ orderStatus: 'approved' }),
+      placeCreditOrder: ({ body }) => ({ purchaseOrderId: body.purchaseOrderId, creditOrderStatus: 'approved' }),
+    },
     ...options,
     store,
   });

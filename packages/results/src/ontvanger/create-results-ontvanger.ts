@@ -25,10 +25,19 @@ export function createResultsOntvanger<S extends SchoolRecord>(source: ResultsDa
       postResults: async ({ school, body, caller }) => {
         for (const [index, item] of body.studentScoresAndResults.entries()) {
           if (!(await source.knowsStudent(school, item.student))) {
-            throw resultsRefusal('postResults', RESULTS_STUDENT_UNKNOWN, `studentScoresAndResults[${index}].student is not a student of school ${school.school.orgMasterId}`);
+            throw resultsRefusal(
+              'postResults',
+              RESULTS_STUDENT_UNKNOWN,
+              `studentScoresAndResults[${index}].student is not a student of school ${school.school.orgMasterId}`,
+            );
           }
         }
-        await source.record({ school: school, delivery: body, ...(caller.clientId ? { senderClientId: caller.clientId } : {}), receivedAt: now().toISOString() });
+        await source.record({
+          school: school,
+          delivery: body,
+          ...(caller.clientId ? { senderClientId: caller.clientId } : {}),
+          receivedAt: now().toISOString(),
+        });
         return { status: EduvStatus.Created, statusMessage: 'Created' };
       },
     },

@@ -52,7 +52,9 @@ function runner(): { run: (file: string, args: string[]) => string; owner?: { ui
     try {
       return Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
     } catch (error) {
-      throw new Error('running as root, the tests start PostgreSQL as the `postgres` OS user, and there is none (Debian\'s postgresql package creates it)', { cause: error });
+      throw new Error("running as root, the tests start PostgreSQL as the `postgres` OS user, and there is none (Debian's postgresql package creates it)", {
+        cause: error,
+      });
     }
   };
   return {

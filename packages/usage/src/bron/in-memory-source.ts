@@ -33,10 +33,15 @@ export function createInMemoryUsageSource<S extends SchoolRecord>(options: InMem
   const schoolOfOrder = (order: HeldDeliveryOrder) => order.deliveryOrder.buyer.school?.organisationMasterIdentifier;
   const totalsOf = (held: readonly HeldDeliveryOrder[]) => {
     const records = byId();
-    return held.map((order) => usageTotals(order.deliveryOrder.deliveryOrderId, order.entitlementIds.flatMap((id) => {
-      const record = records.get(id);
-      return record ? [usageOf(record)] : [];
-    })));
+    return held.map((order) =>
+      usageTotals(
+        order.deliveryOrder.deliveryOrderId,
+        order.entitlementIds.flatMap((id) => {
+          const record = records.get(id);
+          return record ? [usageOf(record)] : [];
+        }),
+      ),
+    );
   };
   return {
     schools: options.schools,
@@ -48,10 +53,15 @@ export function createInMemoryUsageSource<S extends SchoolRecord>(options: InMem
     },
     // A contract is not addressed by a school: only the delivery orders the caller may read count, so an unknown one is an empty list.
     listForContract: (contractId, caller) =>
-      totalsOf(orders().filter((order) => {
-        const orgMasterId = schoolOfOrder(order);
-        return order.deliveryOrder.contractId === contractId && (orgMasterId === undefined || !options.visible || options.visible(caller, orgMasterId, usageApi.api));
-      })),
+      totalsOf(
+        orders().filter((order) => {
+          const orgMasterId = schoolOfOrder(order);
+          return (
+            order.deliveryOrder.contractId === contractId &&
+            (orgMasterId === undefined || !options.visible || options.visible(caller, orgMasterId, usageApi.api))
+          );
+        }),
+      ),
     getForDeliveryOrder(deliveryOrderId, caller) {
       const order = orders().find((candidate) => candidate.deliveryOrder.deliveryOrderId === deliveryOrderId);
       if (!order) return undefined;
@@ -61,7 +71,11 @@ export function createInMemoryUsageSource<S extends SchoolRecord>(options: InMem
     listForSchool: (school) => totalsOf(orders().filter((order) => schoolOfOrder(order) === school.school.orgMasterId)),
     listForUser: (school, user) =>
       [...options.entitlements()]
-        .filter((record) => record.entitlement.school?.organisationMasterIdentifier === school.school.orgMasterId && record.activations.some((activation) => sameUser(activation.user, user)))
+        .filter(
+          (record) =>
+            record.entitlement.school?.organisationMasterIdentifier === school.school.orgMasterId &&
+            record.activations.some((activation) => sameUser(activation.user, user)),
+        )
         .map(usageOf),
   };
 }

@@ -3,7 +3,6 @@ import type { InitialActivation, InitialActivationConfirmation } from '../genera
 import { usageApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A received request with its body typed. */
 export type ReceivedUsageRequest<B> = Omit<ExchangeRequest, 'body'> & { readonly body: B };
 

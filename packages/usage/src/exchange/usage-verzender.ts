@@ -6,7 +6,6 @@ import type { InitialActivation, InitialActivationConfirmation } from '../genera
 import { usageApi } from '../generated/registry';
 import type { Without } from '@eduvkit/core';
 
-
 /** A SentHandle whose confirmation body has the confirmation operation's type. */
 export interface UsageSentHandle<C> extends Omit<SentHandle, 'confirmation'> {
   readonly confirmation: Promise<ExchangeConfirmation & { readonly body: C }>;
@@ -21,7 +20,9 @@ export type UsageVerzenderOptions<S extends SchoolRecord = SchoolRecord> = Omit<
 /** The Licentieregistratie: first use reported to the Aanspraakmanager, its confirmations received, the GETs served (as a Bron). */
 export interface UsageVerzender extends Verzender {
   /** The reference id (`requestReferenceId`) is generated unless given. */
-  reportInitialActivation(activation: Without<InitialActivation, 'requestReferenceId'> & { readonly requestReferenceId?: string }): Promise<UsageSentHandle<InitialActivationConfirmation>>;
+  reportInitialActivation(
+    activation: Without<InitialActivation, 'requestReferenceId'> & { readonly requestReferenceId?: string },
+  ): Promise<UsageSentHandle<InitialActivationConfirmation>>;
 }
 
 /** `createVerzender` for the Usage API, typed, with the GETs over a source. */

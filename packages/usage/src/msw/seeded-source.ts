@@ -15,7 +15,10 @@ export function createSeededUsageStandInSource(seed: number): UsageStandInSource
   const entitlements = seededEntitlements(random, orders);
   const activations = seededActivations(random, entitlements);
   const registered = entitlements.map(({ entitlement }) => ({ entitlement, activations: activations.get(entitlement.entitlementId) ?? [] }));
-  const deliveryOrders = orders.map((deliveryOrder) => ({ deliveryOrder, entitlementIds: entitlements.filter((held) => held.deliveryOrderId === deliveryOrder.deliveryOrderId).map(({ entitlement }) => entitlement.entitlementId) }));
+  const deliveryOrders = orders.map((deliveryOrder) => ({
+    deliveryOrder,
+    entitlementIds: entitlements.filter((held) => held.deliveryOrderId === deliveryOrder.deliveryOrderId).map(({ entitlement }) => entitlement.entitlementId),
+  }));
   const usage = createInMemoryUsageSource({ schools: world.schools, entitlements: () => registered, deliveryOrders: () => deliveryOrders });
   return Object.assign(createInMemoryExchangeStore(), { usage });
 }

@@ -25,7 +25,12 @@ export function failedOn(offenders: readonly { entry: TrafficEntry; why: string 
 }
 
 /** Passes when no entry offends, skips when there was nothing to judge. */
-export function verdictOver(entries: readonly TrafficEntry[], offenders: readonly { entry: TrafficEntry; why: string }[], what: string, noun = 'requests'): Verdict {
+export function verdictOver(
+  entries: readonly TrafficEntry[],
+  offenders: readonly { entry: TrafficEntry; why: string }[],
+  what: string,
+  noun = 'requests',
+): Verdict {
   if (!entries.length) return skipped(`the command sent no ${noun}`);
   if (offenders.length) return failedOn(offenders, entries.length, noun);
   return passed(`${what} in all ${entries.length} ${noun}`);

@@ -27,7 +27,8 @@ export function jtiBits(jti: string): number {
 export function assertionProblem(entry: TrafficEntry, run: AfnemerRun, earlierJtis: ReadonlySet<string>): string | undefined {
   const form = new URLSearchParams(entry.body);
   if (form.get('grant_type') !== 'client_credentials') return `grant_type is "${form.get('grant_type') ?? ''}", not client_credentials`;
-  if (form.get('client_assertion_type') !== ASSERTION_TYPE) return 'client_assertion_type is not jwt-bearer: the client does not authenticate with private_key_jwt';
+  if (form.get('client_assertion_type') !== ASSERTION_TYPE)
+    return 'client_assertion_type is not jwt-bearer: the client does not authenticate with private_key_jwt';
   const [headerPart, payloadPart, signature] = (form.get('client_assertion') ?? '').split('.');
   const header = decodeSegment(headerPart);
   const claims = decodeSegment(payloadPart);
@@ -38,7 +39,8 @@ export function assertionProblem(entry: TrafficEntry, run: AfnemerRun, earlierJt
   if (!audiences.includes(run.tokenEndpoint)) return `aud must be the token endpoint ${run.tokenEndpoint}`;
   if (typeof claims.exp !== 'number') return 'the assertion has no exp';
   const issuedAt = typeof claims.iat === 'number' ? claims.iat : Math.floor(Date.now() / 1000);
-  if (claims.exp - issuedAt > MAX_ASSERTION_LIFETIME_SECONDS) return `the assertion lives ${claims.exp - issuedAt} s (exp - iat); keep it at most ${MAX_ASSERTION_LIFETIME_SECONDS} s`;
+  if (claims.exp - issuedAt > MAX_ASSERTION_LIFETIME_SECONDS)
+    return `the assertion lives ${claims.exp - issuedAt} s (exp - iat); keep it at most ${MAX_ASSERTION_LIFETIME_SECONDS} s`;
   if (typeof claims.jti !== 'string' || !claims.jti) return 'the assertion has no jti';
   if (jtiBits(claims.jti) < MIN_JTI_BITS) return `the jti holds at most ${jtiBits(claims.jti)} bits; use at least ${MIN_JTI_BITS} random bits`;
   if (earlierJtis.has(claims.jti)) return 'the jti was used before in this run: every assertion needs a fresh one';

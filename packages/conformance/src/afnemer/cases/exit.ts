@@ -19,6 +19,7 @@ export function judgeExit(run: CommandRun): Verdict {
   const { outcome } = run;
   if (outcome.startError) return failed(`the command could not start: ${outcome.startError}`);
   if (outcome.timedOut) return failed(`the command did not finish within ${run.timeoutMs} ms and was killed${tail(run)}`);
-  if (outcome.exitCode !== 0) return failed(`the command exited with ${outcome.exitCode === null ? `signal ${outcome.signal}` : `code ${outcome.exitCode}`}${tail(run)}`);
+  if (outcome.exitCode !== 0)
+    return failed(`the command exited with ${outcome.exitCode === null ? `signal ${outcome.signal}` : `code ${outcome.exitCode}`}${tail(run)}`);
   return passed(`the command exited 0 after ${outcome.durationMs} ms`);
 }

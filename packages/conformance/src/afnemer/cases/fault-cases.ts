@@ -23,7 +23,10 @@ export const retryAfterCase: AfnemerCase = {
     if (!next) return passedWith('the command sent no further data call after the 429', limited);
     const waited = Math.round(next.receivedAt - limited.answeredAt);
     if (waited + TIMER_TOLERANCE_MS < RETRY_AFTER_SECONDS * 1000) {
-      return failed(`${describeEntry(next)} came ${waited} ms after the 429 of ${describeEntry(limited)}, which asked to wait ${RETRY_AFTER_SECONDS} s`, toExchange(next));
+      return failed(
+        `${describeEntry(next)} came ${waited} ms after the 429 of ${describeEntry(limited)}, which asked to wait ${RETRY_AFTER_SECONDS} s`,
+        toExchange(next),
+      );
     }
     return passedWith(`the next data call came ${waited} ms after the 429 (Retry-After: ${RETRY_AFTER_SECONDS})`, limited);
   },
@@ -40,15 +43,22 @@ export const expiredTokenCase: AfnemerCase = {
     if (!rejected) return skippedWith(`the command made fewer data calls than the one that gets the 401 (${calls.length})`);
     const next = after(calls, rejected)[0];
     const tokenRequests = after(run.traffic, rejected).filter((entry) => entry.kind === 'token' && (!next || entry.sequence < next.sequence));
-    if (tokenRequests.length > 1) return failed(`after the 401 the command asked ${tokenRequests.length} tokens before its next data call; one is enough`, toExchange(tokenRequests[1]!));
-    if (!next) return tokenRequests.length ? passedWith('after the 401 the command got one fresh token and made no further call', rejected) : failed('after the 401 the command neither got a fresh token nor called again', toExchange(rejected));
-    if (bearerTokenOf(next) === bearerTokenOf(rejected)) return failed(`${describeEntry(next)} after the 401 carries the rejected token again`, toExchange(next));
+    if (tokenRequests.length > 1)
+      return failed(`after the 401 the command asked ${tokenRequests.length} tokens before its next data call; one is enough`, toExchange(tokenRequests[1]!));
+    if (!next)
+      return tokenRequests.length
+        ? passedWith('after the 401 the command got one fresh token and made no further call', rejected)
+        : failed('after the 401 the command neither got a fresh token nor called again', toExchange(rejected));
+    if (bearerTokenOf(next) === bearerTokenOf(rejected))
+      return failed(`${describeEntry(next)} after the 401 carries the rejected token again`, toExchange(next));
     return passedWith(`after the 401 the command got ${tokenRequests.length} fresh token and called again with it`, rejected);
   },
 };
 
 const isConsentRefusal = (entry: TrafficEntry): boolean =>
-  !entry.injected && entry.status === 403 && parseStatusCode((jsonOf(entry.responseBody) as { status?: unknown } | undefined)?.status) === EduvStatus.ConsentRequired;
+  !entry.injected &&
+  entry.status === 403 &&
+  parseStatusCode((jsonOf(entry.responseBody) as { status?: unknown } | undefined)?.status) === EduvStatus.ConsentRequired;
 
 const sameRequest = (a: TrafficEntry, b: TrafficEntry): boolean => a.method === b.method && a.url.toString() === b.url.toString() && a.body === b.body;
 
@@ -66,7 +76,8 @@ export const noConsentRetryCase: AfnemerCase = {
     if (!refusals.length) return skippedWith('no call got 403 / 0022: the command never called for EDUVKIT_SCHOOL_NO_CONSENT');
     for (const refusal of refusals) {
       const repeats = after(calls, refusal).filter((entry) => sameRequest(entry, refusal));
-      if (repeats.length > MAX_RETRIES) return failed(`${describeEntry(refusal)} was sent ${repeats.length} more times after its 403 / 0022`, toExchange(repeats.at(-1)!));
+      if (repeats.length > MAX_RETRIES)
+        return failed(`${describeEntry(refusal)} was sent ${repeats.length} more times after its 403 / 0022`, toExchange(repeats.at(-1)!));
     }
     return passedWith(`${refusals.length} call(s) refused with 403 / 0022, none retried more than ${MAX_RETRIES} time`, refusals[0]);
   },

@@ -30,7 +30,12 @@ export const scopesCase: AfnemerCase = {
       const extra = asked.filter((scope) => !usable.has(scope));
       return extra.length ? [{ entry, why: `no call made with the token needs ${extra.join(' ')}` }] : [];
     });
-    return verdictOver(tokens.map(({ entry }) => entry), offenders, 'only scopes the calls need', 'token requests');
+    return verdictOver(
+      tokens.map(({ entry }) => entry),
+      offenders,
+      'only scopes the calls need',
+      'token requests',
+    );
   },
 };
 
@@ -43,7 +48,9 @@ export const acceptCase: AfnemerCase = {
   severity: 'Middel',
   judge(run) {
     const calls = dataCalls(run);
-    const offenders = calls.flatMap((entry) => (acceptsJson(entry.headers.accept) ? [] : [{ entry, why: entry.headers.accept ? `Accept is "${entry.headers.accept}"` : 'no Accept header' }]));
+    const offenders = calls.flatMap((entry) =>
+      acceptsJson(entry.headers.accept) ? [] : [{ entry, why: entry.headers.accept ? `Accept is "${entry.headers.accept}"` : 'no Accept header' }],
+    );
     return verdictOver(calls, offenders, 'Accept: application/json', 'data calls');
   },
 };
@@ -52,7 +59,8 @@ const SCHOOL_REFUSALS = new Set<number>([EduvStatus.SchemaIncorrect, EduvStatus.
 
 function schoolProblem(entry: TrafficEntry, run: AfnemerRun): string | undefined {
   const selected = selectedSchool(entry);
-  if (selected !== undefined && selected !== run.school && selected !== run.schoolNoConsent) return `it selects school ${selected.slice(0, 40)}, which is neither EDUVKIT_SCHOOL nor EDUVKIT_SCHOOL_NO_CONSENT`;
+  if (selected !== undefined && selected !== run.school && selected !== run.schoolNoConsent)
+    return `it selects school ${selected.slice(0, 40)}, which is neither EDUVKIT_SCHOOL nor EDUVKIT_SCHOOL_NO_CONSENT`;
   const status = parseStatusCode((jsonOf(entry.responseBody) as { status?: unknown } | undefined)?.status);
   if (entry.status === 400 && status !== undefined && SCHOOL_REFUSALS.has(status)) {
     return `the bron refused the school selection: ${String((jsonOf(entry.responseBody) as { statusMessage?: unknown }).statusMessage ?? status)}`;

@@ -42,7 +42,12 @@ export const tokenReuseCase: AfnemerCase = {
     const offenders = tokens.flatMap((token, index) => {
       const held = tokens
         .slice(0, index)
-        .find((earlier) => earlier.requestedScopes === token.requestedScopes && !rejected.has(earlier.accessToken) && earlier.expiresAt - token.entry.receivedAt > NEAR_EXPIRY_MS);
+        .find(
+          (earlier) =>
+            earlier.requestedScopes === token.requestedScopes &&
+            !rejected.has(earlier.accessToken) &&
+            earlier.expiresAt - token.entry.receivedAt > NEAR_EXPIRY_MS,
+        );
       if (!held) return [];
       const left = Math.round((held.expiresAt - token.entry.receivedAt) / 1000);
       return [{ entry: token.entry, why: `the token of request #${held.entry.sequence} for the same scopes was still valid for ${left} s` }];

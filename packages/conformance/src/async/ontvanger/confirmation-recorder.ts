@@ -58,12 +58,11 @@ export async function startConfirmationRecorder(options: ConfirmationRecorderOpt
       if (request.method !== 'PUT') return refuse(405, EduvStatus.Other, `${url.pathname} takes PUT`);
       const body = await request.text();
       const parsed = jsonOf(body);
-      const answer =
-        !/^Bearer\s+\S+$/i.test(request.headers.get('authorization') ?? '')
-          ? refuse(401, EduvStatus.Other, 'a bearer token is required')
-          : typeof parsed !== 'object' || parsed === null
-            ? refuse(400, EduvStatus.SchemaIncorrect, 'the body is not a JSON object')
-            : new Response(null, { status: 202 });
+      const answer = !/^Bearer\s+\S+$/i.test(request.headers.get('authorization') ?? '')
+        ? refuse(401, EduvStatus.Other, 'a bearer token is required')
+        : typeof parsed !== 'object' || parsed === null
+          ? refuse(400, EduvStatus.SchemaIncorrect, 'the body is not a JSON object')
+          : new Response(null, { status: 202 });
       const entry: TrafficEntry = {
         sequence: received.length + refused.length + 1,
         kind: 'data',

@@ -22,7 +22,8 @@ const REPEAT_SETTLE_MS = 500;
 const label = (pair: ExchangePair): string => `${pair.request.method} ${pair.request.path}`;
 const is2xx = (exchange: Exchange): boolean => exchange.response !== undefined && exchange.response.status >= 200 && exchange.response.status < 300;
 const answered = (exchange: Exchange): string => (exchange.response ? `HTTP ${exchange.response.status}` : `no answer (${exchange.error ?? 'unknown error'})`);
-const fieldOf = (confirmation: ReceivedConfirmation, field: string | undefined): unknown => (field ? (confirmation.body as Record<string, unknown>)[field] : undefined);
+const fieldOf = (confirmation: ReceivedConfirmation, field: string | undefined): unknown =>
+  field ? (confirmation.body as Record<string, unknown>)[field] : undefined;
 
 /** Skips a case that needs the first request accepted when it was not. */
 async function afterAccepted(context: OntvangerContext, pair: ExchangePair, judgeAccepted: () => Promise<Verdict>): Promise<Verdict> {
@@ -33,10 +34,12 @@ async function afterAccepted(context: OntvangerContext, pair: ExchangePair, judg
 /** What is wrong with a confirmation's exchange fields and schema, or undefined. */
 function confirmationProblem(pair: ExchangePair, confirmation: ReceivedConfirmation): string | undefined {
   const facts: ExchangeFacts = pair.confirmation.exchange;
-  if (facts.receipt && (typeof fieldOf(confirmation, facts.receipt) !== 'string' || fieldOf(confirmation, facts.receipt) === '')) return `it has no receipt id "${facts.receipt}"`;
+  if (facts.receipt && (typeof fieldOf(confirmation, facts.receipt) !== 'string' || fieldOf(confirmation, facts.receipt) === ''))
+    return `it has no receipt id "${facts.receipt}"`;
   if (facts.processedAt && typeof fieldOf(confirmation, facts.processedAt) !== 'string') return `it has no "${facts.processedAt}"`;
   const checked = pair.confirmation.body?.safeParse(confirmation.body);
-  if (checked && !checked.success) return `it does not match the ${pair.confirmation.operationId} schema: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`;
+  if (checked && !checked.success)
+    return `it does not match the ${pair.confirmation.operationId} schema: ${checked.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ')}`;
   return undefined;
 }
 
@@ -63,7 +66,10 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
           if (!confirmation) {
             const [refusal] = context.settings.recorder.refused;
             const refusals = refusal ? `; the kit refused ${context.settings.recorder.refused.length} confirmation PUTs, first ${describeEntry(refusal)}` : '';
-            return failed(`no confirmation with ${reference} ${referenceId} arrived at ${context.settings.recorder.baseUrl}${pair.confirmation.path} within ${context.settings.confirmationTimeoutMs} ms${refusals}`, refusal && toExchange(refusal));
+            return failed(
+              `no confirmation with ${reference} ${referenceId} arrived at ${context.settings.recorder.baseUrl}${pair.confirmation.path} within ${context.settings.confirmationTimeoutMs} ms${refusals}`,
+              refusal && toExchange(refusal),
+            );
           }
           return passed(`confirmed after ${Math.round(confirmation.entry.receivedAt)} ms of the run`, toExchange(confirmation.entry));
         }),
@@ -76,7 +82,9 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         const [confirmation] = await context.confirmationsOfFirst(pair);
         if (!confirmation) return skipped('no confirmation arrived to judge');
         const problem = confirmationProblem(pair, confirmation);
-        return problem ? failed(`the confirmation is not valid: ${problem}`, toExchange(confirmation.entry)) : passed('the confirmation is valid', toExchange(confirmation.entry));
+        return problem
+          ? failed(`the confirmation is not valid: ${problem}`, toExchange(confirmation.entry))
+          : passed('the confirmation is valid', toExchange(confirmation.entry));
       },
     },
     {
@@ -91,24 +99,30 @@ function pairCases(pair: ExchangePair): OntvangerCase[] {
         const repeat = await context.put(pair.request, first.body);
         if (!is2xx(repeat)) return failed(`the repeated request was answered ${answered(repeat)}, not 202: a repeat must be accepted`, repeat);
         const confirmations = await context.waitFor(pair, first.referenceId, 2);
-        if (confirmations.length < 2) return failed(`the repeated request was accepted, but its confirmation was not sent again within ${context.settings.confirmationTimeoutMs} ms`, repeat);
+        if (confirmations.length < 2)
+          return failed(
+            `the repeated request was accepted, but its confirmation was not sent again within ${context.settings.confirmationTimeoutMs} ms`,
+            repeat,
+          );
         const again = confirmations[1]!;
         const same = receipt ? fieldOf(again, receipt) === fieldOf(confirmation, receipt) : again.entry.body === confirmation.entry.body;
-        if (!same) return failed(`the confirmation sent again has ${receipt ?? 'a body'} ${String(fieldOf(again, receipt))}, the first ${String(fieldOf(confirmation, receipt))}: the request was processed twice`, toExchange(again.entry));
+        if (!same)
+          return failed(
+            `the confirmation sent again has ${receipt ?? 'a body'} ${String(fieldOf(again, receipt))}, the first ${String(fieldOf(confirmation, receipt))}: the request was processed twice`,
+            toExchange(again.entry),
+          );
         return passed(`accepted again and confirmed again with the same ${receipt ?? 'body'}`, toExchange(again.entry));
       },
     },
-    ...pair.request.requiredBodyFields.map(
-      (field): OntvangerCase => ({
-        id: asyncCode('ontvanger', `MISSING-${field.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`, base),
-        title: `${label(pair)} without the required body field "${field}" → 400 / 0011 naming it`,
-        severity: 'Middel',
-        run: async (context) => {
-          const { [field]: _dropped, ...body } = context.freshBody(pair);
-          return judge(await context.put(pair.request, body), { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: field });
-        },
-      }),
-    ),
+    ...pair.request.requiredBodyFields.map((field): OntvangerCase => ({
+      id: asyncCode('ontvanger', `MISSING-${field.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`, base),
+      title: `${label(pair)} without the required body field "${field}" → 400 / 0011 naming it`,
+      severity: 'Middel',
+      run: async (context) => {
+        const { [field]: _dropped, ...body } = context.freshBody(pair);
+        return judge(await context.put(pair.request, body), { httpStatus: 400, eduvStatus: EduvStatus.SchemaIncorrect, names: field });
+      },
+    })),
     {
       id: asyncCode('ontvanger', 'NOTOKEN', base),
       title: `${label(pair)} without an access token → 401`,

@@ -41,7 +41,10 @@ export interface QualifyOntvangerOptions {
 function tokenSourceOf(options: QualifyOntvangerOptions): Pick<TokenSource, 'getToken'> & { close(): Promise<void> } {
   if (options.tokens) return { getToken: (scopes) => options.tokens!.getToken(scopes), close: async () => {} };
   const server = options.authorizationServer;
-  if (!options.client || (!server?.issuer && !server?.tokenUrl)) throw new ConformanceConfigError('give the client and its authorization server: --issuer <url> or --token-url <url>, with --client-id and --private-key (or --client)');
+  if (!options.client || (!server?.issuer && !server?.tokenUrl))
+    throw new ConformanceConfigError(
+      'give the client and its authorization server: --issuer <url> or --token-url <url>, with --client-id and --private-key (or --client)',
+    );
   return createTokenSource(options.client, server);
 }
 

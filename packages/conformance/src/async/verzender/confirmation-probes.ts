@@ -18,7 +18,16 @@ const recordOf = (url: string, init: RequestInit | undefined, response: Response
   const headers = Object.fromEntries(new Headers(init?.headers).entries());
   return {
     request: { method: init?.method ?? 'PUT', url, headers: redactHeaders(headers), body: redactBody(jsonOf(String(init?.body ?? ''))) },
-    ...(response ? { response: { status: response.status, headers: redactHeaders(Object.fromEntries(response.headers.entries())), ...(text ? { body: redactBody(jsonOf(text)) } : {}), durationMs: 0 } } : {}),
+    ...(response
+      ? {
+          response: {
+            status: response.status,
+            headers: redactHeaders(Object.fromEntries(response.headers.entries())),
+            ...(text ? { body: redactBody(jsonOf(text)) } : {}),
+            durationMs: 0,
+          },
+        }
+      : {}),
     ...(error ? { error } : {}),
   };
 };
@@ -27,7 +36,10 @@ async function recordedFetch(url: string, init: RequestInit | undefined): Promis
   try {
     const response = await fetch(url, init);
     const text = await response.text();
-    return { exchange: recordOf(url, init, response, text), response: new Response(text === '' ? null : text, { status: response.status, headers: response.headers }) };
+    return {
+      exchange: recordOf(url, init, response, text),
+      response: new Response(text === '' ? null : text, { status: response.status, headers: response.headers }),
+    };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return { exchange: recordOf(url, init, undefined, '', `${error instanceof Error ? error.message : String(error)}${cause}`) };

@@ -34,13 +34,23 @@ const freshToken = (): string => randomBytes(32).toString('base64url');
  */
 export async function qualifyVerzender(options: QualifyVerzenderOptions): Promise<QualificationReport> {
   const { registry, pairs } = resolveExchangeApi(options.api, 'verzender');
-  if (!options.command.length) throw new ConformanceConfigError('give the command that runs your verzender after --: qualify <api> --role verzender --confirmation-url <url> -- <command> [args…]');
-  if (!/^https?:\/\/\S+$/.test(options.confirmationUrl ?? '')) throw new ConformanceConfigError('give --confirmation-url: the base URL of your confirmation endpoints, e.g. http://127.0.0.1:8080/order-api/v0');
+  if (!options.command.length)
+    throw new ConformanceConfigError(
+      'give the command that runs your verzender after --: qualify <api> --role verzender --confirmation-url <url> -- <command> [args…]',
+    );
+  if (!/^https?:\/\/\S+$/.test(options.confirmationUrl ?? ''))
+    throw new ConformanceConfigError('give --confirmation-url: the base URL of your confirmation endpoints, e.g. http://127.0.0.1:8080/order-api/v0');
   const cases = selectCases(VERZENDER_CASES, options.only, `${registry.api} verzender`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const token = freshToken();
   const confirmationToken = freshToken();
-  const ontvanger = await startRecordingOntvanger({ registry, pairs, token, confirmationToken, confirmationBaseUrl: options.confirmationUrl.replace(/\/+$/, '') });
+  const ontvanger = await startRecordingOntvanger({
+    registry,
+    pairs,
+    token,
+    confirmationToken,
+    confirmationBaseUrl: options.confirmationUrl.replace(/\/+$/, ''),
+  });
   try {
     const startedAt = new Date();
     const outcome = await runCommand({
@@ -50,7 +60,11 @@ export async function qualifyVerzender(options: QualifyVerzenderOptions): Promis
       onOutput: options.onOutput,
       env: { [VERZENDER_ENV.baseUrl]: ontvanger.baseUrl, [VERZENDER_ENV.token]: token, [VERZENDER_ENV.confirmationToken]: confirmationToken },
     });
-    const results = await runAsyncCases(cases, { registry, pairs, traffic: ontvanger.traffic, deliveries: ontvanger.deliveries, outcome, timeoutMs }, options.onCase);
+    const results = await runAsyncCases(
+      cases,
+      { registry, pairs, traffic: ontvanger.traffic, deliveries: ontvanger.deliveries, outcome, timeoutMs },
+      options.onCase,
+    );
     return asyncReport(registry, 'verzender', options.command.join(' '), startedAt, results);
   } finally {
     await ontvanger.close();

@@ -64,7 +64,8 @@ export async function startRecordingOntvanger(options: RecordingOntvangerOptions
       const injected = isRequest && !traffic.some((entry) => entry.injected) ? 'unavailable' : undefined;
       const answer = injected
         ? toResponse(statusAnswer(registry.version, 503, EduvStatus.Other, 'service unavailable for a moment: send the same request again later'))
-        : ((await ontvanger.handle(request)) ?? toResponse(statusAnswer(registry.version, 404, EduvStatus.Other, `no endpoint at ${new URL(request.url).pathname}`)));
+        : ((await ontvanger.handle(request)) ??
+          toResponse(statusAnswer(registry.version, 404, EduvStatus.Other, `no endpoint at ${new URL(request.url).pathname}`)));
       const responseBody = await answer.clone().text();
       traffic.push({
         sequence: traffic.length + 1,

@@ -24,7 +24,9 @@ const sent: VerzenderCase = {
   severity: 'Kritiek',
   run(run) {
     const requests = sentRequests(run);
-    return requests.length ? passedWith(`${requests.length} requests arrived`, requests[0]!.entry) : failed(`no request reached a request endpoint under ${run.registry.basePath} (EDUVKIT_BASE_URL)`);
+    return requests.length
+      ? passedWith(`${requests.length} requests arrived`, requests[0]!.entry)
+      : failed(`no request reached a request endpoint under ${run.registry.basePath} (EDUVKIT_BASE_URL)`);
   },
 };
 
@@ -36,11 +38,26 @@ const freshReference: VerzenderCase = {
     const requests = sentRequests(run);
     if (!requests.length) return skipped('the command sent no requests');
     const offenders = requests.flatMap((request) => {
-      const earlier = requests.find((other) => other.entry.sequence < request.entry.sequence && other.pair === request.pair && other.referenceId === request.referenceId && !isDeepStrictEqual(other.body, request.body));
-      return earlier ? [{ entry: request.entry, why: `${request.pair.request.exchange.reference} ${String(request.referenceId)} was used by ${describeEntry(earlier.entry)} for a different request` }] : [];
+      const earlier = requests.find(
+        (other) =>
+          other.entry.sequence < request.entry.sequence &&
+          other.pair === request.pair &&
+          other.referenceId === request.referenceId &&
+          !isDeepStrictEqual(other.body, request.body),
+      );
+      return earlier
+        ? [
+            {
+              entry: request.entry,
+              why: `${request.pair.request.exchange.reference} ${String(request.referenceId)} was used by ${describeEntry(earlier.entry)} for a different request`,
+            },
+          ]
+        : [];
     });
     if (offenders.length) return failedOn(offenders, requests.length);
-    return passed(`${new Set(requests.map((request) => `${request.pair.request.operationId} ${String(request.referenceId)}`)).size} reference ids over ${requests.length} requests, none reused for a different body`);
+    return passed(
+      `${new Set(requests.map((request) => `${request.pair.request.operationId} ${String(request.referenceId)}`)).size} reference ids over ${requests.length} requests, none reused for a different body`,
+    );
   },
 };
 
@@ -53,7 +70,9 @@ const validBodies: VerzenderCase = {
     if (!requests.length) return skipped('the command sent no requests');
     const offenders = requests.flatMap((request) => {
       const checked = request.pair.request.body?.safeParse(request.body);
-      return checked && !checked.success ? [{ entry: request.entry, why: checked.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ') }] : [];
+      return checked && !checked.success
+        ? [{ entry: request.entry, why: checked.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ') }]
+        : [];
     });
     return offenders.length ? failedOn(offenders, requests.length) : passed(`all ${requests.length} request bodies are valid`);
   },
@@ -71,7 +90,10 @@ const retryKeepsReference: VerzenderCase = {
     const retries = requests.filter((request) => request.entry.sequence > refused.entry.sequence && request.pair === refused.pair && sameRequest(request));
     const retry = retries.find((request) => request.referenceId === refused.referenceId);
     if (!retry && retries[0]) {
-      return failed(`the retry ${describeEntry(retries[0].entry)} carries ${String(retries[0].referenceId)}, the refused request ${String(refused.referenceId)}: a retry must keep the reference id`, toExchange(retries[0].entry));
+      return failed(
+        `the retry ${describeEntry(retries[0].entry)} carries ${String(retries[0].referenceId)}, the refused request ${String(refused.referenceId)}: a retry must keep the reference id`,
+        toExchange(retries[0].entry),
+      );
     }
     if (!retry) return failed(`${describeEntry(refused.entry)} was never sent again`, toExchange(refused.entry));
     return passedWith(`sent again after ${Math.round(retry.entry.receivedAt - refused.entry.answeredAt)} ms with the same reference id`, retry.entry);
@@ -93,7 +115,8 @@ const repeatedConfirmation: VerzenderCase = {
   id: code('REPEATED-CONFIRMATION'),
   title: 'the same confirmation again is accepted (202), not an error',
   severity: 'Hoog',
-  run: ({ deliveries }) => (deliveries.repeat ? judge(deliveries.repeat, { httpStatus: 202 }) : skippedWith('no confirmation was accepted, so none was repeated')),
+  run: ({ deliveries }) =>
+    deliveries.repeat ? judge(deliveries.repeat, { httpStatus: 202 }) : skippedWith('no confirmation was accepted, so none was repeated'),
 };
 
 const unknownReference: VerzenderCase = {
@@ -104,11 +127,21 @@ const unknownReference: VerzenderCase = {
     const answer = deliveries.unknown;
     if (!answer) return skippedWith('no confirmation was accepted, so the kit sent no unknown one');
     const status = answer.response?.status;
-    if (status === undefined || status < 400 || status >= 500) return failed(`expected a 4xx refusal, got ${status === undefined ? `no answer: ${answer.error ?? ''}` : `HTTP ${status}`}`, answer);
+    if (status === undefined || status < 400 || status >= 500)
+      return failed(`expected a 4xx refusal, got ${status === undefined ? `no answer: ${answer.error ?? ''}` : `HTTP ${status}`}`, answer);
     if (eduvStatusOf(answer) === undefined) return failed(`refused with HTTP ${status}, but without a StatusResponse body`, answer);
     return passed(`refused with HTTP ${status} and a StatusResponse`, answer);
   },
 };
 
 /** The verzender suite, the same for every push-asynchronous API. */
-export const VERZENDER_CASES: readonly VerzenderCase[] = [exit, sent, freshReference, validBodies, retryKeepsReference, confirmationAccepted, repeatedConfirmation, unknownReference];
+export const VERZENDER_CASES: readonly VerzenderCase[] = [
+  exit,
+  sent,
+  freshReference,
+  validBodies,
+  retryKeepsReference,
+  confirmationAccepted,
+  repeatedConfirmation,
+  unknownReference,
+];

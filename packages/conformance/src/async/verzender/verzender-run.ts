@@ -24,7 +24,9 @@ export interface SentRequest {
 
 export function sentRequests(run: VerzenderRun): SentRequest[] {
   return run.traffic.flatMap((entry) => {
-    const pair = run.pairs.find((candidate) => entry.method === candidate.request.method && entry.url.pathname === `${run.registry.basePath}${candidate.request.path}`);
+    const pair = run.pairs.find(
+      (candidate) => entry.method === candidate.request.method && entry.url.pathname === `${run.registry.basePath}${candidate.request.path}`,
+    );
     if (!pair) return [];
     const body = jsonOf(entry.body);
     const referenceId = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[pair.request.exchange.reference] : undefined;

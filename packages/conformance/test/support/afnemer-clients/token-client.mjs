@@ -43,7 +43,16 @@ export function createTokenClient(options) {
   /** @param {string} audience */
   function assertion(audience) {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: clientId, sub: clientId, aud: audience, iat: now, exp: now + 60, jti: randomBytes(32).toString('hex').slice(0, options.jtiHexDigits ?? 64) };
+    const claims = {
+      iss: clientId,
+      sub: clientId,
+      aud: audience,
+      iat: now,
+      exp: now + 60,
+      jti: randomBytes(32)
+        .toString('hex')
+        .slice(0, options.jtiHexDigits ?? 64),
+    };
     const unsigned = `${segment({ alg: 'RS256', kid: keyId, typ: 'JWT' })}.${segment(claims)}`;
     return `${unsigned}.${sign('sha256', Buffer.from(unsigned), key).toString('base64url')}`;
   }
@@ -51,7 +60,11 @@ export function createTokenClient(options) {
   /** @param {readonly string[]} scopes */
   async function fetchToken(scopes) {
     const audience = await endpoint();
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion(audience) });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion(audience),
+    });
     if (scopes.length) form.set('scope', scopes.join(' '));
     const response = await globalThis.fetch(audience, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
     if (!response.ok) throw new Error(`token request refused: HTTP ${response.status} ${await response.text()}`);

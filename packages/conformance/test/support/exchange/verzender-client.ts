@@ -15,7 +15,8 @@ if (!baseUrl || !token || !confirmationToken) throw new Error('run me under eduv
 
 const [orders, credits] = exchangePairs(orderApi);
 const withoutReference = (body: Record<string, unknown>): Record<string, unknown> => ({ ...body, requestReferenceId: undefined });
-const put = (path: string, body: unknown) => fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const put = (path: string, body: unknown) =>
+  fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const verzender = createVerzender({
   registry: orderApi,

@@ -15,9 +15,7 @@ export function parserErrorStatus(error: ParserError, maxUrlLength: number): { s
       const packet = error.rawPacket?.toString('latin1') ?? '';
       const lineEnd = packet.indexOf('\r\n');
       const urlTooLong = /^[A-Z]+ /.test(packet) && (lineEnd === -1 || lineEnd > maxUrlLength);
-      return urlTooLong
-        ? { status: 414, message: 'the request URL is too long' }
-        : { status: 431, message: 'the request headers are too large' };
+      return urlTooLong ? { status: 414, message: 'the request URL is too long' } : { status: 431, message: 'the request headers are too large' };
     }
     case 'ERR_HTTP_REQUEST_TIMEOUT':
     case 'ERR_HTTP_HEADERS_TIMEOUT':

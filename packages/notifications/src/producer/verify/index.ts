@@ -1,1 +1,6 @@
-export { NOTIFICATION_STORE_RULES, verifyNotificationStore, type NotificationStoreFactory, type VerifyNotificationStoreOptions } from './verify-notification-store';
+export {
+  NOTIFICATION_STORE_RULES,
+  verifyNotificationStore,
+  type NotificationStoreFactory,
+  type VerifyNotificationStoreOptions,
+} from './verify-notification-store';

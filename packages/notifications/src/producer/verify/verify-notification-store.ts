@@ -19,7 +19,16 @@ let drafts = 0;
 const draft = (overrides: Partial<NotificationDraft> = {}): NotificationDraft => {
   drafts += 1;
   const id = `00000000-0000-4000-8000-${drafts.toString(16).padStart(12, '0')}`;
-  return { id, notificationType: 'object', objectType: 'Student', objectId: `student-${drafts}`, school: { organisationMasterIdentifier: '104A158' }, api: 'students-api', orgMasterId: '104A158', ...overrides };
+  return {
+    id,
+    notificationType: 'object',
+    objectType: 'Student',
+    objectId: `student-${drafts}`,
+    school: { organisationMasterIdentifier: '104A158' },
+    api: 'students-api',
+    orgMasterId: '104A158',
+    ...overrides,
+  };
 };
 const sequences = (entries: readonly StoredNotification[]) => entries.map((entry) => entry.sequence);
 const idsOf = (entries: readonly StoredNotification[]) => entries.map((entry) => entry.id);
@@ -54,7 +63,11 @@ const RULES: Record<string, Rule> = {
 
   async 'append is all or nothing: an earlier created or a known id refuses the whole batch'(store) {
     const [kept] = await store.append([draft({ created: '2026-03-04T10:00:00Z' })], at());
-    await rejects(store.append([draft({ created: '2026-03-04T10:00:01Z' }), draft({ created: '2026-03-04T09:59:59Z' })], at()), RangeError, 'an earlier created');
+    await rejects(
+      store.append([draft({ created: '2026-03-04T10:00:01Z' }), draft({ created: '2026-03-04T09:59:59Z' })], at()),
+      RangeError,
+      'an earlier created',
+    );
     await rejects(store.append([draft(), draft({ id: kept!.id })], at()), RangeError, 'an id the store holds');
     const twice = draft();
     await rejects(store.append([twice, { ...twice }], at()), RangeError, 'one id twice in a batch');
@@ -67,9 +80,13 @@ const RULES: Record<string, Rule> = {
   async 'concurrent appends get distinct consecutive sequence numbers in created order'(store) {
     const results = await Promise.all(Array.from({ length: 20 }, (_, index) => store.append([draft(), draft()], at(index))));
     const all = await store.after(0, { limit: 100 });
-    assert.deepEqual(sequences(all), Array.from({ length: 40 }, (_, index) => index + 1));
+    assert.deepEqual(
+      sequences(all),
+      Array.from({ length: 40 }, (_, index) => index + 1),
+    );
     assert.deepEqual(new Set(results.flat().map((entry) => entry.sequence)).size, 40);
-    for (let index = 1; index < all.length; index += 1) assert.ok(Date.parse(all[index]!.created) > Date.parse(all[index - 1]!.created), 'created grows with sequence');
+    for (let index = 1; index < all.length; index += 1)
+      assert.ok(Date.parse(all[index]!.created) > Date.parse(all[index - 1]!.created), 'created grows with sequence');
     for (const batch of results) assert.equal(batch[1]!.sequence, batch[0]!.sequence + 1, 'a batch is consecutive');
   },
 
@@ -81,7 +98,14 @@ const RULES: Record<string, Rule> = {
   },
 
   async 'list filters by api, objectType, school and since (exclusive)'(store) {
-    await store.append([draft({ created: '2026-03-04T10:00:00Z' }), draft({ created: '2026-03-04T10:00:01Z', api: 'employees-api', objectType: 'Employee', orgMasterId: '20XY301' }), draft({ created: '2026-03-04T10:00:02Z' })], at());
+    await store.append(
+      [
+        draft({ created: '2026-03-04T10:00:00Z' }),
+        draft({ created: '2026-03-04T10:00:01Z', api: 'employees-api', objectType: 'Employee', orgMasterId: '20XY301' }),
+        draft({ created: '2026-03-04T10:00:02Z' }),
+      ],
+      at(),
+    );
     assert.deepEqual(sequences(await store.list()), [1, 2, 3]);
     assert.deepEqual(sequences(await store.list({ api: 'students-api' })), [1, 3]);
     assert.deepEqual(sequences(await store.list({ objectType: 'Employee' })), [2]);
