@@ -66,7 +66,8 @@ export function renderOperationTable(doc: JsonObject): string {
     const search = method === 'post' && operation['x-eduv-idempotent'] === true ? ' (a search: retried like a GET)' : '';
     const interaction = `${INTERACTIONS[String(operation['x-eduv-interaction'])] ?? String(operation['x-eduv-interaction'])}${exchange?.message ? `: ${exchange.message}` : ''}${search}`;
     const implementedBy = typeof operation['x-eduv-implemented-by'] === 'string' ? operation['x-eduv-implemented-by'] : roles.implementing;
-    return `| \`${method.toUpperCase()} ${path}\` (\`${operation.operationId}\`) | ${implementedBy} | \`${name}\` | ${interaction} | ${scopes} | \`${status}\`, ${successBody(doc, operation, status)} |`;
+    const assumed = operation['x-eduvkit-assumed'] !== undefined ? ' *(assumed by eduvkit)*' : '';
+    return `| \`${method.toUpperCase()} ${path}\` (\`${operation.operationId}\`)${assumed} | ${implementedBy} | \`${name}\` | ${interaction} | ${scopes} | \`${status}\`, ${successBody(doc, operation, status)} |`;
   });
   return ['| Operation | Implemented by | Client method | Interaction | Scopes | Success |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
