@@ -33,6 +33,8 @@ describe('renderOperationTable', () => {
     const rows = renderOperationTable(doc).split('\n');
     expect(rows[0]).toBe('| Operation | Implemented by | Client method | Interaction | Scopes | Success |');
     expect(rows).toContain('| `GET /things/{id}` (`getThing`) | Bron | `get` | pull, synchronous | `things.basic` | `200`, one Thing |');
-    expect(rows).toContain('| `PUT /things/confirmations` (`confirmThing`) *(assumed by eduvkit)* | Afnemer | `confirmThing` | push, asynchronous | `things.confirm` | `202`, no body |');
+    expect(rows).toContain(
+      '| `PUT /things/confirmations` (`confirmThing`) *(assumed by eduvkit)* | Afnemer | `confirmThing` | push, asynchronous | `things.confirm` | `202`, no body |',
+    );
   });
 });
