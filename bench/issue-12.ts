@@ -17,6 +17,10 @@ const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MiB`;
 
 const machine = machineInfo();
 const began = new Date();
+const startLoad = os
+  .loadavg()
+  .map((value) => fmt(value, 2))
+  .join(' / ');
 const file = join(BENCH_DIR, 'RESULTS.md');
 const LOAD_START = '### Mixed load';
 const LOAD_END = '### The large world';
@@ -69,7 +73,7 @@ ${note}
 
 ### Where the time and memory go
 
-- **Small answers.** The Node adapter writes cached bytes with no Fetch objects; what is left per request is the bron's own work: zod on the query, school resolution, the consent check, and for \`/organisations\` validating and serialising the list again, because the Education source builds a new array per request so the answer cache never hits (changing that is in \`packages/education/src/bron\`, outside this change). The by-id read and the POST search (cached objects) show the fast path itself. Rounds of one pair disagree widely (see the per-round ratios) because other processes used 50–80 % of the machine while measuring.
+- **Small answers.** The Node adapter writes cached bytes with no Fetch objects; what is left per request is the bron's own work: zod on the query, school resolution, the consent check, and for \`/organisations\` validating and serialising the list again, because the Education source builds a new array per request so the answer cache never hits (changing that is in \`packages/education/src/bron\`, outside this change). The by-id read and the POST search (cached objects) show the fast path itself. Rounds of one pair can disagree (see the per-round ratios) when other processes take CPU while they run. On a quiet machine the bare server gains more than the mock: the ceiling is Node's HTTP stack alone, and what the mock adds per request (the checks above, about 30–60 µs) weighs more the faster the ceiling gets.
 - **Token requests** verify an RS256 client assertion and sign an RS256 access token per request (about a millisecond of CPU each): inherently far below a stored answer.
 - **Memory after the sync.** Before decision 041 the V8 heap held the Association objects of every school (1.5 million enrollments, about 480 MiB of heap with the source's indexes; RSS 1,113 MiB at commit \`fb84b3d\`). Now the world keeps those of the last school read (a 5,800-student school's are 107,000 enrollments, 27 MiB) and rebuilds a school's when it is read again; the Students and Association sources build their by-id indexes on the first search (a sync never searches: 32 MiB for the Students index alone). What is left: the world itself (~210 MiB of heap after start: 99,200 students, staff, Education), the last school's Association objects, the answer cache (at most 32 MiB of large answers per API; Buffers), and what V8 and the allocator keep committed after the peak, which comes from serving one 5,800-student school's enrollments (a 51 MiB answer: its zod check, JSON string and UTF-8 bytes are alive at once, in \`@eduvkit/core\`'s bron). With glibc's mmap threshold fixed (\`MALLOC_MMAP_THRESHOLD_=131072\`, a diagnostic run) RSS after the sync was ~65 MiB lower: freed answer buffers the allocator keeps.
 - **The sync's time.** Wall-clock time is above the CPU both processes used (2 cores shared with other work: see the load average). In a V8 CPU profile of the mock (\`BENCH_CPU_PROF=1\`, start + largest school + sync, about 19 s busy): garbage collection ~6.8 s (a ~250 MiB heap of world objects is marked again while 50 MiB answers are allocated), serialising and writing answers ~3.9 s, building the Association objects ~3.5 s (once per school), response validation (zod) ~2.0 s, the sources' indexes and filters ~0.6 s. The client's CPU is strict zod validation of 1.7 million objects. Reaching 20 s on this machine needs less work on both sides (validating and serialising each list once is already the floor for the mock: a sync reads every list once).
@@ -124,7 +128,7 @@ const section = `${START}
 
 Run by \`bench/issue-12.ts\` on ${began.toISOString().slice(0, 10)} at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}, ${machine.cpuModel}, ${machine.cores} cores shared with other work; Node ${machine.node}.
 Every ratio is of two servers measured one right after the other in the same round (autocannon, ${small.connections} connections, ${small.warmupSeconds} s warm-up + ${small.durationSeconds} s per server, ${small.rounds} rounds; the median of the per-round ratios counts).
-The machine was busy (other engineers' test runs): the bench did not wait for quiet moments, so absolute req/s are low and vary; read the ratios.
+Load average ${startLoad} at the start, ${loadAverage()} at the end; the bench does not wait for quiet moments, so read the ratios (the last column shows how much CPU other processes took while each pair ran).
 The mock runs as shipped: OAuth access tokens verified (a cached verification after the first), response validation on, cached answers. The ceiling is a bare \`node:http\` server answering the mock's exact bytes from a Buffer (bench/ceiling-child.ts); Prism 5.14.2 serves the same bytes from an example.
 
 ${markdownTable(
