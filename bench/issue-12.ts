@@ -82,33 +82,22 @@ ${renderLargeWorld(large).replace(/^## 4\. The large world \(issue 3\)/, '#### D
 `;
 }
 
-if (process.argv.includes('--large-only')) {
-  // Runs the large world again and replaces only its subsections of section 5, saying so.
-  console.log('large world …');
-  const large = await runLargeWorld();
+/** Runs one part again and replaces only its subsection of section 5 (between `from` and `to`), saying so. */
+async function rerunOnly<T>(what: string, run: () => Promise<T>, render: (result: T, note: string) => string, from: string, to: string): Promise<never> {
+  console.log(`${what} …`);
+  const result = await run();
   const current = readFileSync(file, 'utf8');
-  const note = `\n_Run again on its own on ${began.toISOString().slice(0, 16)}Z at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}; load average ${loadAverage()} at the end. The rest of section 5 is from the runs above._\n`;
-  const from = current.indexOf(LOAD_END);
-  const to = current.indexOf(END);
-  if (from === -1 || to === -1) throw new Error('RESULTS.md has no large-world subsection to replace; run issue-12.ts in full');
-  writeFileSync(file, current.slice(0, from) + renderLarge(large, note) + current.slice(to));
-  console.log(renderLarge(large, note));
+  const note = `\n_Run again on its own on ${began.toISOString().slice(0, 16)}Z at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}; load average ${loadAverage()} at the end. The rest of section 5 is from the run above._\n`;
+  const start = current.indexOf(from);
+  const end = current.indexOf(to);
+  if (start === -1 || end === -1) throw new Error(`RESULTS.md has no ${what} subsection to replace; run issue-12.ts in full`);
+  writeFileSync(file, current.slice(0, start) + render(result, note) + current.slice(end));
+  console.log(render(result, note));
   process.exit(0);
 }
 
-if (process.argv.includes('--load-only')) {
-  // Runs the load test again and replaces only its subsection of section 5, saying so.
-  console.log('load test …');
-  const load = await runLoadTest();
-  const current = readFileSync(file, 'utf8');
-  const note = `\n_Run again on its own on ${began.toISOString().slice(0, 16)}Z at commit \`${machine.gitCommit}\`${machine.gitDirty ? ' (plus uncommitted changes)' : ''}; load average ${loadAverage()} at the end. The rest of section 5 is from the run above._\n`;
-  const from = current.indexOf(LOAD_START);
-  const to = current.indexOf(LOAD_END);
-  if (from === -1 || to === -1) throw new Error('RESULTS.md has no load subsection to replace; run issue-12.ts in full');
-  writeFileSync(file, current.slice(0, from) + renderLoad(load, note) + current.slice(to));
-  console.log(renderLoad(load, note));
-  process.exit(0);
-}
+if (process.argv.includes('--large-only')) await rerunOnly('large world', runLargeWorld, renderLarge, LOAD_END, END);
+if (process.argv.includes('--load-only')) await rerunOnly('load test', runLoadTest, renderLoad, LOAD_START, LOAD_END);
 
 console.log('first start from a fresh clone …');
 const firstStart = await runFirstStart();
