@@ -46,7 +46,7 @@ const verifier = (options: Partial<Parameters<typeof createAccessTokenVerifier>[
 const withAuthorization = (value: string) => new Request('http://bron.test/x', { headers: { authorization: value } });
 
 async function refusal(verify: ReturnType<typeof verifier>, request: Request): Promise<BronError> {
-  const error = await verify(request).then(
+  const error = await Promise.resolve(verify(request)).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -89,23 +89,29 @@ describe('createAccessTokenVerifier refuses every broken token with 401 / 0099 a
   it('a wrong aud when the bron requires one', async () => {
     const error = await refusal(verifier({ audience: 'https://other-bron.test' }), withAuthorization(`Bearer ${await token()}`));
     expect(error).toMatchObject({ httpStatus: 401, eduvStatus: 99, statusMessage: expect.stringMatching(/claim "aud"/) });
-    await expect(verifier({ audience: 'https://bron.test' })(withAuthorization(`Bearer ${await token()}`))).resolves.toMatchObject({ clientId: 'client-a' });
+    await expect(Promise.resolve(verifier({ audience: 'https://bron.test' })(withAuthorization(`Bearer ${await token()}`)))).resolves.toMatchObject({
+      clientId: 'client-a',
+    });
   });
 
   it('a PS256 token when only RS256 is accepted', async () => {
     const pair = await generateKeyPair('PS256');
     const psKeys = createLocalJWKSet({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'p1', alg: 'PS256' }] });
     const signed = await token({ header: { alg: 'PS256', kid: 'p1' }, key: pair.privateKey });
-    await expect(verifier({ keys: psKeys })(withAuthorization(`Bearer ${signed}`))).resolves.toMatchObject({ clientId: 'client-a' });
+    await expect(Promise.resolve(verifier({ keys: psKeys })(withAuthorization(`Bearer ${signed}`)))).resolves.toMatchObject({ clientId: 'client-a' });
     const error = await refusal(verifier({ keys: psKeys, algorithms: ['RS256'] }), withAuthorization(`Bearer ${signed}`));
     expect(error.statusMessage).toMatch(/algorithm is not accepted/);
   });
 
   it('the leeway for exp is 30 s unless configured', async () => {
     const lateBy20 = await token({ claims: { exp: nowSeconds - 20 } });
-    await expect(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy20}`))).resolves.toBeDefined();
+    await expect(
+      Promise.resolve(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy20}`))),
+    ).resolves.toBeDefined();
     const lateBy40 = await token({ claims: { exp: nowSeconds - 40 } });
-    await expect(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy40}`))).rejects.toMatchObject({
+    await expect(
+      Promise.resolve(createAccessTokenVerifier({ issuer: ISSUER, keys, now: () => NOW })(withAuthorization(`Bearer ${lateBy40}`))),
+    ).rejects.toMatchObject({
       httpStatus: 401,
     });
   });
@@ -162,9 +168,9 @@ describe('createAccessTokenVerifier on a good token', () => {
     const signed = await token({ claims: { exp: nowSeconds + 60 } });
     await verify(withAuthorization(`Bearer ${signed}`));
     now = new Date((nowSeconds + 60) * 1000 - 1);
-    await expect(verify(withAuthorization(`Bearer ${signed}`))).resolves.toMatchObject({ clientId: 'client-a' });
+    await expect(Promise.resolve(verify(withAuthorization(`Bearer ${signed}`)))).resolves.toMatchObject({ clientId: 'client-a' });
     now = new Date((nowSeconds + 60) * 1000);
-    await expect(verify(withAuthorization(`Bearer ${signed}`))).rejects.toMatchObject({
+    await expect(Promise.resolve(verify(withAuthorization(`Bearer ${signed}`)))).rejects.toMatchObject({
       httpStatus: 401,
       statusMessage: 'invalid access token: the token has expired',
     });
@@ -188,5 +194,31 @@ describe('createAccessTokenVerifier on a good token', () => {
     await uncached(withAuthorization(`Bearer ${one}`));
     await uncached(withAuthorization(`Bearer ${one}`));
     expect(lookups).toBe(6);
+  });
+
+  it('answers a token it verified before at once, without a promise', async () => {
+    const verify = verifier();
+    const request = withAuthorization(`Bearer ${await token()}`);
+    expect(verify(request)).toBeInstanceOf(Promise);
+    await verify(request);
+    expect(verify(request)).toMatchObject({ clientId: 'client-a' });
+    // Refusals stay rejected promises, never synchronous throws.
+    const refused = verify(withAuthorization('Basic abc'));
+    expect(refused).toBeInstanceOf(Promise);
+    await expect(refused).rejects.toBeInstanceOf(BronError);
+  });
+
+  it('verifies a header again that ends like a remembered one but differs before', async () => {
+    const verify = verifier();
+    const signed = await token();
+    await verify(withAuthorization(`Bearer ${signed}`));
+    // Same signature (the cache looks up by the header's end), another payload: the signature no longer matches.
+    const [header, payload, signature] = signed.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, scope: 'everything' })).toString('base64url')}.${signature}`;
+    const error = await refusal(verify, withAuthorization(`Bearer ${tampered}`));
+    expect(error.statusMessage).toBe('invalid access token: the signature does not verify');
+    // The genuine token is still known afterwards or verified again: either way it is accepted.
+    await expect(Promise.resolve(verify(withAuthorization(`Bearer ${signed}`)))).resolves.toMatchObject({ clientId: 'client-a' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '@eduvkit/core';
 import { createInMemoryConsentStore, type InMemoryConsentStore } from '@eduvkit/consent';
-import { consentAuthorizer, requireBearerToken, type Bron } from '@eduvkit/core/server';
+import { consentAuthorizer, requireBearerToken, type Bron, type BronRequest, type CallerContext } from '@eduvkit/core/server';
 import { createConsentRoutes } from './admin/consent-routes';
 import { createClientRoutes } from './admin/client-routes';
 import { createReceivedRoutes } from './admin/received-routes';
@@ -13,7 +13,7 @@ import { createMockChain, type MockChain } from './chain/mock-chain';
 import { createAuthorizationServer, type AuthorizationServer } from './auth/authorization-server';
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
-import { createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer, type MockRequest } from './mock-handler';
+import { bronOwning, createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer, type MockRequest } from './mock-handler';
 import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
@@ -99,13 +99,17 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const verifyCaller = auth === 'oauth' ? authorizationServer.verifyAccessToken : requireBearerToken;
   // The request log's client column: who the token check identified, per request object.
   const callers = new WeakMap<MockRequest, string>();
+  const rememberCaller = (request: BronRequest, caller: CallerContext): CallerContext => {
+    if (caller.clientId) callers.set(request as MockRequest, caller.clientId);
+    return caller;
+  };
   const bronOptions: MockBronOptions = {
     // The in-memory sources return cached, never-mutated lists: validate and serialise each once.
     cacheResponses: true,
-    authenticate: async (request) => {
-      const caller = await verifyCaller(request);
-      if (caller.clientId) callers.set(request as MockRequest, caller.clientId);
-      return caller;
+    authenticate: (request) => {
+      const verified = verifyCaller(request);
+      // A token verified before comes back at once: no promise (and no closure) on the hot path.
+      return verified instanceof Promise ? verified.then((caller) => rememberCaller(request, caller)) : rememberCaller(request, verified);
     },
     ...(consentMode === 'all' ? {} : { authorize: consentAuthorizer({ isActive: (query) => consent.isActive(query), openDataApis }) }),
     ...(options.validateResponses !== undefined ? { validateResponses: options.validateResponses } : {}),
@@ -164,7 +168,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
   const apiOf = (pathname: string): string => {
     if (pathname.startsWith('/oauth2/') || pathname.startsWith('/.well-known/')) return 'oauth';
     if (pathname === '/_admin' || pathname.startsWith('/_admin/')) return 'admin';
-    return brons.find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`))?.registry.api ?? 'mock';
+    return bronOwning(brons, pathname)?.registry.api ?? 'mock';
   };
   const answer = recordRequests(
     createMockAnswerer(

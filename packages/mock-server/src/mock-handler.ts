@@ -13,6 +13,15 @@ export type MockRequest = Request | NodeBronRequest;
 /** The mock's answer to either kind of request. */
 export type MockAnswerer = (request: MockRequest) => Promise<BronAnswer | Response>;
 
+/** The bron whose base path holds `pathname` (a loop, no closure: every request asks). */
+export function bronOwning(brons: readonly Bron[], pathname: string): Bron | undefined {
+  for (const bron of brons) {
+    const basePath = bron.basePath;
+    if (pathname.startsWith(basePath) && (pathname.length === basePath.length || pathname.charCodeAt(basePath.length) === 47)) return bron;
+  }
+  return undefined;
+}
+
 /**
  * The brons first (read on every request: a world change rebuilds them), each through its
  * Fetch-free `answer`; then the routes, which own paths outside every API's base path and take
@@ -29,7 +38,7 @@ export function createMockAnswerer(currentBrons: () => readonly Bron[], routes: 
   return async (request) => {
     const pathname = pathOf(request.url);
     // Base paths do not nest, so at most one bron owns the path: ask only that one.
-    const bron = currentBrons().find(({ basePath }) => pathname === basePath || pathname.startsWith(`${basePath}/`));
+    const bron = bronOwning(currentBrons(), pathname);
     const answer = await bron?.answer(request);
     if (answer) return answer;
     const fetchRequest = request instanceof Request ? request : await request.toFetchRequest();

@@ -7,7 +7,7 @@ import { AnswerBytesCache } from './answer-cache';
 import { releaseScopedAttributes } from './attribute-scopes';
 import { BronError } from './bron-error';
 import { pathOf, toFetchRequest, type BronRequest } from './bron-request';
-import { readOperationInput } from './read-input';
+import { readInputNow, type RawOperationInput } from './read-input';
 import { answerOf, bytesAnswer, statusAnswer, toResponse, type BronAnswer } from './responses';
 import { createRouteMatcher } from './route-matcher';
 import { EduvStatus } from '../status-codes';
@@ -136,6 +136,73 @@ export interface Bron {
 
 const BEARER = /^Bearer\s+\S+$/i;
 
+const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+const grantsAll = (granted: ReadonlySet<string>, scopes: readonly string[]): boolean => {
+  for (const scope of scopes) if (!granted.has(scope)) return false;
+  return true;
+};
+
+// Loops, not filter/some: no closure per request on the hot path.
+function checkScopes(operation: OperationDefinition, granted: ReadonlySet<string>): void {
+  if (!grantsAll(granted, operation.scopes)) throw BronError.scopeRequired(operation.scopes.filter((scope) => !granted.has(scope)));
+  const alternatives = operation.scopeAlternatives;
+  if (!alternatives) return;
+  for (const set of alternatives) if (grantsAll(granted, set)) return;
+  throw new BronError(401, EduvStatus.ScopeRequired, `scope required: one of ${alternatives.map((set) => set.join(' ')).join(' | ')}`);
+}
+
+/** A request whose body text is kept once read, so a handler can still have it as a Fetch Request. */
+class BodyKeepingRequest implements BronRequest {
+  bodyText: string | undefined;
+  constructor(private readonly inner: BronRequest) {}
+  get method(): string {
+    return this.inner.method;
+  }
+  get url(): string {
+    return this.inner.url;
+  }
+  get headers(): BronRequest['headers'] {
+    return this.inner.headers;
+  }
+  async text(): Promise<string> {
+    return (this.bodyText = await this.inner.text());
+  }
+}
+
+/** A handler's input: one class (one shape for V8), its Fetch Request built only when asked for. */
+class HandlerInput {
+  readonly query: unknown;
+  readonly path: unknown;
+  readonly body: unknown;
+  readonly selection: SchoolSelection | undefined;
+  readonly #source: BronRequest;
+  readonly #reading: BronRequest;
+  #request: Request | undefined;
+
+  constructor(
+    readonly operation: OperationDefinition,
+    raw: RawOperationInput,
+    readonly school: ResolvedSchool | undefined,
+    readonly caller: CallerContext,
+    source: BronRequest,
+    reading: BronRequest,
+  ) {
+    this.#source = source;
+    this.#reading = reading;
+    this.query = raw.query;
+    this.path = raw.path;
+    this.body = raw.body;
+    this.selection = raw.selection;
+  }
+
+  /** The request as a Fetch `Request` (built on first use when the bron was called with another BronRequest). */
+  get request(): Request {
+    return (this.#request ??= toFetchRequest(this.#source, this.#reading instanceof BodyKeepingRequest ? this.#reading.bodyText : undefined));
+  }
+}
+
 export const requireBearerToken = (request: BronRequest): CallerContext => {
   if (!BEARER.test(request.headers.get('authorization') ?? '')) {
     throw BronError.unauthenticated('the request carries no bearer access token (Authorization: Bearer <token>)');
@@ -230,41 +297,25 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   };
 
   const run = async (operation: OperationDefinition, request: BronRequest, params: Record<string, string>): Promise<BronAnswer> => {
-    const caller = await authenticate(request, operation);
-    if (caller.scopes !== 'all') {
-      const granted = caller.scopes;
-      const missing = operation.scopes.filter((scope) => !granted.has(scope));
-      if (missing.length) throw BronError.scopeRequired(missing);
-      const alternatives = operation.scopeAlternatives;
-      if (alternatives && !alternatives.some((set) => set.every((scope) => granted.has(scope)))) {
-        throw new BronError(401, EduvStatus.ScopeRequired, `scope required: one of ${alternatives.map((set) => set.join(' ')).join(' | ')}`);
-      }
-    }
-    let bodyText: string | undefined;
+    // Each step may answer at once (a token verified before, a GET's input, a synchronous check):
+    // awaited only when it did not, so a cached answer costs no microtask per step.
+    const authenticated = authenticate(request, operation);
+    const caller = isThenable(authenticated) ? await authenticated : authenticated;
+    if (caller.scopes !== 'all') checkScopes(operation, caller.scopes);
     // Only a body a handler may want as a Fetch Request again needs its text kept.
-    const reading: BronRequest =
-      request instanceof Request || !operation.body
-        ? request
-        : { method: request.method, url: request.url, headers: request.headers, text: async () => (bodyText = await request.text()) };
-    const raw = await readOperationInput(operation, reading, params);
+    const reading = request instanceof Request || !operation.body ? request : new BodyKeepingRequest(request);
+    const readNow = readInputNow(operation, reading, params);
+    const raw = isThenable(readNow) ? await readNow : readNow;
     let school: ResolvedSchool<S> | undefined;
     if (raw.selection && resolveSelection) {
       school = resolveSelection(raw.selection);
       if (!school) throw BronError.unknownSchool(operation);
-      await options.authorize?.(caller, school, operation, registry);
+      const authorized = options.authorize?.(caller, school, operation, registry);
+      if (isThenable(authorized)) await authorized;
     }
     const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;
-    let fetchRequest: Request | undefined;
-    const input = {
-      operation,
-      ...raw,
-      school,
-      caller,
-      get request() {
-        return (fetchRequest ??= toFetchRequest(request, bodyText));
-      },
-    };
-    const result = await handler(input as OperationInput);
+    const handled = handler(new HandlerInput(operation, raw, school, caller, request, reading) as unknown as OperationInput);
+    const result = isThenable(handled) ? await handled : handled;
     if (result instanceof Response) return answerOf(result);
     const schema = operation.responses[operation.successStatus];
     const known = cache !== undefined && typeof result === 'object' && result !== null && cache.validated.has(result);

@@ -34,7 +34,7 @@ export interface AuthorizationServer {
   /** Answers discovery, JWKS and token requests; undefined for other paths. */
   handle(request: Request): Promise<Response | undefined>;
   /** The resource-server check the mock's brons run: a token this server issued. */
-  readonly verifyAccessToken: (request: BronRequest) => Promise<CallerContext>;
+  readonly verifyAccessToken: (request: BronRequest) => CallerContext | Promise<CallerContext>;
   /**
    * A token the mock itself presents when it pushes to a client (notifications): issued by this
    * server to the mock (`sub`), for that client (`aud`), so the receiver can verify the sender.

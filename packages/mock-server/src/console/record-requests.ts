@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@eduvkit/core';
+import type { Clock } from '@eduvkit/core';
 import { BoundedMemo, BronError, pathOf } from '@eduvkit/core/server';
 import { NodeBronRequest } from '@eduvkit/core/server/node';
 import { decodeJwt } from 'jose';
@@ -73,8 +73,8 @@ function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal 
  */
 export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
   const { log, apiOf, clientOf, skip } = options;
-  const clock = options.now ?? systemClock;
-  const now = (): number => clock().getTime();
+  const clock = options.now;
+  const now = clock ? (): number => clock().getTime() : Date.now;
   // Clients repeat the same few paths: redact each once.
   const redacted = new BoundedMemo<string>();
   return async (request) => {

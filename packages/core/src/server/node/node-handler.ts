@@ -53,13 +53,47 @@ function closesAfter(request: NodeBronRequest, bodyLimit: number): boolean {
 }
 
 function send(request: NodeBronRequest, response: ServerResponse, answer: BronAnswer, bodyLimit: number): void {
-  const headers: Record<string, string | number> = { ...answer.headers, 'content-length': answer.body?.byteLength ?? 0 };
+  // setHeader per name, not a merged object: no copy of the answer's (often shared, frozen) headers per request.
+  const headers = answer.headers;
+  for (const name in headers) response.setHeader(name, headers[name]!);
+  response.setHeader('content-length', answer.body?.byteLength ?? 0);
   if (closesAfter(request, bodyLimit)) {
-    headers.connection = 'close';
+    response.setHeader('connection', 'close');
     response.once('finish', () => request.incoming.socket.destroySoon());
   }
-  response.writeHead(answer.status, headers);
+  response.writeHead(answer.status);
   response.end(answer.body);
+}
+
+/** The answerer's answer as a BronAnswer; never rejects for an answerer's error (a BronError is its refusal, anything else a 500). */
+async function settledAnswer(request: NodeBronRequest, answerer: NodeAnswerer, options: NodeHandlerOptions): Promise<BronAnswer> {
+  const version = options.apiVersion;
+  try {
+    const answered = await answerer(request);
+    if (answered === undefined) return statusAnswer(version, 404, EduvStatus.Other, 'no endpoint here');
+    return answered instanceof Response ? await answerOf(answered) : answered;
+  } catch (error) {
+    // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
+    if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
+    reportError(options.onError, error, { method: request.method, url: request.url });
+    return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
+  }
+}
+
+/** Answers and writes; a socket that fails while being written to is destroyed. No closures per request: this is the hot path. */
+async function respond(
+  request: NodeBronRequest,
+  response: ServerResponse,
+  answerer: NodeAnswerer,
+  options: NodeHandlerOptions,
+  bodyLimit: number,
+): Promise<void> {
+  const answer = await settledAnswer(request, answerer, options);
+  try {
+    send(request, response, answer, bodyLimit);
+  } catch {
+    response.destroy();
+  }
 }
 
 /**
@@ -74,31 +108,18 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
   const origin = options.origin ?? 'http://localhost';
   return (incoming, response) => {
     const request = new NodeBronRequest(incoming, origin, bodyLimit);
-    const reply = (answer: BronAnswer) => send(request, response, answer, bodyLimit);
     if ((incoming.url ?? '').length > maxUrlLength) {
-      reply(statusAnswer(version, 414, EduvStatus.Other, `the request URL is longer than ${maxUrlLength} characters`));
+      send(request, response, statusAnswer(version, 414, EduvStatus.Other, `the request URL is longer than ${maxUrlLength} characters`), bodyLimit);
       return;
     }
     if ((declaredLength(incoming.headers['content-length']) ?? 0) > bodyLimit) {
-      reply(statusAnswer(version, 413, EduvStatus.Other, `request body is larger than ${bodyLimit} bytes`));
+      send(request, response, statusAnswer(version, 413, EduvStatus.Other, `request body is larger than ${bodyLimit} bytes`), bodyLimit);
       return;
     }
     if (!URL.canParse(request.url)) {
-      reply(statusAnswer(version, 400, EduvStatus.Other, 'the request target is not a valid URL'));
+      send(request, response, statusAnswer(version, 400, EduvStatus.Other, 'the request target is not a valid URL'), bodyLimit);
       return;
     }
-    answerer(request)
-      .then(async (answered) => {
-        if (answered === undefined) return statusAnswer(version, 404, EduvStatus.Other, 'no endpoint here');
-        return answered instanceof Response ? answerOf(answered) : answered;
-      })
-      .catch((error: unknown) => {
-        // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
-        if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
-        reportError(options.onError, error, { method: request.method, url: request.url });
-        return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
-      })
-      .then(reply)
-      .catch(() => response.destroy());
+    void respond(request, response, answerer, options, bodyLimit);
   };
 }
