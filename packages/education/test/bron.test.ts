@@ -118,6 +118,44 @@ describe('createEducationBron over raw requests', () => {
     expect(await call(`/organisations?boardMasterId=${world.boardMasterId}`, { options: nobody })).toMatchObject({ status: 403, body: { status: 22 } });
   });
 
+  it('checks consent on every /organisations request, also for a question answered before (sync and async authorize)', async () => {
+    for (const wrap of [(check: () => void) => check, (check: () => void) => async () => check()]) {
+      let allowed = true;
+      const bron = bronWith({
+        authenticate: (): CallerContext => ({ clientId: 'client-1', scopes: new Set(['eduv.education']) }),
+        authorize: wrap(() => {
+          if (!allowed) throw BronError.consentRequired();
+        }),
+      });
+      const ask = async () =>
+        (await bron.handle(new Request(`${BASE}/organisations?orgMasterId=${vo.orgMasterId}`, { headers: { authorization: 'Bearer t' } })))!;
+      expect((await ask()).status).toBe(200);
+      expect((await ask()).status).toBe(200);
+      allowed = false;
+      expect(await (await ask()).json()).toMatchObject({ status: 22 });
+      allowed = true;
+      expect(await (await ask()).json()).toEqual([world.organisations.get(vo.orgMasterId)]);
+    }
+  });
+
+  it('asks a school resolver function again for every request (its answer may change)', async () => {
+    const inMemory = createInMemoryEducationSource(world.schools, world);
+    let known = true;
+    const bron = createEducationBron(
+      {
+        ...inMemory,
+        schools: (selection) =>
+          known && 'orgMasterId' in selection && selection.orgMasterId === vo.orgMasterId ? { school: vo, filterByOrgId: false } : undefined,
+      },
+      { dangerouslyAcceptAnyToken: true },
+    );
+    const ask = async () =>
+      (await bron.handle(new Request(`${BASE}/organisations?orgMasterId=${vo.orgMasterId}`, { headers: { authorization: 'Bearer t' } })))!.status;
+    expect(await ask()).toBe(200);
+    known = false;
+    expect(await ask()).toBe(400);
+  });
+
   it('requires the eduv.education scope', async () => {
     const options = { authenticate: (): CallerContext => ({ clientId: 'client-1', scopes: new Set(['eduv.student.basic']) }) };
     expect(await call(`/organisations?orgMasterId=${vo.orgMasterId}`, { options })).toMatchObject({ status: 401, body: { status: 21 } });

@@ -136,7 +136,8 @@ export interface Bron {
 
 const BEARER = /^Bearer\s+\S+$/i;
 
-const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+/** Whether a step that may answer at once (`T`) or later (`PromiseLike<T>`) answered later: await only then. */
+export const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 const grantsAll = (granted: ReadonlySet<string>, scopes: readonly string[]): boolean => {
@@ -287,12 +288,13 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     return key;
   };
 
+  const encode = (result: unknown, operation: OperationDefinition, scopes: CallerContext['scopes']): Uint8Array =>
+    encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
   const serialise = (result: unknown, operation: OperationDefinition, scopes: CallerContext['scopes']): Uint8Array => {
-    const encode = () => encoder.encode(JSON.stringify(releaseScopedAttributes(result, operation.attributeScopes, scopes)));
-    if (!cache || typeof result !== 'object' || result === null) return encode();
+    if (!cache || typeof result !== 'object' || result === null) return encode(result, operation, scopes);
     const key = scopeKey(scopes);
     let bytes = cache.bodies.get(result, key);
-    if (!bytes) cache.bodies.set(result, key, (bytes = encode()));
+    if (!bytes) cache.bodies.set(result, key, (bytes = encode(result, operation, scopes)));
     return bytes;
   };
 

@@ -18,18 +18,23 @@ export interface ConsentAuthorizerOptions {
   readonly openDataApis?: readonly string[];
 }
 
+function refuseInactive(active: boolean, caller: CallerContext, school: ResolvedSchool, registry: ApiRegistry): void {
+  if (!active) throw BronError.consentRequired(`school ${school.school.orgMasterId} has not activated ${registry.api} for client ${caller.clientId}`);
+}
+
 /**
  * The consent step of a bron's checks, for `BronOptions.authorize`: personal or school data only
- * flows once the school has activated the exchange for the calling client (403 / 0022).
+ * flows once the school has activated the exchange for the calling client (403 / 0022). With a
+ * synchronous `isActive` it answers (or throws its BronError) at once; with an asynchronous one it
+ * returns a promise that rejects with it.
  */
 export function consentAuthorizer(options: ConsentAuthorizerOptions) {
   const openData = new Set(options.openDataApis ?? []);
-  return async (caller: CallerContext, school: ResolvedSchool, _operation: OperationDefinition, registry: ApiRegistry): Promise<void> => {
+  return (caller: CallerContext, school: ResolvedSchool, _operation: OperationDefinition, registry: ApiRegistry): void | Promise<void> => {
     if (!registry.consentRequired || openData.has(registry.api)) return;
     if (!caller.clientId) throw BronError.consentRequired('the caller is not identified, so no activation can apply');
-    const active = await options.isActive({ clientId: caller.clientId, orgMasterId: school.school.orgMasterId, api: registry.api, scopes: caller.scopes });
-    if (!active) {
-      throw BronError.consentRequired(`school ${school.school.orgMasterId} has not activated ${registry.api} for client ${caller.clientId}`);
-    }
+    const active = options.isActive({ clientId: caller.clientId, orgMasterId: school.school.orgMasterId, api: registry.api, scopes: caller.scopes });
+    if (typeof active === 'boolean') return refuseInactive(active, caller, school, registry);
+    return Promise.resolve(active).then((settled) => refuseInactive(settled, caller, school, registry));
   };
 }

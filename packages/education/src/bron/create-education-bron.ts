@@ -1,5 +1,5 @@
 import { EduvStatus, resolveSchool, type ResolvedSchool, type SchoolRecord, type SchoolSelection, readSchoolSelection } from '@eduvkit/core';
-import { BronError, createBron, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
+import { BronError, createBron, isThenable, type Bron, type BronOptions, type CallerContext } from '@eduvkit/core/server';
 import { readBoardSelection, type BoardSelection } from '../board';
 import { educationApi } from '../generated/registry';
 import type { EducationDataSource } from './data-source';
@@ -20,6 +20,7 @@ interface OrganisationsQuery {
 
 type OrganisationsSelection = { readonly kind: 'school'; readonly selection: SchoolSelection } | { readonly kind: 'board'; readonly selection: BoardSelection };
 
+const NO_FILTERS = Object.freeze({});
 const SCHOOL_FIELDS = ['orgMasterId', 'orgId', 'orgIdType'] as const;
 const BOARD_FIELDS = ['boardMasterId', 'boardId', 'boardIdType'] as const;
 
@@ -64,13 +65,16 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
    * helpers; /organisations resolves its own schools, so it applies the same check here. For a
    * board the answer holds the schools the caller may see, and a refusal only when that is none.
    */
-  const authorized = async (caller: CallerContext, operation: OrganisationsOperation, schools: readonly ResolvedSchool<S>[]): Promise<ResolvedSchool<S>[]> => {
-    if (!options.authorize) return [...schools];
+  const authorizedBoard = async (
+    caller: CallerContext,
+    operation: OrganisationsOperation,
+    schools: readonly ResolvedSchool<S>[],
+  ): Promise<ResolvedSchool<S>[]> => {
     const allowed: ResolvedSchool<S>[] = [];
     let refusal: BronError | undefined;
     for (const school of schools) {
       try {
-        await options.authorize(caller, school, operation, educationApi);
+        await options.authorize!(caller, school, operation, educationApi);
         allowed.push(school);
       } catch (error) {
         if (!isConsentRefusal(error) || schools.length === 1) throw error;
@@ -80,27 +84,66 @@ export function createEducationBron<S extends SchoolRecord>(source: EducationDat
     if (allowed.length === 0 && refusal) throw refusal;
     return allowed;
   };
+  // One school (the usual question) is authorized or refused as it is, at once when authorize answers at once.
+  const authorized = (
+    caller: CallerContext,
+    operation: OrganisationsOperation,
+    schools: readonly ResolvedSchool<S>[],
+  ): readonly ResolvedSchool<S>[] | Promise<readonly ResolvedSchool<S>[]> => {
+    if (!options.authorize) return schools;
+    if (schools.length !== 1) return authorizedBoard(caller, operation, schools);
+    const checked = options.authorize(caller, schools[0]!, operation, educationApi);
+    return isThenable(checked) ? Promise.resolve(checked).then(() => schools) : schools;
+  };
+  // Queries come frozen from the bron's memo and schools from a fixed list: read and resolve each once.
+  const selections = new WeakMap<OrganisationsQuery, OrganisationsSelection>();
+  const selectionOf = (query: OrganisationsQuery): OrganisationsSelection => {
+    let selected = selections.get(query);
+    if (!selected) {
+      selected = readOrganisationsSelection(query);
+      if (Object.isFrozen(query)) selections.set(query, selected);
+    }
+    return selected;
+  };
+  const resolvedSchools = new WeakMap<SchoolSelection, readonly ResolvedSchool<S>[]>();
+  const schoolsOf = (selection: SchoolSelection, operation: OrganisationsOperation): readonly ResolvedSchool<S>[] => {
+    let schools = resolvedSchools.get(selection);
+    if (!schools) {
+      const school = resolve(selection);
+      if (!school) throw BronError.unknownSchool(operation);
+      schools = [school];
+      if (typeof directory !== 'function') resolvedSchools.set(selection, schools);
+    }
+    return schools;
+  };
+  const listFor = (schools: readonly ResolvedSchool<S>[], name: string | undefined) =>
+    // The source's list as it is: the same instance for the same question lets the answer cache hit.
+    source.listOrganisations(schools, name === undefined ? NO_FILTERS : { name });
 
   return createBron<typeof educationApi, S>(
     educationApi,
     {
-      listOrganisations: async ({ query, caller, operation }) => {
+      // Not async: a school's question that was asked before is answered without a promise.
+      listOrganisations: ({ query, caller, operation }) => {
         const { name } = query;
-        const selected = readOrganisationsSelection(query);
-        let schools: ResolvedSchool<S>[];
+        const selected = selectionOf(query);
         if (selected.kind === 'school') {
-          const school = resolve(selected.selection);
-          if (!school) throw BronError.unknownSchool(operation);
-          schools = [school];
-        } else {
+          const visible = authorized(caller, operation, schoolsOf(selected.selection, operation));
+          return isThenable(visible) ? Promise.resolve(visible).then((schools) => listFor(schools, name)) : listFor(visible, name);
+        }
+        return (async () => {
           const members = await source.boardSchools(selected.selection);
           // A board is no school: 2001 does not apply, Edu-V's general 0023 does.
           if (!members) throw new BronError(400, EduvStatus.EduOrgIdUnknown, 'edu_org_id unknown: the board in the request is not known here');
-          schools = members.map((school) => ({ school, filterByOrgId: false }));
-        }
-        const visible = await authorized(caller, operation, schools);
-        // The source's list as it is: the same instance for the same question lets the answer cache hit.
-        return source.listOrganisations(visible, name === undefined ? {} : { name });
+          return listFor(
+            await authorized(
+              caller,
+              operation,
+              members.map((school) => ({ school, filterByOrgId: false })),
+            ),
+            name,
+          );
+        })();
       },
       listStudyOfferingsForSchool: async ({ school, query: { studyCode, schoolPeriodId } }) => source.listStudyOfferings(school, { studyCode, schoolPeriodId }),
       getStudyOffering: async ({ school, path: { id } }) => {

@@ -105,7 +105,8 @@ export function createInMemoryEducationSource<S extends InMemoryEducationSchool>
     listOrganisations(selected, filters) {
       const name = filters.name?.toLowerCase();
       // Unfiltered lists are kept, so the same question gets the same (immutable) list and the bron's answer cache hits.
-      const key = name === undefined ? selected.map(({ school }) => school.orgMasterId).join(' ') : undefined;
+      const key =
+        name === undefined ? (selected.length === 1 ? selected[0]!.school.orgMasterId : selected.map(({ school }) => school.orgMasterId).join(' ')) : undefined;
       const kept = key === undefined ? undefined : unfilteredOrganisations.get(key);
       if (kept) return kept;
       const organisations: Organisation[] = [];
