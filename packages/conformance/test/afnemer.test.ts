@@ -38,6 +38,7 @@ describe.concurrent('the afnemer suite', () => {
     ['wrong-school', 'EDUVKIT-AFNEMER-SCHOOL'],
     ['other-role-endpoint', 'EDUVKIT-AFNEMER-ROLE-ENDPOINTS'],
     ['ignores-retry-after', 'EDUVKIT-AFNEMER-RETRY-AFTER'],
+    ['gives-up-on-503', 'EDUVKIT-AFNEMER-UNAVAILABLE-RETRY'],
     ['retries-no-consent', 'EDUVKIT-AFNEMER-NO-CONSENT-RETRY'],
     ['reuses-rejected-token', 'EDUVKIT-AFNEMER-EXPIRED-TOKEN'],
     ['exits-nonzero', 'EDUVKIT-AFNEMER-EXIT'],

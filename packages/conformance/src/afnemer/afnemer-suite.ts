@@ -2,7 +2,7 @@ import type { ApiRegistry } from '@eduvkit/core';
 import { notificationsApi } from '@eduvkit/notifications';
 import type { AfnemerCase } from './cases/afnemer-case';
 import { exitCase } from './cases/exit';
-import { expiredTokenCase, noConsentRetryCase, retryAfterCase } from './cases/fault-cases';
+import { expiredTokenCase, noConsentRetryCase, retryAfterCase, unavailableRetryCase } from './cases/fault-cases';
 import { notifiedFetchCase } from './cases/notified-fetch';
 import { acceptCase, roleEndpointsCase, schoolCase, scopesCase } from './cases/request-cases';
 import { tokenAssertionCase, tokenReuseCase } from './cases/token-cases';
@@ -17,6 +17,7 @@ export const AFNEMER_CASES: readonly AfnemerCase[] = [
   schoolCase,
   roleEndpointsCase,
   retryAfterCase,
+  unavailableRetryCase,
   noConsentRetryCase,
   expiredTokenCase,
 ];

@@ -9,6 +9,7 @@ import { afnemerCode, passedWith, skippedWith, type AfnemerCase } from './afneme
 const TIMER_TOLERANCE_MS = 50;
 
 const after = (entries: readonly TrafficEntry[], entry: TrafficEntry): TrafficEntry[] => entries.filter((other) => other.sequence > entry.sequence);
+const sameRequest = (a: TrafficEntry, b: TrafficEntry): boolean => a.method === b.method && a.url.toString() === b.url.toString() && a.body === b.body;
 
 /** The first data call after the injected 429 comes no sooner than its Retry-After. */
 export const retryAfterCase: AfnemerCase = {
@@ -55,12 +56,33 @@ export const expiredTokenCase: AfnemerCase = {
   },
 };
 
+/**
+ * A 503 is temporary: the request it answered is sent again. A command that instead exits 0 has
+ * silently done without the data it asked for; one that stops with an error is judged by the exit case.
+ */
+export const unavailableRetryCase: AfnemerCase = {
+  id: afnemerCode('UNAVAILABLE-RETRY'),
+  title: 'a request answered 503 is sent again',
+  severity: 'Hoog',
+  judge(run) {
+    const calls = dataCalls(run);
+    const unavailable = calls.find((entry) => entry.injected === 'unavailable');
+    if (!unavailable) return skippedWith(`the command made fewer data calls than the one that gets the 503 (${calls.length})`);
+    const retry = after(calls, unavailable).find((entry) => sameRequest(entry, unavailable));
+    if (retry)
+      return passedWith(`${describeEntry(unavailable)} was sent again ${Math.round(retry.receivedAt - unavailable.answeredAt)} ms after its 503`, unavailable);
+    if (run.outcome.exitCode !== 0) return passedWith('the command stopped with an error after the 503 instead of going on without the data', unavailable);
+    return failed(
+      `${describeEntry(unavailable)} got a 503 and was never sent again, yet the command exited 0: it went on without that data`,
+      toExchange(unavailable),
+    );
+  },
+};
+
 const isConsentRefusal = (entry: TrafficEntry): boolean =>
   !entry.injected &&
   entry.status === 403 &&
   parseStatusCode((jsonOf(entry.responseBody) as { status?: unknown } | undefined)?.status) === EduvStatus.ConsentRequired;
-
-const sameRequest = (a: TrafficEntry, b: TrafficEntry): boolean => a.method === b.method && a.url.toString() === b.url.toString() && a.body === b.body;
 
 // One retry is tolerated (a generic client may retry once); more is a storm against a refusal that will not change.
 const MAX_RETRIES = 1;

@@ -39,7 +39,7 @@ export function createCarefulClient(defect) {
       if (attempt >= 3) return response;
       if (response.status === 429) {
         if (defect !== 'ignores-retry-after') await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
-      } else if (response.status === 503) {
+      } else if (response.status === 503 && defect !== 'gives-up-on-503') {
         await sleep(200);
       } else if (response.status === 401 && !refreshed) {
         refreshed = true;
