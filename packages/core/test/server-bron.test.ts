@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EduvConfigError } from '../src/errors';
 import { defineApi } from '../src/registry';
-import { BronError, createBron, createRouteMatcher, releaseScopedAttributes } from '../src/server';
+import { BronError, createBron, createRouteMatcher, isThenable, releaseScopedAttributes } from '../src/server';
 
 const Thing = z.object({ id: z.string(), name: z.string(), secret: z.string().optional() });
 const StatusResponse = z.object({ status: z.int(), statusMessage: z.string().optional() });
@@ -135,6 +135,43 @@ describe('createBron', () => {
     const refused = await call(denied, '/things-api/v2/things/school?orgMasterId=104A158');
     expect(refused.response.status).toBe(403);
     expect(refused.body).toMatchObject({ status: 22 });
+  });
+
+  it('names only the scopes the token lacks', async () => {
+    const both = { ...api, operations: { ...api.operations, listThings: { ...api.operations.listThings, scopes: ['things.basic', 'things.secret'] } } };
+    const target = createBron(
+      both,
+      { listThings: () => [], getThing: () => ({ id: 'x', name: 'x' }) },
+      { schools, authenticate: () => ({ clientId: 'c', scopes: new Set(['things.basic']) }) },
+    );
+    const { response, body } = await call(target, '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(response.status).toBe(401);
+    expect(body?.statusMessage).toContain('things.secret');
+    expect(body?.statusMessage).not.toContain('things.basic');
+  });
+
+  it('awaits an authenticate, authorize and handler that answer later, and refuses when one rejects', async () => {
+    const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 5));
+    const slow = createBron(
+      api,
+      { listThings: () => later([{ id: '1', name: 'later' }]), getThing: () => later({ id: 'x', name: 'x' }) },
+      {
+        schools,
+        authenticate: () => later({ clientId: 'c', scopes: new Set(['things.basic']) }),
+        authorize: () => later(undefined),
+      },
+    );
+    expect((await call(slow, '/things-api/v2/things/school?orgMasterId=104A158')).body).toEqual([{ id: '1', name: 'later' }]);
+    const refusing = bron({ authorize: () => later(undefined).then(() => Promise.reject(BronError.consentRequired())) });
+    const refused = await call(refusing, '/things-api/v2/things/school?orgMasterId=104A158');
+    expect(refused.response.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 22 });
+  });
+
+  it('tells a thenable (object or function with a then method) from a value', () => {
+    const thenableFunction: unknown = Object.assign(() => undefined, { then: (resolve: (value: number) => void) => resolve(1) });
+    for (const value of [Promise.resolve(1), { then: () => undefined }, thenableFunction] as unknown[]) expect(isThenable(value)).toBe(true);
+    for (const value of [null, undefined, 0, 'then', { then: 1 }, () => undefined, new Set()] as unknown[]) expect(isThenable(value)).toBe(false);
   });
 
   it('turns a handler bug or an invalid handler body into 500 / 0099 and reports it', async () => {

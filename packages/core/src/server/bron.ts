@@ -136,9 +136,12 @@ export interface Bron {
 
 const BEARER = /^Bearer\s+\S+$/i;
 
-/** Whether a step that may answer at once (`T`) or later (`PromiseLike<T>`) answered later: await only then. */
+/**
+ * Whether a step that may answer at once (`T`) or later (`PromiseLike<T>`) answered later: await
+ * only then. A thenable as `await` sees one: an object or function with a `then` method.
+ */
 export const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  ((typeof value === 'object' && value !== null) || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 
 const grantsAll = (granted: ReadonlySet<string>, scopes: readonly string[]): boolean => {
   for (const scope of scopes) if (!granted.has(scope)) return false;
