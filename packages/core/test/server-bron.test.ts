@@ -104,6 +104,7 @@ describe('createBron', () => {
     ['/things-api/v2/things/school?orgIdType=V_ID', 400, 11, 'orgId'],
     ['/things-api/v2/things/school?orgMasterId=999X999', 400, 23, 'edu_org_id unknown'],
     ['/things-api/v2/things/ab', 400, 11, 'path parameter "id"'],
+    ['/things-api/v2/things/%E0%A4%A', 400, 11, 'path parameter "id" is not valid percent-encoding'],
     ['/things-api/v2/things/missing', 404, 2099, 'thing unknown'],
     ['/things-api/v2/nothing', 404, 99, 'no endpoint'],
   ])('%s → %i / %i', async (path, httpStatus, status, message) => {

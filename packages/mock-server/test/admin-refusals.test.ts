@@ -210,6 +210,21 @@ function cases(): [string, AdminCase][] {
     ],
     ['world route: wrong method', { method: 'GET', path: `${school}/students`, httpStatus: 405, eduvStatus: 99, message: /method GET not allowed here/ }],
     ['world route: unknown route', { method: 'POST', path: `${school}/pets`, body: {}, httpStatus: 404, eduvStatus: 99, message: /no admin route/ }],
+    [
+      'PATCH student: an id that is not valid percent-encoding',
+      { method: 'PATCH', path: `${school}/students/%E0%A4%A`, body: { familyName: 'Jansen' }, httpStatus: 400, eduvStatus: 11, message: /percent-encod/ },
+    ],
+    [
+      'callback: a client id that is not valid percent-encoding',
+      {
+        method: 'PUT',
+        path: '/_admin/clients/%E0%A4%A/callback',
+        body: { url: 'http://127.0.0.1:9/' },
+        httpStatus: 400,
+        eduvStatus: 11,
+        message: /percent-encod/,
+      },
+    ],
     ['reset: wrong method', { method: 'GET', path: '/_admin/reset', httpStatus: 405, eduvStatus: 99, message: /not allowed/ }],
     ['consents: wrong method', { method: 'DELETE', path: '/_admin/consents', httpStatus: 405, eduvStatus: 99, message: /use GET or PUT/ }],
     [

@@ -28,6 +28,14 @@ const paths = fc.oneof(
   ),
   fc.webPath(),
   fc.string().map((text) => `/students-api/v1/${encodeURIComponent(text)}`),
+  // A path parameter that is not valid percent-encoding, in a bron's and in the admin routes.
+  fc
+    .tuple(
+      fc.constantFrom('/association-api/v1/groups/school/', '/students-api/v1/students/school/', '/_admin/schools/', '/_admin/clients/'),
+      fc.constantFrom('%', '%E0%A4%A', '%zz', '%C3'),
+      fc.constantFrom('', '/callback', '/students', '/students/x'),
+    )
+    .map((parts) => parts.join('')),
 );
 const queryValue = fc.oneof(fc.string(), fc.constantFrom('OIE_CODE', 'V_ID', 'true', 'false', '', '2025-2026', '104A158'));
 const queries = fc.dictionary(

@@ -301,12 +301,14 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     return bytes;
   };
 
-  const run = async (operation: OperationDefinition, request: BronRequest, params: Record<string, string>): Promise<BronAnswer> => {
+  const run = async (operation: OperationDefinition, request: BronRequest, params: Record<string, string>, malformed?: string): Promise<BronAnswer> => {
     // Each step may answer at once (a token verified before, a GET's input, a synchronous check):
     // awaited only when it did not, so a cached answer costs no microtask per step.
     const authenticated = authenticate(request, operation);
     const caller = isThenable(authenticated) ? await authenticated : authenticated;
     if (caller.scopes !== 'all') checkScopes(operation, caller.scopes);
+    // Input errors come after the token and scope checks, a path that cannot be decoded too.
+    if (malformed) throw BronError.schema(`path parameter "${malformed}" is not valid percent-encoding`);
     // Only a body a handler may want as a Fetch Request again needs its text kept.
     const reading = request instanceof Request || !operation.body ? request : new BodyKeepingRequest(request);
     const readNow = readInputNow(operation, reading, params);
@@ -348,7 +350,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
       });
     }
     try {
-      return await run(found.operation, request, found.params);
+      return await run(found.operation, request, found.params, found.malformed);
     } catch (error) {
       if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
       reportError(options.onUnexpectedError, error, found.operation);

@@ -8,7 +8,13 @@ interface CompiledRoute {
 }
 
 export type RouteMatch =
-  | { kind: 'operation'; operation: OperationDefinition; params: Readonly<Record<string, string>> }
+  | {
+      kind: 'operation';
+      operation: OperationDefinition;
+      params: Readonly<Record<string, string>>;
+      /** A path parameter whose value is not valid percent-encoding (kept undecoded in `params`): the request is malformed. */
+      malformed?: string;
+    }
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'none' };
 
@@ -47,10 +53,17 @@ export function createRouteMatcher(registry: ApiRegistry, basePath = registry.ba
         continue;
       }
       const params: Record<string, string> = {};
+      let malformed: string | undefined;
       route.names.forEach((name, index) => {
-        params[name] = decodeURIComponent(match[index + 1] ?? '');
+        const raw = match[index + 1] ?? '';
+        try {
+          params[name] = decodeURIComponent(raw);
+        } catch {
+          params[name] = raw;
+          malformed ??= name;
+        }
       });
-      return { kind: 'operation', operation: route.operation, params: Object.freeze(params) };
+      return { kind: 'operation', operation: route.operation, params: Object.freeze(params), ...(malformed ? { malformed } : {}) };
     }
     return allowed.size ? { kind: 'method-not-allowed', allowed: [...allowed] } : { kind: 'none' };
   };

@@ -21,7 +21,12 @@ export function createClientRoutes(clients: readonly RegisteredClient[], notific
     const match = PATH.exec(new URL(request.url).pathname);
     if (!match) return undefined;
     if (request.method !== 'PUT') return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use PUT');
-    const clientId = decodeURIComponent(match[1]!);
+    let clientId: string;
+    try {
+      clientId = decodeURIComponent(match[1]!);
+    } catch {
+      return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, 'Schema incorrect: the client id in the path is not valid percent-encoding');
+    }
     if (!clients.some((client) => client.clientId === clientId)) {
       return statusResponse(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no registered client ${clientId.slice(0, 100)}`);
     }

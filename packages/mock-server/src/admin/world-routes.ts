@@ -31,7 +31,16 @@ async function body<T>(request: Request, schema: z.ZodType<T>, optional = false)
   return result.data;
 }
 
-type Handler = (editor: WorldEditor, params: string[], request: Request) => Promise<Response>;
+/** The route's captures, decoded: the school, then the student, employee or group id ('' where the route has none). */
+type Handler = (editor: WorldEditor, params: readonly [school: string, key: string], request: Request) => Promise<Response>;
+
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new BodyError(`Schema incorrect: the path segment "${raw.slice(0, 80)}" is not valid percent-encoding`);
+  }
+}
 
 const ok = (status: number, value?: unknown) => (value === undefined ? new Response(null, { status }) : jsonResponse(MOCK_SERVER_VERSION, status, value));
 
@@ -39,49 +48,49 @@ const ROUTES: [string, RegExp, Handler][] = [
   [
     'POST',
     /^\/_admin\/schools\/([^/]+)\/students$/,
-    async (editor, [school], request) => ok(201, { student: editor.addStudent(school!, await body(request, StudentChanges, true)) }),
+    async (editor, [school], request) => ok(201, { student: editor.addStudent(school, await body(request, StudentChanges, true)) }),
   ],
   [
     'POST',
     /^\/_admin\/schools\/([^/]+)\/students\/import$/,
     async (editor, [school], request) => {
       const { count } = await body(request, Import);
-      return ok(201, { added: editor.importStudents(school!, count).length });
+      return ok(201, { added: editor.importStudents(school, count).length });
     },
   ],
   [
     'PATCH',
     /^\/_admin\/schools\/([^/]+)\/students\/([^/]+)$/,
-    async (editor, [school, key], request) => ok(200, { student: editor.changeStudent(school!, key!, await body(request, StudentChanges)) }),
+    async (editor, [school, key], request) => ok(200, { student: editor.changeStudent(school, key, await body(request, StudentChanges)) }),
   ],
   [
     'POST',
     /^\/_admin\/schools\/([^/]+)\/students\/([^/]+)\/move$/,
-    async (editor, [school, key], request) => ok(200, { student: editor.moveStudent(school!, key!, (await body(request, Move)).toOrgMasterId) }),
+    async (editor, [school, key], request) => ok(200, { student: editor.moveStudent(school, key, (await body(request, Move)).toOrgMasterId) }),
   ],
   [
     'DELETE',
     /^\/_admin\/schools\/([^/]+)\/students\/([^/]+)$/,
     async (editor, [school, key]) => {
-      editor.deleteStudent(school!, key!);
+      editor.deleteStudent(school, key);
       return ok(204);
     },
   ],
   [
     'POST',
     /^\/_admin\/schools\/([^/]+)\/employees$/,
-    async (editor, [school], request) => ok(201, { employee: editor.addEmployee(school!, await body(request, EmployeeChanges, true)) }),
+    async (editor, [school], request) => ok(201, { employee: editor.addEmployee(school, await body(request, EmployeeChanges, true)) }),
   ],
   [
     'PATCH',
     /^\/_admin\/schools\/([^/]+)\/employees\/([^/]+)$/,
-    async (editor, [school, key], request) => ok(200, { employee: editor.changeEmployee(school!, key!, await body(request, EmployeeChanges)) }),
+    async (editor, [school, key], request) => ok(200, { employee: editor.changeEmployee(school, key, await body(request, EmployeeChanges)) }),
   ],
   [
     'DELETE',
     /^\/_admin\/schools\/([^/]+)\/employees\/([^/]+)$/,
     async (editor, [school, key]) => {
-      editor.deleteEmployee(school!, key!);
+      editor.deleteEmployee(school, key);
       return ok(204);
     },
   ],
@@ -89,7 +98,7 @@ const ROUTES: [string, RegExp, Handler][] = [
     'PATCH',
     /^\/_admin\/schools\/([^/]+)\/groups\/([^/]+)$/,
     async (editor, [school, groupId], request) => {
-      editor.renameGroup(school!, groupId!, (await body(request, GroupChange)).groupName);
+      editor.renameGroup(school, groupId, (await body(request, GroupChange)).groupName);
       return ok(204);
     },
   ],
@@ -118,11 +127,7 @@ export function createWorldRoutes(editor: WorldEditor) {
       allowed = true;
       if (method !== request.method) continue;
       try {
-        return await handler(
-          editor,
-          match.slice(1).map((part) => decodeURIComponent(part)),
-          request,
-        );
+        return await handler(editor, [decodeSegment(match[1] ?? ''), decodeSegment(match[2] ?? '')], request);
       } catch (error) {
         if (error instanceof BodyError) return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, error.message);
         if (error instanceof WorldChangeError) return statusResponse(MOCK_SERVER_VERSION, error.httpStatus, EduvStatus.Other, error.message);
