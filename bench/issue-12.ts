@@ -152,7 +152,7 @@ ${markdownTable(
 - Small answer ≥ 0.5× the ceiling: ${fmtRatio(smallAnswer.ceilingRatio)} — ${met(smallAnswer.ceilingRatio >= 0.5)}. ≥ 5× Prism: ${fmtRatio(smallAnswer.prismRatio!)} — ${met(smallAnswer.prismRatio! >= 5)}.
 - Large answer ≥ 0.9× the ceiling: ${fmtRatio(largeAnswer.ceilingRatio)} — ${met(largeAnswer.ceilingRatio >= 0.9)}.
 - The token request verifies an RS256 client assertion and signs an RS256 access token per request (the ceiling sends a stored answer): ${fmtRatio(kind('token request').ceilingRatio)} of the ceiling.
-- The 202 receipt (\`PUT /order-api/v0/orders\`, the mock as Ordersysteem: token, scope, schema, the exchange store, then the chain's asynchronous processing and confirmation on the same two cores): ${fmtRatio(kind('202 receipt').ceilingRatio)} of a bare server answering 202. No target is set for it.
+- The 202 receipt (\`PUT /order-api/v0/orders\`, the mock as Ordersysteem: token, scope, schema, the exchange store, then the chain's asynchronous processing and confirmation on the same two cores; measured on a mock started for each round and closed after it, so the orders it leaves behind do not slow the kinds measured after it): ${fmtRatio(kind('202 receipt').ceilingRatio)} of a bare server answering 202. No target is set for it.
 
 ### First start from a fresh clone
 

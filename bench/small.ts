@@ -47,6 +47,29 @@ interface Probe {
   /** A fresh body per request (token requests: a client assertion may be used once). */
   bodies?: { next: () => string; refill: () => void };
   prism?: { api: string; basePath: string; path: string };
+  /**
+   * Measure it on a mock started for each round and closed after it. A 202 receipt leaves work behind
+   * (tens of thousands of orders processed after their receipt); on the shared mock it would slow the
+   * kinds measured after it.
+   */
+  freshMockPerRound?: boolean;
+}
+
+type MeasuredTarget = Target & { readonly freshMock?: { path: string; contentType?: string } };
+
+/** Loads a target; one with `freshMock` on a mock of its own, closed afterwards with the work it was left. */
+async function loadTarget(target: MeasuredTarget, settings: Parameters<typeof load>[1]): Promise<LoadResult> {
+  if (!target.freshMock) return load(target, settings);
+  const own = await startMockChild();
+  try {
+    const { path, contentType } = target.freshMock;
+    return await load(
+      { ...target, url: `${own.url}${path}`, headers: { ...own.headers, ...(contentType ? { 'content-type': contentType } : {}) }, pid: own.pid },
+      settings,
+    );
+  } finally {
+    await own.close();
+  }
 }
 
 async function answer(mock: MockChild, probe: Probe): Promise<{ status: number; text: string }> {
@@ -161,6 +184,7 @@ export async function runSmallBench(
         status: 202,
         contentType: 'application/json',
         bodies: orders,
+        freshMockPerRound: true,
       },
       {
         kind: 'large answer (385 KiB)',
@@ -170,7 +194,7 @@ export async function runSmallBench(
       },
     ];
 
-    const pairs: { probe: Probe; bodyBytes: number; targets: Target[] }[] = [];
+    const pairs: { probe: Probe; bodyBytes: number; targets: MeasuredTarget[] }[] = [];
     for (const probe of probes) {
       const sample = await answer(mock, probe);
       if (sample.status !== (probe.status ?? 200)) throw new Error(`${probe.kind}: the mock answered ${sample.status}: ${sample.text.slice(0, 300)}`);
@@ -186,8 +210,16 @@ export async function runSmallBench(
           ? { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: probe.bodies!.next() }) }], prepare: probe.bodies.refill }
           : {}),
       };
-      const targets: Target[] = [
-        { label: `mock: ${probe.kind}`, command: probe.request, url: `${mock.url}${probe.path}`, headers, pid: mock.pid, ...request },
+      const targets: MeasuredTarget[] = [
+        {
+          label: `mock: ${probe.kind}`,
+          command: probe.request,
+          url: `${mock.url}${probe.path}`,
+          headers,
+          pid: mock.pid,
+          ...request,
+          ...(probe.freshMockPerRound ? { freshMock: { path: probe.path, ...(probe.contentType ? { contentType: probe.contentType } : {}) } } : {}),
+        },
         // The ceiling gets the same requests; it answers the mock's bytes without looking at them.
         {
           label: `ceiling: ${probe.kind}`,
@@ -225,7 +257,7 @@ export async function runSmallBench(
       for (const { targets } of pairs) {
         for (const target of targets) {
           const list = measured.get(target.label) ?? [];
-          list.push(await load(target, settings));
+          list.push(await loadTarget(target, settings));
           measured.set(target.label, list);
         }
       }
