@@ -56,7 +56,7 @@ ${markdownTable(
           .join('; ')})`
       : ''
   }; the load generator's own event loop stalled for up to ${fmtInt(load.loadGeneratorLoopDelayMaxMs)} ms (a stall longer than the 10 s timeout times out every request in flight before their answers are read); 5xx: ${load.fiveXx}; other non-2xx: ${load.unexpected - load.fiveXx} — 0 errors and 0 × 5xx ${met(load.errors === 0 && load.fiveXx === 0)}.
-- Mock RSS after warm-up ${mib(load.rssAfterWarmup)}, at the end ${mib(load.rssEnd)}, highest ${mib(load.rssMax)}: growth ${fmt(load.rssGrowth * 100, 1)} % — ≤ 10 % ${met(load.rssGrowth <= 0.1)}.
+- Mock RSS, median over the first 10 s after warm-up ${mib(load.rssFirstWindow)}, over the last 10 s ${mib(load.rssLastWindow)}: growth ${fmt(load.rssWindowGrowth * 100, 1)} % — ≤ 10 % ${met(load.rssWindowGrowth <= 0.1)}. Single samples (every 2 s): the first after warm-up ${mib(load.rssAfterWarmup)}, the last ${mib(load.rssEnd)}, highest ${mib(load.rssMax)} (${fmt(load.rssGrowth * 100, 1)} %). Single samples catch RSS wherever the GC left it: the first one comes 1.5 s after the forced collection of the retained-heap probe, so their ratio swung from −2 % to +25 % between runs of the same code.
 - What the mock retained (a forced full collection, \`--expose-gc\`, 1.5 s before the end of the warm-up and after the run): V8 heap in use ${mib(load.retainedAfterWarmup.heapUsed)} → ${mib(load.retainedEnd.heapUsed)} (${fmt((load.retainedEnd.heapUsed - load.retainedAfterWarmup.heapUsed) / 1024 / 1024, 1)} MiB over ${load.durationSeconds} s). RSS moves with when V8 last collected and how much it keeps committed; the retained heap is what grows without bound.
 
 `;

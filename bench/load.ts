@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadClients } from '@eduvkit/mock-server';
 import { clientAssertion } from './auth';
-import { isMain, startMockChild, type HeapAfterGc } from './lib';
+import { isMain, median, startMockChild, type HeapAfterGc } from './lib';
 
 interface Kind {
   name: string;
@@ -44,6 +44,10 @@ export interface LoadTestResult {
   rssEnd: number;
   rssMax: number;
   rssGrowth: number;
+  /** Median RSS over the first and the last 10 s of the measured window, and the growth between them (what the target judges). */
+  rssFirstWindow: number;
+  rssLastWindow: number;
+  rssWindowGrowth: number;
   /** After a forced full collection at the end of the warm-up and at the end: what is retained. */
   retainedAfterWarmup: HeapAfterGc;
   retainedEnd: HeapAfterGc;
@@ -240,6 +244,14 @@ export async function runLoadTest(options: { connections?: number; durationSecon
     const all = results.flatMap((result) => Object.entries(result.statuses));
     const afterWarmup = rssSamples.find((sample) => sample.second >= warmupSeconds)?.rss ?? rssSamples[0]!.rss;
     const rssEnd = rssSamples.at(-1)!.rss;
+    // Single samples catch RSS wherever GC left it (the first one comes just after the forced
+    // collection of the retained-heap probe); a median over 10 s at each end shows the drift.
+    const windowMedian = (from: number, to: number): number => {
+      const inWindow = rssSamples.filter((sample) => sample.second >= from && sample.second <= to).map((sample) => sample.rss);
+      return inWindow.length ? median(inWindow) : rssEnd;
+    };
+    const rssFirstWindow = windowMedian(warmupSeconds, warmupSeconds + 10);
+    const rssLastWindow = windowMedian(warmupSeconds + durationSeconds - 10, warmupSeconds + durationSeconds + 2);
     return {
       connections,
       durationSeconds,
@@ -257,6 +269,9 @@ export async function runLoadTest(options: { connections?: number; durationSecon
       rssEnd,
       rssMax: Math.max(...rssSamples.filter((sample) => sample.second >= warmupSeconds).map((sample) => sample.rss)),
       rssGrowth: rssEnd / afterWarmup - 1,
+      rssFirstWindow,
+      rssLastWindow,
+      rssWindowGrowth: rssLastWindow / rssFirstWindow - 1,
       retainedAfterWarmup: retainedAfterWarmup ?? retainedEnd,
       retainedEnd,
     };
