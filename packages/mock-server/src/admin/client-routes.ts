@@ -5,6 +5,7 @@ import type { RegisteredClient } from '../auth/client-registry';
 import { MOCK_SERVER_VERSION } from '../mock-handler';
 import type { ClientEndpoints } from '../chain/client-endpoints';
 import type { NotificationProducer } from '../notifications/notification-producer';
+import { decodePathSegment } from './path-segment';
 
 const Callback = z.strictObject({ url: z.url({ protocol: /^https?$/ }) });
 const Endpoints = z.record(z.string().regex(/^[a-z]+-api$/, 'an API name such as "order-api"'), z.url({ protocol: /^https?$/ }));
@@ -21,12 +22,8 @@ export function createClientRoutes(clients: readonly RegisteredClient[], notific
     const match = PATH.exec(new URL(request.url).pathname);
     if (!match) return undefined;
     if (request.method !== 'PUT') return statusResponse(MOCK_SERVER_VERSION, 405, EduvStatus.Other, 'use PUT');
-    let clientId: string;
-    try {
-      clientId = decodeURIComponent(match[1]!);
-    } catch {
-      return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, 'Schema incorrect: the client id in the path is not valid percent-encoding');
-    }
+    const clientId = decodePathSegment(match[1]!, 'clientId');
+    if (clientId instanceof Response) return clientId;
     if (!clients.some((client) => client.clientId === clientId)) {
       return statusResponse(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no registered client ${clientId.slice(0, 100)}`);
     }

@@ -5,6 +5,7 @@ import { StudentSchema } from '@eduvkit/students';
 import { z } from 'zod';
 import { MOCK_SERVER_VERSION } from '../mock-handler';
 import { WorldChangeError, type WorldEditor } from '../world-changes/world-editor';
+import { decodePathSegment } from './path-segment';
 
 const StudentChanges = z.strictObject(StudentSchema.shape).partial();
 const EmployeeChanges = z.strictObject(EmployeeSchema.shape).partial();
@@ -33,14 +34,6 @@ async function body<T>(request: Request, schema: z.ZodType<T>, optional = false)
 
 /** The route's captures, decoded: the school, then the student, employee or group id ('' where the route has none). */
 type Handler = (editor: WorldEditor, params: readonly [school: string, key: string], request: Request) => Promise<Response>;
-
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new BodyError(`Schema incorrect: the path segment "${raw.slice(0, 80)}" is not valid percent-encoding`);
-  }
-}
 
 const ok = (status: number, value?: unknown) => (value === undefined ? new Response(null, { status }) : jsonResponse(MOCK_SERVER_VERSION, status, value));
 
@@ -127,7 +120,11 @@ export function createWorldRoutes(editor: WorldEditor) {
       allowed = true;
       if (method !== request.method) continue;
       try {
-        return await handler(editor, [decodeSegment(match[1] ?? ''), decodeSegment(match[2] ?? '')], request);
+        const school = decodePathSegment(match[1] ?? '', 'orgMasterId');
+        if (school instanceof Response) return school;
+        const key = decodePathSegment(match[2] ?? '', 'id');
+        if (key instanceof Response) return key;
+        return await handler(editor, [school, key], request);
       } catch (error) {
         if (error instanceof BodyError) return statusResponse(MOCK_SERVER_VERSION, 400, EduvStatus.SchemaIncorrect, error.message);
         if (error instanceof WorldChangeError) return statusResponse(MOCK_SERVER_VERSION, error.httpStatus, EduvStatus.Other, error.message);

@@ -6,6 +6,7 @@ import type { MockWorld } from '../world';
 import { renderConsolePage } from './console-page';
 import type { RequestLog } from './request-log';
 import { schoolPeople, summariseWorld } from './world-summary';
+import { decodePathSegment } from '../admin/path-segment';
 
 export interface ConsoleModel {
   readonly requests: RequestLog;
@@ -88,17 +89,8 @@ export function createConsoleRoutes(model: ConsoleModel) {
       if (request.method !== 'GET') return onlyGet(request.method);
       const limit = limitOf(url, 100, 10_000);
       if (limit instanceof Response) return limit;
-      let orgMasterId: string;
-      try {
-        orgMasterId = decodeURIComponent(school[1]!);
-      } catch {
-        return statusResponse(
-          MOCK_SERVER_VERSION,
-          400,
-          EduvStatus.SchemaIncorrect,
-          'Schema incorrect: path parameter "orgMasterId" is not valid percent-encoding',
-        );
-      }
+      const orgMasterId = decodePathSegment(school[1]!, 'orgMasterId');
+      if (orgMasterId instanceof Response) return orgMasterId;
       const people = schoolPeople(model.world(), orgMasterId, limit);
       return people
         ? jsonResponse(MOCK_SERVER_VERSION, 200, people)
