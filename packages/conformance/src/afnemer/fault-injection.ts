@@ -16,6 +16,13 @@ export const FAULT_PLAN: Readonly<Record<number, InjectedFault>> = {
   6: 'expired-token',
 };
 
+/** The HTTP status the kit answers for each fault. */
+export const FAULT_STATUS: Readonly<Record<InjectedFault, number>> = {
+  'rate-limited': 429,
+  unavailable: 503,
+  'expired-token': 401,
+};
+
 export function faultFor(dataCall: number): InjectedFault | undefined {
   return FAULT_PLAN[dataCall];
 }
@@ -24,15 +31,15 @@ export function faultResponse(fault: InjectedFault, apiVersion: string): Respons
   switch (fault) {
     case 'rate-limited':
       return toResponse(
-        statusAnswer(apiVersion, 429, EduvStatus.Other, 'too many requests: try again after the Retry-After delay', {
+        statusAnswer(apiVersion, FAULT_STATUS['rate-limited'], EduvStatus.Other, 'too many requests: try again after the Retry-After delay', {
           'retry-after': String(RETRY_AFTER_SECONDS),
         }),
       );
     case 'unavailable':
-      return toResponse(statusAnswer(apiVersion, 503, EduvStatus.Other, 'service unavailable for a moment: try again later'));
+      return toResponse(statusAnswer(apiVersion, FAULT_STATUS.unavailable, EduvStatus.Other, 'service unavailable for a moment: try again later'));
     case 'expired-token':
       return toResponse(
-        statusAnswer(apiVersion, 401, EduvStatus.Other, 'the access token has expired', {
+        statusAnswer(apiVersion, FAULT_STATUS['expired-token'], EduvStatus.Other, 'the access token has expired', {
           'www-authenticate': 'Bearer error="invalid_token", error_description="the access token has expired"',
         }),
       );

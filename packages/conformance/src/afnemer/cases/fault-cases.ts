@@ -1,8 +1,8 @@
 import { EduvStatus, parseStatusCode } from '@eduvkit/core';
-import { failed } from '../../cases/case';
-import { dataCalls } from '../afnemer-run';
-import { RETRY_AFTER_SECONDS } from '../fault-injection';
-import { bearerTokenOf, describeEntry, jsonOf, toExchange, type TrafficEntry } from '../traffic';
+import { failed, type Verdict } from '../../cases/case';
+import { dataCalls, type AfnemerRun } from '../afnemer-run';
+import { FAULT_STATUS, RETRY_AFTER_SECONDS } from '../fault-injection';
+import { bearerTokenOf, describeEntry, jsonOf, toExchange, type InjectedFault, type TrafficEntry } from '../traffic';
 import { afnemerCode, passedWith, skippedWith, type AfnemerCase } from './afnemer-case';
 
 // Timers may fire a few milliseconds early; a client that waited the delay must not fail on that.
@@ -11,15 +11,22 @@ const TIMER_TOLERANCE_MS = 50;
 const after = (entries: readonly TrafficEntry[], entry: TrafficEntry): TrafficEntry[] => entries.filter((other) => other.sequence > entry.sequence);
 const sameRequest = (a: TrafficEntry, b: TrafficEntry): boolean => a.method === b.method && a.url.toString() === b.url.toString() && a.body === b.body;
 
+/** A judge of what followed an injected fault; skipped when the command made too few data calls to meet it. */
+function afterFault(fault: InjectedFault, judge: (calls: TrafficEntry[], faulted: TrafficEntry, run: AfnemerRun) => Verdict): (run: AfnemerRun) => Verdict {
+  return (run) => {
+    const calls = dataCalls(run);
+    const faulted = calls.find((entry) => entry.injected === fault);
+    if (!faulted) return skippedWith(`the command made fewer data calls than the one that gets the ${FAULT_STATUS[fault]} (${calls.length})`);
+    return judge(calls, faulted, run);
+  };
+}
+
 /** The first data call after the injected 429 comes no sooner than its Retry-After. */
 export const retryAfterCase: AfnemerCase = {
   id: afnemerCode('RETRY-AFTER'),
   title: 'Retry-After of a 429 is honoured',
   severity: 'Hoog',
-  judge(run) {
-    const calls = dataCalls(run);
-    const limited = calls.find((entry) => entry.injected === 'rate-limited');
-    if (!limited) return skippedWith(`the command made fewer data calls than the one that gets the 429 (${calls.length})`);
+  judge: afterFault('rate-limited', (calls, limited) => {
     const next = after(calls, limited)[0];
     if (!next) return passedWith('the command sent no further data call after the 429', limited);
     const waited = Math.round(next.receivedAt - limited.answeredAt);
@@ -30,7 +37,7 @@ export const retryAfterCase: AfnemerCase = {
       );
     }
     return passedWith(`the next data call came ${waited} ms after the 429 (Retry-After: ${RETRY_AFTER_SECONDS})`, limited);
-  },
+  }),
 };
 
 /** After the injected expired-token 401: one fresh token, then the call again with it. */
@@ -38,10 +45,7 @@ export const expiredTokenCase: AfnemerCase = {
   id: afnemerCode('EXPIRED-TOKEN'),
   title: 'after a 401 one fresh token is fetched, then no loop',
   severity: 'Hoog',
-  judge(run) {
-    const calls = dataCalls(run);
-    const rejected = calls.find((entry) => entry.injected === 'expired-token');
-    if (!rejected) return skippedWith(`the command made fewer data calls than the one that gets the 401 (${calls.length})`);
+  judge: afterFault('expired-token', (calls, rejected, run) => {
     const next = after(calls, rejected)[0];
     const tokenRequests = after(run.traffic, rejected).filter((entry) => entry.kind === 'token' && (!next || entry.sequence < next.sequence));
     if (tokenRequests.length > 1)
@@ -53,7 +57,7 @@ export const expiredTokenCase: AfnemerCase = {
     if (bearerTokenOf(next) === bearerTokenOf(rejected))
       return failed(`${describeEntry(next)} after the 401 carries the rejected token again`, toExchange(next));
     return passedWith(`after the 401 the command got ${tokenRequests.length} fresh token and called again with it`, rejected);
-  },
+  }),
 };
 
 /**
@@ -64,10 +68,7 @@ export const unavailableRetryCase: AfnemerCase = {
   id: afnemerCode('UNAVAILABLE-RETRY'),
   title: 'a request answered 503 is sent again',
   severity: 'Hoog',
-  judge(run) {
-    const calls = dataCalls(run);
-    const unavailable = calls.find((entry) => entry.injected === 'unavailable');
-    if (!unavailable) return skippedWith(`the command made fewer data calls than the one that gets the 503 (${calls.length})`);
+  judge: afterFault('unavailable', (calls, unavailable, run) => {
     const retry = after(calls, unavailable).find((entry) => sameRequest(entry, unavailable));
     if (retry)
       return passedWith(`${describeEntry(unavailable)} was sent again ${Math.round(retry.receivedAt - unavailable.answeredAt)} ms after its 503`, unavailable);
@@ -76,7 +77,7 @@ export const unavailableRetryCase: AfnemerCase = {
       `${describeEntry(unavailable)} got a 503 and was never sent again, yet the command exited 0: it went on without that data`,
       toExchange(unavailable),
     );
-  },
+  }),
 };
 
 const isConsentRefusal = (entry: TrafficEntry): boolean =>
