@@ -103,14 +103,17 @@ describe('changing the world through /_admin', () => {
     expect((await admin('POST', `/schools/${school}/students/import`, { count: 0 })).status).toBe(400);
   });
 
-  it('resets to the seeded world and keeps the consents given', async () => {
+  it('resets to the seeded world and keeps the consents and subscriptions given', async () => {
     const school = server.world.schools[2]!.orgMasterId;
     const key = { clientId: 'demo-selectieomgeving', orgMasterId: school, api: 'education-api' };
     expect(server.consent.isActive(key)).toBe(false);
     server.consent.activate(key);
+    const subscription = { clientId: 'demo-dashboard', api: 'students-api', callbackUrl: 'http://127.0.0.1:9' };
+    server.notifications.dispatcher.subscribe(subscription);
     expect((await admin('POST', '/reset')).status).toBe(204);
     expect(await studentsOf(school)).toHaveLength(500);
     expect(lastChange().bulk.length).toBe(server.world.schools.length * 4);
     expect(server.consent.isActive(key)).toBe(true);
+    expect(server.notifications.dispatcher.subscriptions()).toContainEqual(subscription);
   });
 });
