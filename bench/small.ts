@@ -55,14 +55,15 @@ interface Probe {
   freshMockPerRound?: boolean;
 }
 
-type MeasuredTarget = Target & { readonly freshMock?: { path: string; contentType?: string } };
+/** A target, and for the mock's target of a `freshMockPerRound` probe that probe. */
+type MeasuredTarget = Target & { readonly freshMockFor?: Probe };
 
-/** Loads a target; one with `freshMock` on a mock of its own, closed afterwards with the work it was left. */
+/** Loads a target; the mock's target of a `freshMockPerRound` probe on a mock of its own, closed afterwards with the work it was left. */
 async function loadTarget(target: MeasuredTarget, settings: Parameters<typeof load>[1]): Promise<LoadResult> {
-  if (!target.freshMock) return load(target, settings);
+  if (!target.freshMockFor) return load(target, settings);
   const own = await startMockChild();
   try {
-    const { path, contentType } = target.freshMock;
+    const { path, contentType } = target.freshMockFor;
     return await load(
       { ...target, url: `${own.url}${path}`, headers: { ...own.headers, ...(contentType ? { 'content-type': contentType } : {}) }, pid: own.pid },
       settings,
@@ -218,7 +219,7 @@ export async function runSmallBench(
           headers,
           pid: mock.pid,
           ...request,
-          ...(probe.freshMockPerRound ? { freshMock: { path: probe.path, ...(probe.contentType ? { contentType: probe.contentType } : {}) } } : {}),
+          ...(probe.freshMockPerRound ? { freshMockFor: probe } : {}),
         },
         // The ceiling gets the same requests; it answers the mock's bytes without looking at them.
         {
