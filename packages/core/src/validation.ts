@@ -1,3 +1,4 @@
+import { compiledSchema } from './compiled-schema';
 import type { WarningHook } from './error-hooks';
 import type { z } from 'zod';
 import { EduvValidationError, formatValidationMessage, type ValidationIssue } from './errors';
@@ -45,7 +46,7 @@ export function validateResponse<T = unknown>(schema: z.ZodType | undefined, dat
   if (mode === 'off' || schema === undefined) {
     return data as T;
   }
-  const result = schema.safeParse(data);
+  const result = compiledSchema(schema).safeParse(data);
   if (result.success) {
     return (mode === 'strict' ? result.data : data) as T;
   }

@@ -10,6 +10,7 @@ import { pathOf, toFetchRequest, type BronRequest } from './bron-request';
 import { readInputNow, type RawOperationInput } from './read-input';
 import { answerOf, bytesAnswer, statusAnswer, toResponse, type BronAnswer } from './responses';
 import { createRouteMatcher } from './route-matcher';
+import { responseProblem } from './response-problem';
 import { EduvStatus } from '../status-codes';
 
 /** Who is calling, as the authentication step established it. */
@@ -327,9 +328,9 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     const schema = operation.responses[operation.successStatus];
     const known = cache !== undefined && typeof result === 'object' && result !== null && cache.validated.has(result);
     if (validateResponses && schema && !known) {
-      const checked = schema.safeParse(result);
-      if (!checked.success) {
-        throw new Error(`${operation.operationId} handler returned a body that does not match the spec: ${checked.error.message}`);
+      const problem = responseProblem(schema, result);
+      if (problem !== undefined) {
+        throw new Error(`${operation.operationId} handler returned a body that does not match the spec: ${problem}`);
       }
       if (cache && typeof result === 'object' && result !== null) cache.validated.add(result);
     }

@@ -1,3 +1,4 @@
+import { compiledSchema } from '../compiled-schema';
 import type { z } from 'zod';
 import type { OperationDefinition } from '../registry';
 import type { BronRequest } from './bron-request';
@@ -27,7 +28,7 @@ function searchParamsToObject(params: URLSearchParams): Record<string, string | 
 
 function validate(schema: z.ZodType | undefined, value: unknown, location: InputLocation): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = compiledSchema(schema).safeParse(value);
   if (!result.success) throw BronError.schema(describeIssues(location, result.error.issues));
   return result.data;
 }
