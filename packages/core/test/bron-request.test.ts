@@ -78,6 +78,14 @@ describe('pathOf on the hot path', () => {
     expect(parsed).toBe(0);
   });
 
+  it('parses a URL that needs parsing once when asked for it again and again, and still answers others right in between', () => {
+    countingParses();
+    const dotted = 'http://h/a/../b/%2e%2E/c';
+    expect([pathOf(dotted), pathOf(dotted), pathOf(dotted)]).toEqual(['/c', '/c', '/c']);
+    expect(parsed).toBe(1);
+    expect([pathOf('http://h/x?y'), pathOf(dotted), pathOf('http://h/x?y')]).toEqual(['/x', '/c', '/x']);
+  });
+
   it('leaves paths URL would change to URL', () => {
     countingParses();
     expect(pathOf('http://h/a/../b')).toBe('/b');

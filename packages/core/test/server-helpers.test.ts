@@ -295,6 +295,53 @@ describe('createBron on requests that are not Fetch Requests', () => {
   });
 });
 
+describe('createBron answers at once when every step did', () => {
+  const handlers = {
+    getThing: ({ path }: { path?: Record<string, string> }) => {
+      if (path!.id === 'bug') throw new Error('a bug in the handler');
+      if (path!.id === 'gone') throw new BronError(404, 99, 'no such thing');
+      return { id: path!.id };
+    },
+    listThings: async () => [{ id: '1' }],
+    nameOfThing: () => 'a name',
+    deleteThing: () => undefined,
+    findThings: () => ({ note: 'n' }),
+  };
+  const now = (answered: unknown) => (answered !== null && typeof answered === 'object' && 'then' in answered ? 'later' : 'at once');
+  const url = 'http://bron.test/things-api/v1/things/';
+  const syncBron = createBron(api, handlers as never, { schools, authenticate: () => caller });
+  const asyncBron = createBron(api, handlers as never, { schools, authenticate: async () => caller });
+  const authorizeLater = createBron(api, handlers as never, { schools, authenticate: () => caller, authorize: async () => undefined });
+
+  it('gives the answer itself, not a promise, for a synchronous token check, input and handler', () => {
+    const answered = syncBron.answer(plainRequest('GET', `${url}7`));
+    expect(now(answered)).toBe('at once');
+    expect(decode((answered as { body: Uint8Array }).body)).toEqual({ id: '7' });
+  });
+
+  it('gives a refusal or a 500 thrown at once as an answer at once, never as a throw', () => {
+    const errors: unknown[] = [];
+    const reporting = createBron(api, handlers as never, { schools, authenticate: () => caller, onUnexpectedError: (error) => errors.push(error) });
+    const refused = reporting.answer(plainRequest('GET', `${url}gone`)) as { status: number; body: Uint8Array };
+    const bug = reporting.answer(plainRequest('GET', `${url}bug`)) as { status: number; body: Uint8Array };
+    expect([now(refused), refused.status, decode(refused.body)]).toEqual(['at once', 404, { status: 99, statusMessage: 'no such thing' }]);
+    expect([now(bug), bug.status]).toEqual(['at once', 500]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('gives a promise when a step did: the token check, the school check or the handler, with the same answers', async () => {
+    const viaAsyncToken = asyncBron.answer(plainRequest('GET', `${url}7`));
+    const viaAsyncAuthorize = authorizeLater.answer(plainRequest('GET', 'http://bron.test/things-api/v1/things/school?orgMasterId=104A158'));
+    const viaAsyncHandler = syncBron.answer(plainRequest('GET', 'http://bron.test/things-api/v1/things/school?orgMasterId=104A158'));
+    expect([now(viaAsyncToken), now(viaAsyncAuthorize), now(viaAsyncHandler)]).toEqual(['later', 'later', 'later']);
+    expect(decode((await viaAsyncToken)!.body)).toEqual({ id: '7' });
+    expect(decode((await viaAsyncAuthorize)!.body)).toEqual([{ id: '1' }]);
+    expect(decode((await viaAsyncHandler)!.body)).toEqual([{ id: '1' }]);
+    const refusedLater = await asyncBron.answer(plainRequest('GET', `${url}gone`));
+    expect([refusedLater!.status, decode(refusedLater!.body)]).toEqual([404, { status: 99, statusMessage: 'no such thing' }]);
+  });
+});
+
 describe('requireBearerToken', () => {
   it('accepts any bearer token and refuses a request without one', () => {
     expect(requireBearerToken(plainRequest('GET', 'http://bron.test/'))).toEqual({ scopes: 'all' });

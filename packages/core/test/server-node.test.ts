@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BronError, statusAnswer } from '../src/server';
-import { serveNode, type NodeServer } from '../src/server/node';
+import { createNodeHandler, serveNode, type NodeServer } from '../src/server/node';
 import { exchange, get, post } from './support/raw-http';
 
 const LIMIT = 10_000;
@@ -255,5 +255,57 @@ describe('serveNode: options', () => {
     expect(ipv6.url).toBe(`http://[::1]:${ipv6.port}`);
     const response = await fetch(`${ipv6.url}/here?x=1`);
     expect(statusBody(await response.text()).statusMessage).toBe('/here?x=1');
+  });
+});
+
+describe('serveNode: an answerer that answers at once', () => {
+  let now: NodeServer;
+  const bugs: unknown[] = [];
+  beforeAll(async () => {
+    now = await serveNode(
+      (request) => {
+        if (request.target === '/throws') throw new Error('a bug, thrown at once');
+        if (request.target === '/refuses') throw new BronError(403, 22, 'refused at once');
+        if (request.target.startsWith('/here')) return statusAnswer('1.0.0', 200, 0, request.target);
+        return undefined;
+      },
+      { apiVersion: '1.0.0', onError: (error) => bugs.push(error) },
+    );
+  });
+  afterAll(() => now.close());
+
+  it('writes an answer given at once, and a refusal or a bug thrown at once, on one keep-alive connection', async () => {
+    const result = await exchange(now.port, [get('/here?x=1'), get('/refuses'), get('/throws'), get('/nothing'), get('/here')], 5);
+    expect(result.responses.map((response) => response.status)).toEqual([200, 403, 500, 404, 200]);
+    expect(result.responses.map((response) => statusBody(response.body).statusMessage)).toEqual([
+      '/here?x=1',
+      'refused at once',
+      'internal error in the server',
+      'no endpoint here',
+      '/here',
+    ]);
+    expect(bugs).toHaveLength(1);
+  });
+
+  it('passes an origin-form target with every character the parser lets through (printable ASCII) to the answerer', async () => {
+    const printable = Array.from({ length: 0x7e - 0x21 + 1 }, (_, index) => String.fromCharCode(0x21 + index)).join('');
+    const odd = `/here/${printable}/%zz%`;
+    const result = await exchange(now.port, [get(odd), get('/here')], 2);
+    expect(result.responses.map((response) => response.status)).toEqual([200, 200]);
+    expect(statusBody(result.responses[0]!.body).statusMessage).toBe(odd);
+  });
+
+  it('refuses an origin it could not put in front of a target', () => {
+    expect(() => createNodeHandler(() => undefined, { apiVersion: '1.0.0', origin: 'no origin' })).toThrow(/origin must be a scheme and host/);
+  });
+});
+
+describe('origin-form targets', () => {
+  it('parse after an origin whatever byte follows the slash (why the adapter checks only other forms)', () => {
+    // Node's parser lets only printable ASCII through; the rest of Latin-1 is checked too.
+    for (let code = 0x21; code <= 0xff; code++) {
+      const target = `/${String.fromCharCode(code)}x`;
+      for (const origin of ['http://localhost', 'http://127.0.0.1:4010', 'http://[::1]:80']) expect(URL.canParse(origin + target)).toBe(true);
+    }
   });
 });

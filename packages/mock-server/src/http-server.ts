@@ -14,7 +14,7 @@ const starting = statusAnswer(MOCK_SERVER_VERSION, 503, EduvStatus.Other, 'the m
 export async function listen(answerer: () => MockAnswerer | undefined, options: { port?: number; host?: string } = {}): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 4010;
-  return serveNode((request) => answerer()?.(request) ?? Promise.resolve(starting), {
+  return serveNode((request) => answerer()?.(request) ?? starting, {
     apiVersion: MOCK_SERVER_VERSION,
     host,
     port,

@@ -1,5 +1,5 @@
 import { EduvStatus } from '@eduvkit/core';
-import { jsonAnswer, statusAnswer, toResponse, pathOf, type BronAnswer, type Bron } from '@eduvkit/core/server';
+import { isThenable, jsonAnswer, statusAnswer, toResponse, pathOf, type Answered, type BronAnswer, type Bron } from '@eduvkit/core/server';
 import type { NodeBronRequest } from '@eduvkit/core/server/node';
 
 /** The version the mock server reports on answers outside any API (its index, unknown paths). */
@@ -10,8 +10,8 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 export type Route = (request: Request) => Promise<Response | undefined>;
 /** A request as the mock takes it: a Fetch Request (in process, MSW-style) or one read by the Node adapter. */
 export type MockRequest = Request | NodeBronRequest;
-/** The mock's answer to either kind of request. */
-export type MockAnswerer = (request: MockRequest) => Promise<BronAnswer | Response>;
+/** The mock's answer to either kind of request: at once when the bron answered at once. */
+export type MockAnswerer = (request: MockRequest) => Answered<BronAnswer | Response>;
 
 /** The bron whose base path holds `pathname` (a loop, no closure: every request asks). */
 export function bronOwning(brons: readonly Bron[], pathname: string): Bron | undefined {
@@ -35,12 +35,7 @@ export function createMockAnswerer(currentBrons: () => readonly Bron[], routes: 
     basePath: bron.basePath,
     operations: Object.values(bron.registry.operations).map((operation) => `${operation.method} ${bron.basePath}${operation.path}`),
   }));
-  return async (request) => {
-    const pathname = pathOf(request.url);
-    // Base paths do not nest, so at most one bron owns the path: ask only that one.
-    const bron = bronOwning(currentBrons(), pathname);
-    const answer = await bron?.answer(request);
-    if (answer) return answer;
+  const outsideBrons = async (request: MockRequest, pathname: string): Promise<BronAnswer | Response> => {
     const fetchRequest = request instanceof Request ? request : await request.toFetchRequest();
     for (const route of routes) {
       const response = await route(fetchRequest);
@@ -48,6 +43,15 @@ export function createMockAnswerer(currentBrons: () => readonly Bron[], routes: 
     }
     if (pathname === '/' && request.method === 'GET') return jsonAnswer(MOCK_SERVER_VERSION, 200, { apis: index });
     return statusAnswer(MOCK_SERVER_VERSION, 404, EduvStatus.Other, `no Edu-V API is served at ${pathname.slice(0, 200)}`);
+  };
+  return (request) => {
+    const pathname = pathOf(request.url);
+    // Base paths do not nest, so at most one bron owns the path: ask only that one.
+    const bron = bronOwning(currentBrons(), pathname);
+    if (!bron) return outsideBrons(request, pathname);
+    const answer = bron.answer(request);
+    if (!isThenable(answer)) return answer ?? outsideBrons(request, pathname);
+    return answer.then((answered) => answered ?? outsideBrons(request, pathname));
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer, type RequestLogEntry } from '../src/index';
+import { createMockApp, startMockServer, type MockServer, type RequestLogEntry } from '../src/index';
 import { clientAssertion, demoToken, JWT_BEARER, requestToken } from './support/assertions';
 
 /** The mock's clock runs with real time (client assertions carry real times), moved ahead to expire a token. */
@@ -189,5 +189,29 @@ describe('the request log is a bounded ring', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('the mock in process answers a read at once', () => {
+  it('gives the answer itself for a read whose token was verified before, and logs it at once', async () => {
+    const issuer = 'http://127.0.0.1:4010';
+    const app = await createMockApp(issuer, { seed: 21 });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'demo-bestelomgeving',
+      client_assertion_type: JWT_BEARER,
+      client_assertion: await clientAssertion('demo-bestelomgeving', `${issuer}/oauth2/token`),
+    });
+    const issued = await app.handler(new Request(`${issuer}/oauth2/token`, { method: 'POST', body: form }));
+    const token = ((await issued.json()) as { access_token: string }).access_token;
+    const school = app.world.schools.find((candidate) => candidate.sector === 'vo')!.orgMasterId;
+    const read = () =>
+      app.answer(new Request(`http://127.0.0.1:4010/education-api/v1/organisations?orgMasterId=${school}`, { headers: { authorization: `Bearer ${token}` } }));
+    const first = await read();
+    expect(first.status).toBe(200);
+    const second = read();
+    expect('then' in second).toBe(false);
+    expect((second as { status: number }).status).toBe(200);
+    expect(app.requests.list(1)[0]).toMatchObject({ api: 'education-api', httpStatus: 200, clientId: 'demo-bestelomgeving' });
   });
 });

@@ -132,8 +132,14 @@ export interface Bron {
    * The same answer as status, headers and bytes, without Fetch objects: `handle` is this plus
    * `toResponse`, and the Node adapter writes it straight to the socket (decision 009).
    */
-  answer(request: BronRequest): Promise<BronAnswer | undefined>;
+  answer(request: BronRequest): Answered<BronAnswer | undefined>;
 }
+
+/**
+ * An answer now, or a promise of it. A bron answers at once when every step did (decision 046);
+ * `await` takes either.
+ */
+export type Answered<T> = T | Promise<T>;
 
 const BEARER = /^Bearer\s+\S+$/i;
 
@@ -302,28 +308,67 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     return bytes;
   };
 
-  const run = async (operation: OperationDefinition, request: BronRequest, params: Record<string, string>, malformed?: string): Promise<BronAnswer> => {
-    // Each step may answer at once (a token verified before, a GET's input, a synchronous check):
-    // awaited only when it did not, so a cached answer costs no microtask per step.
+  // Each step may answer at once (a token verified before, a GET's input, a synchronous check). The
+  // steps are chained functions that go on at once when the step before answered at once, and
+  // through `then` only when it returned a promise: a cached answer costs no promise at all.
+  const run = (operation: OperationDefinition, request: BronRequest, params: Record<string, string>, malformed: string | undefined): Answered<BronAnswer> => {
     const authenticated = authenticate(request, operation);
-    const caller = isThenable(authenticated) ? await authenticated : authenticated;
+    if (isThenable(authenticated)) return Promise.resolve(authenticated).then((caller) => afterAuthentication(operation, request, params, malformed, caller));
+    return afterAuthentication(operation, request, params, malformed, authenticated);
+  };
+
+  const afterAuthentication = (
+    operation: OperationDefinition,
+    request: BronRequest,
+    params: Record<string, string>,
+    malformed: string | undefined,
+    caller: CallerContext,
+  ): Answered<BronAnswer> => {
     if (caller.scopes !== 'all') checkScopes(operation, caller.scopes);
     // Input errors come after the token and scope checks, a path that cannot be decoded too.
     if (malformed) throw BronError.schema(`path parameter "${malformed}" is not valid percent-encoding`);
     // Only a body a handler may want as a Fetch Request again needs its text kept.
     const reading = request instanceof Request || !operation.body ? request : new BodyKeepingRequest(request);
-    const readNow = readInputNow(operation, reading, params);
-    const raw = isThenable(readNow) ? await readNow : readNow;
+    const raw = readInputNow(operation, reading, params);
+    if (isThenable(raw)) return Promise.resolve(raw).then((read) => afterInput(operation, request, reading, caller, read));
+    return afterInput(operation, request, reading, caller, raw);
+  };
+
+  const afterInput = (
+    operation: OperationDefinition,
+    request: BronRequest,
+    reading: BronRequest,
+    caller: CallerContext,
+    raw: RawOperationInput,
+  ): Answered<BronAnswer> => {
     let school: ResolvedSchool<S> | undefined;
     if (raw.selection && resolveSelection) {
       school = resolveSelection(raw.selection);
       if (!school) throw BronError.unknownSchool(operation);
       const authorized = options.authorize?.(caller, school, operation, registry);
-      if (isThenable(authorized)) await authorized;
+      if (isThenable(authorized)) {
+        const resolved = school;
+        return Promise.resolve(authorized).then(() => callHandler(operation, request, reading, caller, raw, resolved));
+      }
     }
+    return callHandler(operation, request, reading, caller, raw, school);
+  };
+
+  const callHandler = (
+    operation: OperationDefinition,
+    request: BronRequest,
+    reading: BronRequest,
+    caller: CallerContext,
+    raw: RawOperationInput,
+    school: ResolvedSchool<S> | undefined,
+  ): Answered<BronAnswer> => {
     const handler = handlers[operation.operationId as keyof R['operations']] as (input: OperationInput) => unknown;
     const handled = handler(new HandlerInput(operation, raw, school, caller, request, reading) as unknown as OperationInput);
-    const result = isThenable(handled) ? await handled : handled;
+    if (isThenable(handled)) return Promise.resolve(handled).then((result) => answerWith(operation, caller, result));
+    return answerWith(operation, caller, handled);
+  };
+
+  const answerWith = (operation: OperationDefinition, caller: CallerContext, result: unknown): Answered<BronAnswer> => {
     if (result instanceof Response) return answerOf(result);
     const schema = operation.responses[operation.successStatus];
     const known = cache !== undefined && typeof result === 'object' && result !== null && cache.validated.has(result);
@@ -338,7 +383,14 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
     return bytesAnswer(version, operation.successStatus, serialise(result, operation, caller.scopes));
   };
 
-  const answer = async (request: BronRequest): Promise<BronAnswer | undefined> => {
+  /** A BronError as its StatusResponse; anything else is a bug: reported, and a 500. */
+  const refusal = (error: unknown, operation: OperationDefinition): BronAnswer => {
+    if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
+    reportError(options.onUnexpectedError, error, operation);
+    return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
+  };
+
+  const answer = (request: BronRequest): Answered<BronAnswer | undefined> => {
     const pathname = pathOf(request.url);
     if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
     const found = match(request.method, pathname);
@@ -350,12 +402,12 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
         allow: found.allowed.join(', '),
       });
     }
+    const operation = found.operation;
     try {
-      return await run(found.operation, request, found.params, found.malformed);
+      const answered = run(operation, request, found.params, found.malformed);
+      return isThenable(answered) ? answered.then(undefined, (error: unknown) => refusal(error, operation)) : answered;
     } catch (error) {
-      if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
-      reportError(options.onUnexpectedError, error, found.operation);
-      return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the bron');
+      return refusal(error, operation);
     }
   };
 

@@ -1,5 +1,5 @@
 import type { Clock } from '@eduvkit/core';
-import { BoundedMemo, BronError, pathOf } from '@eduvkit/core/server';
+import { BoundedMemo, BronError, isThenable, pathOf, type Answered } from '@eduvkit/core/server';
 import { NodeBronRequest } from '@eduvkit/core/server/node';
 import { decodeJwt } from 'jose';
 import type { MockAnswerer, MockRequest } from '../mock-handler';
@@ -66,52 +66,101 @@ function refusalOfError(error: unknown): { httpStatus: number; refusal: Refusal 
   return { httpStatus: 500, refusal: { reason: 'internal error in the mock (a bug: see the server output)', refusal: 'other' } };
 }
 
-/**
- * Wraps the mock's answerer so every answer lands in the request log: who, what, how it ended
- * and, for refusals, why. The answer itself is passed through unchanged. A success costs a
- * clock reading and one stored object; only refusals and token requests read bodies.
- */
-export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
-  const { log, apiOf, clientOf, skip } = options;
-  const clock = options.now;
-  const now = clock ? (): number => clock().getTime() : Date.now;
-  // Clients repeat the same few paths: redact each once.
-  const redacted = new BoundedMemo<string>();
-  return async (request) => {
-    const url = request.url;
-    const pathname = pathOf(url);
-    const method = request.method;
-    if (skip?.(method, pathname)) return answer(request);
-    const at = now();
-    const started = performance.now();
-    const isTokenRequest = pathname === TOKEN_PATH;
-    // A Fetch Request's body can be read once: the token endpoint reads the original, the log a copy.
-    const formCopy = isTokenRequest && request instanceof Request ? request.clone().text() : undefined;
-    let httpStatus: number;
-    let refusal: Refusal | undefined;
-    let answered: Awaited<ReturnType<MockAnswerer>> | undefined;
-    let failure: { error: unknown } | undefined;
-    try {
-      answered = await answer(request);
-      httpStatus = answered.status;
-      if (httpStatus >= 400) refusal = await refusalOfAnswer(answered);
-    } catch (error) {
-      failure = { error };
-      ({ httpStatus, refusal } = refusalOfError(error));
+/** One request on its way through the recorder: what the log needs once it is answered. */
+class InFlight {
+  readonly at: number;
+  readonly started = performance.now();
+  readonly isTokenRequest: boolean;
+  /** A Fetch Request's body can be read once: the token endpoint reads the original, the log a copy. */
+  readonly formCopy: Promise<string> | undefined;
+
+  constructor(
+    readonly request: MockRequest,
+    readonly url: string,
+    readonly pathname: string,
+    readonly options: RequestRecorderOptions,
+    readonly redacted: BoundedMemo<string>,
+    now: () => number,
+  ) {
+    this.at = now();
+    this.isTokenRequest = pathname === TOKEN_PATH;
+    this.formCopy = this.isTokenRequest && request instanceof Request ? request.clone().text() : undefined;
+  }
+
+  /** Records a success at once; a refusal or a token request first reads what its row names. */
+  answered(answered: Awaited<ReturnType<MockAnswerer>>): Answered<Awaited<ReturnType<MockAnswerer>>> {
+    const durationMs = this.elapsed();
+    if (answered.status < 400 && !this.isTokenRequest) {
+      this.record(answered.status, undefined, this.options.clientOf(this.request), durationMs);
+      return answered;
     }
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
-    const target = targetOf(url);
-    log.record({
-      at,
-      clientId: isTokenRequest ? claimedClient(await tokenForm(request, formCopy)) : clientOf(request),
-      api: apiOf(pathname),
-      method,
-      path: redacted.get(target, redactTarget),
+    return this.answeredLater(answered, durationMs);
+  }
+
+  private async answeredLater(answered: Awaited<ReturnType<MockAnswerer>>, durationMs: number): Promise<Awaited<ReturnType<MockAnswerer>>> {
+    const refusal = answered.status >= 400 ? await refusalOfAnswer(answered) : undefined;
+    this.record(answered.status, refusal, await this.clientId(), durationMs);
+    return answered;
+  }
+
+  /** Records the error as the answer the server will give for it, then throws it on. */
+  async failed(error: unknown): Promise<never> {
+    const durationMs = this.elapsed();
+    const { httpStatus, refusal } = refusalOfError(error);
+    this.record(httpStatus, refusal, await this.clientId(), durationMs);
+    throw error;
+  }
+
+  private async clientId(): Promise<string | undefined> {
+    return this.isTokenRequest ? claimedClient(await tokenForm(this.request, this.formCopy)) : this.options.clientOf(this.request);
+  }
+
+  private elapsed(): number {
+    return Math.round((performance.now() - this.started) * 100) / 100;
+  }
+
+  private record(httpStatus: number, refusal: Refusal | undefined, clientId: string | undefined, durationMs: number): void {
+    const target = targetOf(this.url);
+    this.options.log.record({
+      at: this.at,
+      clientId,
+      api: this.options.apiOf(this.pathname),
+      method: this.request.method,
+      path: this.redacted.get(target, redactTarget),
       httpStatus,
       durationMs,
       refusal: refusal && withSchool(refusal, target),
     });
-    if (failure) throw failure.error;
-    return answered!;
+  }
+}
+
+/**
+ * Wraps the mock's answerer so every answer lands in the request log: who, what, how it ended
+ * and, for refusals, why. The answer itself is passed through unchanged, at once when it came at
+ * once. A success costs a clock reading and one stored object; only refusals and token requests
+ * read bodies.
+ */
+export function recordRequests(answer: MockAnswerer, options: RequestRecorderOptions): MockAnswerer {
+  const skip = options.skip;
+  const clock = options.now;
+  const now = clock ? (): number => clock().getTime() : Date.now;
+  // Clients repeat the same few paths: redact each once.
+  const redacted = new BoundedMemo<string>();
+  return (request) => {
+    const url = request.url;
+    const pathname = pathOf(url);
+    if (skip?.(request.method, pathname)) return answer(request);
+    const inFlight = new InFlight(request, url, pathname, options, redacted, now);
+    let answered: ReturnType<MockAnswerer>;
+    try {
+      answered = answer(request);
+    } catch (error) {
+      return inFlight.failed(error);
+    }
+    if (!isThenable(answered)) return inFlight.answered(answered);
+    return answered.then(
+      (value) => inFlight.answered(value),
+      (error: unknown) => inFlight.failed(error),
+    );
   };
 }

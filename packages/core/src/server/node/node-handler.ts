@@ -1,13 +1,15 @@
 import { reportError, type ErrorHook } from '../../error-hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EduvConfigError } from '../../errors';
 import { EduvStatus } from '../../status-codes';
+import { isThenable, type Answered } from '../bron';
 import { BronError } from '../bron-error';
 import { MAX_BODY_BYTES } from '../read-input';
 import { answerOf, statusAnswer, type BronAnswer } from '../responses';
 import { NodeBronRequest } from './node-request';
 
 /** Answers a request read from Node: a BronAnswer (e.g. `bron.answer`), a Fetch Response, or undefined for 404. */
-export type NodeAnswerer = (request: NodeBronRequest) => Promise<BronAnswer | Response | undefined>;
+export type NodeAnswerer = (request: NodeBronRequest) => Answered<BronAnswer | Response | undefined>;
 
 export interface NodeHandlerOptions {
   /** `API-Version` of the answers the adapter gives itself (404, 413, 414, 500). */
@@ -65,30 +67,38 @@ function send(request: NodeBronRequest, response: ServerResponse, answer: BronAn
   response.end(answer.body);
 }
 
-/** The answerer's answer as a BronAnswer; never rejects for an answerer's error (a BronError is its refusal, anything else a 500). */
-async function settledAnswer(request: NodeBronRequest, answerer: NodeAnswerer, options: NodeHandlerOptions): Promise<BronAnswer> {
-  const version = options.apiVersion;
-  try {
-    const answered = await answerer(request);
-    if (answered === undefined) return statusAnswer(version, 404, EduvStatus.Other, 'no endpoint here');
-    return answered instanceof Response ? await answerOf(answered) : answered;
-  } catch (error) {
-    // A BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, not a bug.
-    if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
-    reportError(options.onError, error, { method: request.method, url: request.url });
-    return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
-  }
+/** A 404 for no answer, a Fetch Response read into bytes, a BronAnswer as it is. */
+function settled(request: NodeBronRequest, answered: BronAnswer | Response | undefined, options: NodeHandlerOptions): Answered<BronAnswer> {
+  if (answered === undefined) return statusAnswer(options.apiVersion, 404, EduvStatus.Other, 'no endpoint here');
+  if (answered instanceof Response) return answerOf(answered).then(undefined, (error: unknown) => failed(request, error, options));
+  return answered;
 }
 
-/** Answers and writes; a socket that fails while being written to is destroyed. No closures per request: this is the hot path. */
-async function respond(
-  request: NodeBronRequest,
-  response: ServerResponse,
-  answerer: NodeAnswerer,
-  options: NodeHandlerOptions,
-  bodyLimit: number,
-): Promise<void> {
-  const answer = await settledAnswer(request, answerer, options);
+/** An answerer's error as an answer: a BronError (e.g. the body limit, hit while a Fetch route reads the body) is a refusal, anything else a 500. */
+function failed(request: NodeBronRequest, error: unknown, options: NodeHandlerOptions): BronAnswer {
+  const version = options.apiVersion;
+  if (error instanceof BronError) return statusAnswer(version, error.httpStatus, error.eduvStatus, error.statusMessage);
+  reportError(options.onError, error, { method: request.method, url: request.url });
+  return statusAnswer(version, 500, EduvStatus.Other, 'internal error in the server');
+}
+
+/** The answerer's answer as a BronAnswer, at once when it answered at once; never rejects. */
+function answerFor(request: NodeBronRequest, answerer: NodeAnswerer, options: NodeHandlerOptions): Answered<BronAnswer> {
+  let answered: Answered<BronAnswer | Response | undefined>;
+  try {
+    answered = answerer(request);
+  } catch (error) {
+    return failed(request, error, options);
+  }
+  if (!isThenable(answered)) return settled(request, answered, options);
+  return answered.then(
+    (value) => settled(request, value, options),
+    (error: unknown) => failed(request, error, options),
+  );
+}
+
+/** Writes an answer; a socket that fails while being written to is destroyed. */
+function write(request: NodeBronRequest, response: ServerResponse, answer: BronAnswer, bodyLimit: number): void {
   try {
     send(request, response, answer, bodyLimit);
   } catch {
@@ -106,6 +116,7 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
   const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
   const version = options.apiVersion;
   const origin = options.origin ?? 'http://localhost';
+  if (!URL.canParse(`${origin}/`)) throw new EduvConfigError(`origin must be a scheme and host such as http://127.0.0.1:4010, got ${JSON.stringify(origin)}`);
   return (incoming, response) => {
     const request = new NodeBronRequest(incoming, origin, bodyLimit);
     if ((incoming.url ?? '').length > maxUrlLength) {
@@ -116,10 +127,14 @@ export function createNodeHandler(answerer: NodeAnswerer, options: NodeHandlerOp
       send(request, response, statusAnswer(version, 413, EduvStatus.Other, `request body is larger than ${bodyLimit} bytes`), bodyLimit);
       return;
     }
-    if (!URL.canParse(request.url)) {
+    // An origin-form target ('/…') after a valid origin always parses; only other forms are checked.
+    if (incoming.url?.charCodeAt(0) !== 47 && !URL.canParse(request.url)) {
       send(request, response, statusAnswer(version, 400, EduvStatus.Other, 'the request target is not a valid URL'), bodyLimit);
       return;
     }
-    void respond(request, response, answerer, options, bodyLimit);
+    // No closure and no promise per request when the answer is there at once: this is the hot path.
+    const answer = answerFor(request, answerer, options);
+    if (isThenable(answer)) void answer.then((value) => write(request, response, value, bodyLimit));
+    else write(request, response, answer, bodyLimit);
   };
 }
