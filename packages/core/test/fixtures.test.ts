@@ -189,6 +189,9 @@ describe('fixture dates', () => {
     );
     expect(epochDay(1970, 1, 1)).toBe(0);
     expect(isoDateTime(epochDay(2025, 9, 1) * 86_400)).toBe(FIXTURE_REFERENCE_INSTANT);
+    // Years past 9999 and fractions of a second keep the plain way of writing them.
+    expect(isoDateTime(epochDay(10_000, 1, 1) * 86_400 + 3_661)).toBe('10000-01-01T01:01:01Z');
+    expect(isoDateTime(epochDay(2025, 9, 1) * 86_400 + 0.5)).toBe('2025-09-01T00:00:0.5Z');
   });
 });
 
