@@ -13,13 +13,7 @@ const Student = z.object({
 });
 
 const valid = { id: 's1', born: '2012-02-29', changed: '2025-09-01T00:00:00Z', gender: 'other', extra: 'stripped' };
-const invalid = [
-  { ...valid, born: '2013-02-29' },
-  { ...valid, gender: 'unknown' },
-  { ...valid, id: 1 },
-  { ...valid, changed: undefined },
-  'not an object',
-];
+const invalid = [{ ...valid, born: '2013-02-29' }, { ...valid, gender: 'unknown' }, { ...valid, id: 1 }, { ...valid, changed: undefined }, 'not an object'];
 
 describe('compiledSchema', () => {
   it('is compiled once per schema and kept', () => {
