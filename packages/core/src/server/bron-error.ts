@@ -21,6 +21,11 @@ export class BronError extends Error {
     return new BronError(400, EduvStatus.SchemaIncorrect, `Schema incorrect: ${detail}`);
   }
 
+  /** 400 / 0011: a path parameter that is not valid percent-encoding, so it cannot be decoded. */
+  static malformedPathParameter(name: string): BronError {
+    return BronError.schema(`path parameter "${name}" is not valid percent-encoding`);
+  }
+
   /** 413: a request body over the bron's limit (the Fetch helpers and the Node adapter use the same). */
   static bodyTooLarge(limit: number): BronError {
     return new BronError(413, EduvStatus.Other, `request body is larger than ${limit} bytes`);

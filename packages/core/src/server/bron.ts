@@ -326,7 +326,7 @@ export function createBron<R extends ApiRegistry, S extends SchoolRecord = Schoo
   ): Answered<BronAnswer> => {
     if (caller.scopes !== 'all') checkScopes(operation, caller.scopes);
     // Input errors come after the token and scope checks, a path that cannot be decoded too.
-    if (malformed) throw BronError.schema(`path parameter "${malformed}" is not valid percent-encoding`);
+    if (malformed) throw BronError.malformedPathParameter(malformed);
     // Only a body a handler may want as a Fetch Request again needs its text kept.
     const reading = request instanceof Request || !operation.body ? request : new BodyKeepingRequest(request);
     const raw = readInputNow(operation, reading, params);
