@@ -33,7 +33,7 @@ const loadAverage = () =>
 function renderLoad(load: Awaited<ReturnType<typeof runLoadTest>>, note = ''): string {
   return `${LOAD_START}: ${load.connections} connections, ${load.durationSeconds} s (after ${load.warmupSeconds} s warm-up)
 ${note}
-\`bench/load.ts\`: ${load.connections} keep-alive connections (Node's http agent) on 127.0.0.1, each cycling through every API's reads, a POST search, token requests (a fresh assertion each, signed by the load generator on its own event loop) and admin changes (PATCH a student), while the mock pushes the resulting notifications to a receiver subscribed to Students, Employees and Association (${fmtInt(load.notificationsReceived)} notifications received).
+\`bench/load.ts\`: ${load.connections} keep-alive connections (Node's http agent) on 127.0.0.1, each cycling through every API's reads, a POST search, a notifications catch-up (\`GET /notifications?since=\` 2 s before the newest notification pushed, as a consumer catches up from the last one it saw), token requests (a fresh assertion each, signed by the load generator on its own event loop) and admin changes (PATCH a student), while the mock pushes the resulting notifications to a receiver subscribed to Students, Employees and Association (${fmtInt(load.notificationsReceived)} notifications received).
 
 ${markdownTable(
   ['kind', 'requests', 'p50', 'p99', 'max', 'statuses'],

@@ -64,14 +64,18 @@ export async function runLoadTest(options: { connections?: number; durationSecon
   const mock = await startMockChild({ execArgv: ['--expose-gc'] });
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   let notificationsReceived = 0;
+  // A consumer catches up from the last notification it saw (here: the newest one pushed, less 2 s of overlap).
+  let newestCreated = Date.now();
   const receiver = createServer((incoming, outgoing) => {
     let text = '';
     incoming.setEncoding('utf8');
     incoming.on('data', (chunk: string) => (text += chunk));
     incoming.on('end', () => {
       try {
-        const batch = JSON.parse(text) as unknown[];
+        const batch = JSON.parse(text) as { created?: string }[];
         notificationsReceived += Array.isArray(batch) ? batch.length : 1;
+        const created = Array.isArray(batch) ? Date.parse(batch.at(-1)?.created ?? '') : Number.NaN;
+        if (created > newestCreated) newestCreated = created;
       } catch {
         notificationsReceived += 0;
       }
@@ -154,7 +158,11 @@ export async function runLoadTest(options: { connections?: number; durationSecon
         next: () => ({ method: 'GET', path: `/association-api/v1/enrollments/school?orgMasterId=${po.orgMasterId}` }),
       },
       { name: 'Consent statuses', weight: 8, next: () => ({ method: 'GET', path: '/consent-api/v0/consent/statuses' }) },
-      { name: 'Notifications catch-up', weight: 6, next: () => ({ method: 'GET', path: '/notifications-api/v0/notifications' }) },
+      {
+        name: 'Notifications catch-up',
+        weight: 6,
+        next: () => ({ method: 'GET', path: `/notifications-api/v0/notifications?since=${new Date(newestCreated - 2_000).toISOString()}` }),
+      },
       {
         name: 'Token request',
         weight: 5,

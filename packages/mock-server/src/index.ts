@@ -17,6 +17,7 @@ export type { AuthorizationServer } from './auth/authorization-server';
 export { DEMO_ACTIVATIONS } from './consent/demo-activations';
 export { renderBanner } from './banner';
 export { RequestLog, DEFAULT_REQUEST_LOG_SIZE, type RequestLogEntry, type RefusalKind } from './console/request-log';
+export { DEFAULT_NOTIFICATION_LOG_SIZE } from './notifications/notification-producer';
 export { DeliveryLog, type Delivery, type DeliveryAttempt } from './notifications/delivery-log';
 
 export interface MockServerOptions extends MockAppOptions {

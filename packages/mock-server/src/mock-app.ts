@@ -14,7 +14,7 @@ import { createAuthorizationServer, type AuthorizationServer } from './auth/auth
 import { loadClients, type RegisteredClient } from './auth/client-registry';
 import { seedDemoActivations } from './consent/demo-activations';
 import { bronOwning, createMockAnswerer, fetchHandlerOf, type FetchHandler, type MockAnswerer, type MockRequest } from './mock-handler';
-import { createNotificationProducer, type NotificationProducer } from './notifications/notification-producer';
+import { createNotificationProducer, DEFAULT_NOTIFICATION_LOG_SIZE, type NotificationProducer } from './notifications/notification-producer';
 import type { BulkChange, ObjectChange } from './world-changes/object-changes';
 import { WorldEditor } from './world-changes/world-editor';
 import { createReceivedStores, type ReceivedStores } from './received-stores';
@@ -44,6 +44,11 @@ export interface MockAppOptions extends Pick<MockBronOptions, 'validateResponses
   now?: Clock;
   /** How many requests the console's request log keeps; default 1,000. */
   requestLogSize?: number;
+  /**
+   * How many notifications the producer's log keeps (for `GET /notifications` and pushes still
+   * due); older ones are dropped. Default 10,000.
+   */
+  notificationLogSize?: number;
   /** Milliseconds each chain request waits before it is processed (pending, late confirmations); default 250. */
   chainDelayMs?: number;
   /** Share of orders the Ordersysteem declines, 0 to 1; default 0. */
@@ -123,6 +128,7 @@ export async function createMockApp(issuer: string, options: MockAppOptions = {}
     callbackUrls: new Map(clients.flatMap((client) => (client.callbackUrl ? [[client.clientId, client.callbackUrl] as const] : []))),
     bron: { authenticate: bronOptions.authenticate! },
     pushAuthorization: async (clientId) => `Bearer ${await authorizationServer.issueProducerToken(clientId)}`,
+    logSize: options.notificationLogSize ?? DEFAULT_NOTIFICATION_LOG_SIZE,
     ...(options.now ? { now: options.now } : {}),
   });
   const received = createReceivedStores();

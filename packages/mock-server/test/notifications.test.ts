@@ -113,7 +113,7 @@ describe('notifications from the mock to a real receiver', () => {
     await Promise.all([bestel.close(), toets.close(), full.close(), partial.close()]);
   });
 
-  it('keeps every notification for GET /notifications, so a consumer can catch up with since', async () => {
+  it('serves its log for GET /notifications, so a consumer can catch up with since', async () => {
     const tokenProvider = demoTokenProvider(mock, 'demo-bestelomgeving');
     const client = createNotificationsClient({ baseUrl: `${mock.url}/notifications-api/v0`, tokenProvider });
     const { data: everything } = await client.list({});
@@ -138,5 +138,47 @@ describe('notifications from the mock to a real receiver', () => {
       logged.filter((notification) => notification.orgMasterId === first!.orgMasterId).map((notification) => notification.id),
     );
     await tokenProvider.close();
+  });
+});
+
+describe('the notification log of the mock', () => {
+  it('keeps the newest notificationLogSize notifications for GET /notifications and drops older ones', async () => {
+    const small = await startMockServer({ port: 0, seed: 14, notificationLogSize: 4 });
+    const receiver = createServer((incoming, outgoing) => incoming.resume().on('end', () => outgoing.writeHead(204).end()));
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const tokenProvider = demoTokenProvider(small, 'demo-bestelomgeving');
+    try {
+      const callback = await fetch(`${small.url}/_admin/clients/demo-bestelomgeving/callback`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notifications-api/v0` }),
+      });
+      expect(callback.status).toBe(204);
+      const client = createNotificationsClient({ baseUrl: `${small.url}/notifications-api/v0`, tokenProvider });
+      await client.subscribe('students-api');
+      const school = small.world.schools[0]!;
+      const students = small.world.students
+        .get(school.orgMasterId)!
+        .map((record) => record.student.userMasterIdentifier)
+        .filter((id): id is string => id !== undefined)
+        .slice(0, 6);
+      for (const [index, student] of students.entries()) {
+        const key = encodeURIComponent(student);
+        const patched = await fetch(`${small.url}/_admin/schools/${school.orgMasterId}/students/${key}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ givenName: `Kim${index}` }),
+        });
+        expect(patched.status).toBe(200);
+      }
+      expect(students).toHaveLength(6);
+      const { data } = await client.list({});
+      expect(data.map((notification) => notification.objectId)).toEqual(students.slice(2));
+      expect(small.notifications.log.after(0).map((notification) => notification.sequence)).toEqual([3, 4, 5, 6]);
+    } finally {
+      await tokenProvider.close();
+      await small.close();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

@@ -156,6 +156,35 @@ describe('createNotificationDispatcher', () => {
     expect(errors.length).toBeGreaterThanOrEqual(3 + 4 + 2);
   });
 
+  it('goes on from the oldest notification still held when the log dropped what a subscriber had not received', async () => {
+    const log = createNotificationLog({ capacity: 10 });
+    const port = await closedPort();
+    const { server, received, acked } = consumer();
+    const dispatcher = track(
+      createNotificationDispatcher({ ...withToken, log, isAllowed: () => true, batchSize: 4, retry: { baseDelayMs: 5, maxDelayMs: 20 } }),
+    );
+    dispatcher.subscribe({ clientId: 'afnemer', api: 'students-api', callbackUrl: `http://127.0.0.1:${port}${PATH}` });
+    appendRound(log, 0, 3);
+    dispatcher.notify();
+    await waitFor(() => dispatcher.stats().failedAttempts >= 1, 10_000, 'a refused connection');
+    appendRound(log, 1, 20);
+    track(server);
+    server.port = port;
+    await server.start();
+    dispatcher.notify();
+    await dispatcher.idle();
+
+    const held = log.after(0).filter((n) => n.api === 'students-api');
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((n) => n.objectId!.startsWith('s-1-'))).toBe(true);
+    expect(acked()).toEqual(held.map((n) => n.id));
+    expectInOrderWithoutGaps(
+      received,
+      held.map((n) => n.id),
+    );
+    expect(dispatcher.stats().pending).toBe(0);
+  });
+
   it('skips what the consent filter does not allow, for that subscriber only', async () => {
     const log = createNotificationLog();
     const revoked = new Set<string>();

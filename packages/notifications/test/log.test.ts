@@ -61,4 +61,25 @@ describe('createNotificationLog', () => {
     expect(log.after(5)).toEqual([]);
     expect(log.after(-1)).toHaveLength(5);
   });
+  it('keeps the newest `capacity` notifications: list and after skip the dropped ones, their ids may come again', () => {
+    const log = createNotificationLog({ capacity: 3, now: () => new Date('2024-09-27T10:00:00.000Z') });
+    const ids = Array.from({ length: 5 }, () => testUuid());
+    for (const id of ids) log.append({ ...base, id });
+    expect(log.list().map((entry) => entry.sequence)).toEqual([3, 4, 5]);
+    expect(log.after(0).map((entry) => entry.sequence)).toEqual([3, 4, 5]);
+    expect(log.after(1).map((entry) => entry.sequence)).toEqual([3, 4, 5]);
+    expect(log.after(3).map((entry) => entry.sequence)).toEqual([4, 5]);
+    expect(log.after(5)).toEqual([]);
+    expect(log.list({ since: '2024-09-27T10:00:00.002Z' }).map((entry) => entry.sequence)).toEqual([4, 5]);
+    expect(log.append({ ...base, id: ids[0]! }).sequence).toBe(6);
+    expect(() => log.append({ ...base, id: ids[4]! })).toThrow(/already holds/);
+    expect(log.list().map((entry) => entry.sequence)).toEqual([4, 5, 6]);
+  });
+
+  it('refuses a capacity that is not a whole number of at least 1', () => {
+    for (const capacity of [0, -1, 2.5, Number.NaN]) {
+      expect(() => createNotificationLog({ capacity })).toThrow(/capacity must be a whole number of at least 1/);
+    }
+    expect(() => createNotificationLog({ capacity: Infinity })).not.toThrow();
+  });
 });

@@ -15,6 +15,9 @@ import type { BulkChange, ObjectChange } from '../world-changes/object-changes';
 import { NOTIFYING_REGISTRIES } from '../apis';
 import { DeliveryLog } from './delivery-log';
 
+/** How many notifications the mock's log keeps unless told otherwise: a long session's worth, ~10 MiB. */
+export const DEFAULT_NOTIFICATION_LOG_SIZE = 10_000;
+
 /** The object type a bulk notification names for each API: its main object, the first its spec lists. */
 const BULK_OBJECT_TYPE: ReadonlyMap<string, string> = new Map(
   NOTIFYING_REGISTRIES.map((registry) => [registry.api, registry.notifications?.objectTypes[0] ?? '']),
@@ -60,6 +63,8 @@ export interface NotificationProducerOptions {
   readonly bron: NotificationsBronHttpOptions;
   /** The Authorization header value the mock sends with each push to a client. */
   readonly pushAuthorization: (clientId: string) => Promise<string>;
+  /** How many notifications the log keeps; older ones are dropped. */
+  readonly logSize: number;
   readonly now?: Clock;
 }
 
@@ -69,7 +74,7 @@ export interface NotificationProducerOptions {
  * once, retrying while a receiver is down; `GET /notifications` serves the same log.
  */
 export function createNotificationProducer(options: NotificationProducerOptions): NotificationProducer {
-  const log = createNotificationLog(options.now ? { now: options.now } : {});
+  const log = createNotificationLog({ capacity: options.logSize, ...(options.now ? { now: options.now } : {}) });
   const callbackUrls = new Map(options.callbackUrls);
   const allowed = (clientId: string, notification: StoredNotification): boolean =>
     !options.checkConsent ||

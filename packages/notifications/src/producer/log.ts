@@ -40,15 +40,20 @@ export interface NotificationLog {
    * not match the Notification schema is refused (TypeError).
    */
   append(input: NotificationLogInput): StoredNotification;
-  /** The notifications matching the filter, oldest first. */
+  /** The notifications still held that match the filter, oldest first. */
   list(filter?: NotificationLogFilter): StoredNotification[];
-  /** Everything appended after the notification with this sequence number (0: everything). */
+  /** Everything still held that was appended after the notification with this sequence number (0: all of it). */
   after(sequence: number): StoredNotification[];
 }
 
 export interface NotificationLogOptions {
   now?: Clock;
   newId?: () => string;
+  /**
+   * Keeps the newest `capacity` notifications and drops older ones as new ones come: `list` no
+   * longer shows them and a subscriber still behind them skips them. Default: no bound.
+   */
+  capacity?: number;
 }
 
 function freezeDeep<T>(value: T): T {
@@ -82,10 +87,16 @@ export function draftNotification(input: NotificationLogInput, newId: () => stri
 export function createNotificationLog(options: NotificationLogOptions = {}): NotificationLog {
   const now = options.now ?? systemClock;
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const capacity = options.capacity ?? Infinity;
+  if (capacity !== Infinity && !(Number.isInteger(capacity) && capacity >= 1)) {
+    throw new RangeError(`capacity must be a whole number of at least 1, got ${String(options.capacity)}`);
+  }
   const entries: StoredNotification[] = [];
   const times: number[] = [];
   const ids = new Set<string>();
   let head: LogHead | undefined;
+  /** How many of the oldest entries were dropped: entry `index` holds sequence `dropped + index + 1`. */
+  let dropped = 0;
 
   /** Index of the first entry created after `time`. */
   const firstAfter = (time: number): number => {
@@ -109,6 +120,11 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
       entries.push(stored);
       times.push(head!.time);
       ids.add(stored.id);
+      if (entries.length > capacity) {
+        ids.delete(entries.shift()!.id);
+        times.shift();
+        dropped += 1;
+      }
       return stored;
     },
     list(filter = {}) {
@@ -119,7 +135,7 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
       return entries.slice(start).filter((entry) => matchesFilter(entry, filter));
     },
     after(sequence) {
-      return entries.slice(Math.max(0, Math.floor(sequence)));
+      return entries.slice(Math.max(0, Math.floor(sequence) - dropped));
     },
   };
 }
