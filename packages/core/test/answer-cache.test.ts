@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AnswerBytesCache } from '../src/server/answer-cache';
 
@@ -95,5 +97,36 @@ describe('AnswerBytesCache', () => {
     expect(cache.get(list, '*')?.byteLength).toBe(100 * KIB);
     expect(cache.get(list, 'a')).toBeUndefined();
     expect(cache.size).toBe(100 * KIB);
+  });
+  it('lets a large answer go with its object: a list the source replaced leaves neither bytes nor budget behind', () => {
+    const script = `
+      import { AnswerBytesCache } from ${JSON.stringify(fileURLToPath(new URL('../src/server/answer-cache.ts', import.meta.url)))};
+      const MIB = 1024 * 1024;
+      const cache = new AnswerBytesCache(64 * MIB);
+      const serveTwice = (result) => {
+        for (let serving = 0; serving < 2; serving++) cache.set(result, '*', new Uint8Array(8 * MIB));
+      };
+      const kept = {};
+      serveTwice(kept);
+      // Served from a function, so no frame of this (suspended) module keeps the replaced list alive.
+      (() => serveTwice({}))();
+      const before = { size: cache.size, arrayBuffers: process.memoryUsage().arrayBuffers };
+      for (let round = 0; round < 50 && cache.size > 8 * MIB; round++) {
+        globalThis.gc();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const after = { size: cache.size, arrayBuffers: process.memoryUsage().arrayBuffers, kept: cache.get(kept, '*')?.byteLength };
+      console.log(JSON.stringify({ before, after }));
+    `;
+    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    const { before, after } = JSON.parse(output) as Record<'before' | 'after', { size: number; arrayBuffers: number; kept?: number }>;
+    const MIB = 1024 * 1024;
+    expect(before.size).toBe(16 * MIB);
+    expect(after.size).toBe(8 * MIB);
+    expect(after.kept).toBe(8 * MIB);
+    expect(before.arrayBuffers - after.arrayBuffers).toBeGreaterThanOrEqual(7 * MIB);
   });
 });

