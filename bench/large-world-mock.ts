@@ -1,5 +1,6 @@
 // The mock server with the large world (~100,000 students) in its own process, for large-world.ts.
 import { startMockServer } from '@eduvkit/mock-server';
+import { retainedMemory } from './retained';
 
 const started = performance.now();
 const server = await startMockServer({ port: 0, seed: 1, size: 'large' });
@@ -26,15 +27,12 @@ process.on('message', (message: unknown) => {
   }
   if (message === 'retained') {
     // After the figures above: a full collection (--expose-gc) shows what is retained, not collectable garbage.
-    (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
-    process.send!({ type: 'retained', rss, heapUsed, arrayBuffers });
+    void retainedMemory().then((retained) => process.send!({ type: 'retained', ...retained }));
   }
   if (message === 'close') void server.close().finally(() => process.exit(0));
 });
 const rssAtStart = process.memoryUsage().rss;
-(globalThis as { gc?: () => void }).gc?.();
-const retainedAtStart = process.memoryUsage();
+const retainedAtStart = await retainedMemory();
 const demo = server.clients.find((client) => client.clientId === 'demo-bestelomgeving')!;
 const startCpu = process.cpuUsage();
 process.send!({

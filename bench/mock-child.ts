@@ -5,6 +5,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { startMockServer } from '@eduvkit/mock-server';
 import { mockAuthorization, type MockAppLike } from './auth';
+import { retainedMemory } from './retained';
 
 const STUDENTS_PATH = '/students-api/v1/students/school';
 
@@ -24,9 +25,7 @@ process.on('message', (message: unknown) => {
     process.send!({ type: 'memory', rss: process.memoryUsage().rss });
   } else if (message === 'heap') {
     // With --expose-gc: what is still retained after a full collection (growth there is a leak, not GC slack).
-    (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
-    process.send!({ type: 'heap', rss, heapUsed, arrayBuffers });
+    void retainedMemory().then((retained) => process.send!({ type: 'heap', ...retained }));
   } else if (message === 'close') {
     void server.close().finally(() => process.exit(0));
   } else if (message === 'profile-start') {
