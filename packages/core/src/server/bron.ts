@@ -115,7 +115,10 @@ export interface BronOptions<S extends SchoolRecord = SchoolRecord> {
    * (the in-memory sources of the mock server do); default false.
    */
   cacheResponses?: boolean;
-  /** With `cacheResponses`: the most bytes of serialised answers this bron keeps (least recently served go first). Default 32 MiB. */
+  /**
+   * With `cacheResponses`: the most bytes of serialised answers of 64 KiB and more this bron keeps
+   * (least recently served go first); an answer's bytes never outlive the object it was made from. Default 32 MiB.
+   */
   responseCacheBytes?: number;
   /** Path prefix the API is served under; default the registry's `/<api>/v<major>`. */
   basePath?: string;
