@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '@eduvkit/core';
 import { toNotification } from '../apis';
 import type { Notification } from '../generated/models';
+import { positive } from './delivery-attempt';
 import { NotificationSchema } from '../generated/schemas';
 import { matchesFilter, placeNotifications, sinceTime, type LogHead, type NotificationDraft } from './notification-store';
 
@@ -87,10 +88,7 @@ export function draftNotification(input: NotificationLogInput, newId: () => stri
 export function createNotificationLog(options: NotificationLogOptions = {}): NotificationLog {
   const now = options.now ?? systemClock;
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-  const capacity = options.capacity ?? Infinity;
-  if (capacity !== Infinity && !(Number.isInteger(capacity) && capacity >= 1)) {
-    throw new RangeError(`capacity must be a whole number of at least 1, got ${String(options.capacity)}`);
-  }
+  const capacity = options.capacity === undefined ? Infinity : positive('capacity', options.capacity, Infinity, true);
   const entries: StoredNotification[] = [];
   const times: number[] = [];
   const ids = new Set<string>();
